@@ -1,0 +1,90 @@
+/**
+ * The Electron shell of VShip: one window, one bridge to the core, nothing else. All business
+ * logic lives in main/core behind the handler table; this file only wires the desktop up.
+ */
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultDataDir, resolveDataDir } from '../core/data-dir';
+import { openCore, VERSION, type Core } from '../handlers';
+import { mountBridge, sendEvent } from './ipc';
+import { buildMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { lockDownSession, lockDownWebContents } from './security';
+import { createMainWindow, WINDOW_TITLE } from './window';
+
+const dataDir = resolveDataDir(process.argv, process.env);
+
+app.setName(WINDOW_TITLE);
+app.setAppUserModelId('com.vship.desktop');
+// A custom data folder gets its own Chromium profile, so the single-instance lock is per data
+// folder (tests and a second shop folder run side by side) and the default profile is untouched.
+if (dataDir !== defaultDataDir(process.env)) app.setPath('userData', join(dataDir, 'electron-profile'));
+app.enableSandbox();
+registerAppScheme();
+lockDownWebContents();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: Core | undefined;
+  let win: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    core?.close();
+    core = undefined;
+  });
+
+  app.whenReady().then(() => {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      core = openCore({ dataDir, host: 'electron', workerPath: join(__dirname, 'import-worker.cjs') });
+    } catch (err) {
+      dialog.showErrorBox('VShip 无法启动', `无法打开数据文件夹：\n${dataDir}\n\n${err instanceof Error ? err.message : String(err)}`);
+      app.exit(1);
+      return;
+    }
+
+    lockDownSession(session.defaultSession);
+    serveRenderer(join(__dirname, '..', 'renderer'));
+    mountBridge(core, () => win?.webContents);
+
+    Menu.setApplicationMenu(
+      buildMenu({
+        devTools: !app.isPackaged,
+        importOrders: () => win && sendEvent(win.webContents, 'menu.import', null),
+        openDataFolder: () => void shell.openPath(dataDir),
+        showAbout: () => void showAbout(win),
+      }),
+    );
+
+    win = createMainWindow();
+    win.on('closed', () => (win = undefined));
+  }).catch((err: unknown) => {
+    console.error('[vship] failed to start:', err);
+    app.exit(1);
+  });
+}
+
+async function showAbout(parent: BrowserWindow | undefined): Promise<void> {
+  const options = {
+    type: 'info' as const,
+    title: '关于 VShip',
+    message: WINDOW_TITLE,
+    detail: [
+      `版本 ${VERSION}（Electron ${process.versions.electron}）`,
+      `数据文件夹：${dataDir}`,
+      '',
+      '完全离线运行：订单、卡密与发货凭证只保存在这台电脑上。',
+    ].join('\n'),
+    buttons: ['确定'],
+  };
+  await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+}

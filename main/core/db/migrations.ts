@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Ordered, append-only list of schema steps. `PRAGMA user_version` = number of steps applied.
+ * Never edit a shipped step; add a new one.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
+  // 1: shops, settings, imports, orders with their lines and change history
+  (db) => {
+    db.exec(`
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE shops (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        file TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        format TEXT NOT NULL,
+        encoding TEXT,
+        rows INTEGER NOT NULL,
+        new INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        unchanged INTEGER NOT NULL,
+        damaged INTEGER NOT NULL,
+        headers TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+      );
+      CREATE INDEX imports_shop ON imports(shop_id, id);
+      CREATE TABLE orders (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        order_key TEXT NOT NULL,
+        order_no TEXT NOT NULL,
+        damaged INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL,
+        after_sale TEXT NOT NULL,
+        shippable INTEGER NOT NULL,
+        reason TEXT,
+        product_name TEXT NOT NULL,
+        product_id TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        style_id TEXT NOT NULL,
+        sku_code TEXT NOT NULL,
+        goods_code TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        total_cents INTEGER,
+        paid_cents INTEGER,
+        deal_at TEXT,
+        paid_at TEXT,
+        ship_by TEXT,
+        ship_by_from_export INTEGER NOT NULL,
+        recharge_no TEXT NOT NULL,
+        buyer_memo TEXT NOT NULL,
+        merchant_memo TEXT NOT NULL,
+        province TEXT NOT NULL,
+        city TEXT NOT NULL,
+        district TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        line_count INTEGER NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        last_changed_at TEXT NOT NULL,
+        first_import_id INTEGER NOT NULL REFERENCES imports(id),
+        last_import_id INTEGER NOT NULL REFERENCES imports(id),
+        UNIQUE (shop_id, order_key)
+      );
+      CREATE INDEX orders_ship_by ON orders(shop_id, shippable, ship_by);
+      CREATE INDEX orders_reason ON orders(shop_id, reason);
+      CREATE TABLE order_lines (
+        order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+        line_no INTEGER NOT NULL,
+        product_name TEXT NOT NULL,
+        product_id TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        style_id TEXT NOT NULL,
+        sku_code TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        raw TEXT NOT NULL,
+        import_id INTEGER NOT NULL REFERENCES imports(id),
+        source_row INTEGER NOT NULL,
+        PRIMARY KEY (order_id, line_no)
+      ) WITHOUT ROWID;
+      CREATE TABLE order_changes (
+        id INTEGER PRIMARY KEY,
+        order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+        import_id INTEGER NOT NULL REFERENCES imports(id),
+        seen_at TEXT NOT NULL,
+        field TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL
+      );
+      CREATE INDEX order_changes_order ON order_changes(order_id, id);
+    `);
+  },
+];

@@ -1,0 +1,72 @@
+import { toBeijingIso } from '../../../shared/rules/classify';
+import type { Cell } from './table';
+
+/**
+ * Cell text as the merchant meant it: the export's trailing TAB (written to stop Excel turning
+ * numbers into floats) and surrounding spaces removed; nothing else touched.
+ */
+export function cellText(c: Cell | undefined): string {
+  if (c === undefined) return '';
+  if (typeof c === 'number') return numberText(c);
+  if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
+  return c.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+/** A numeric XLSX cell as text: integers as written, floats without binary noise (15 significant digits). */
+export function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toString();
+  return String(Number(n.toPrecision(15)));
+}
+
+export const ORDER_NO_RE = /^\d{6}-\d{15}$/;
+
+/** Money text → fen. Accepts "168.99", "168.99\t", "1,234.50", "¥12", "－3.00"; null when not a number. */
+export function parseCents(c: Cell | undefined): number | null {
+  if (typeof c === 'number') return Math.round(c * 100);
+  const s = cellText(c).replace(/[,，\s¥￥]/g, '').replace(/^[－−]/, '-');
+  if (s === '') return null;
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(s);
+  if (!m || (m[2] === '' && !m[3])) return null;
+  const int = m[2] === '' ? 0 : Number(m[2]);
+  const frac = (m[3] ?? '').padEnd(3, '0');
+  let cents = int * 100 + Number(frac.slice(0, 2));
+  if (Number(frac[2]) >= 5) cents += 1; // round half up on the third decimal
+  return m[1] ? -cents : cents;
+}
+
+/** A count: "1", "1\t", "2.0"; null when empty or not a whole number. */
+export function parseIntCell(c: Cell | undefined): number | null {
+  if (typeof c === 'number') return Number.isInteger(c) ? c : null;
+  const s = cellText(c).replace(/[,，]/g, '');
+  if (!/^-?\d+(\.0+)?$/.test(s)) return null;
+  return Number.parseInt(s, 10);
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A time cell → ISO 8601 with +08:00, or null. Accepts the backend's `2026-06-20 10:21:37`,
+ * an Excel re-save's `2026/6/6 13:41`, ISO text, and Excel date serials (a numeric cell, whose
+ * wall-clock time is Beijing time).
+ */
+export function parseTime(c: Cell | undefined): string | null {
+  if (typeof c === 'number') return serialToIso(c);
+  const s = cellText(c);
+  if (s === '') return null;
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?$/.exec(s);
+  if (m) {
+    const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
+    const wall = Date.UTC(y, mo - 1, d, h, mi, se);
+    if (new Date(wall).getUTCDate() !== d) return null;
+    return toBeijingIso(wall - 8 * 3_600_000);
+  }
+  if (/^\d{5}(\.\d+)?$/.test(s)) return serialToIso(Number(s));
+  return null;
+}
+
+function serialToIso(serial: number): string | null {
+  if (!(serial > 0 && serial < 2958466)) return null;
+  const wall = Math.round((EXCEL_EPOCH_MS + serial * 86_400_000) / 1000) * 1000;
+  return toBeijingIso(wall - 8 * 3_600_000);
+}

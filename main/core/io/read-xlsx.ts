@@ -1,0 +1,196 @@
+import { unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { AppError } from '../../../shared/errors';
+import type { Cell, TableSink } from './table';
+
+/**
+ * Reads the first worksheet of an .xlsx, row by row. Own reader rather than exceljs's streaming
+ * one: exceljs decodes each inflated chunk with TextDecoder without `stream: true`, so a Chinese
+ * character split across a chunk boundary becomes U+FFFD. Here one streaming decoder spans the
+ * whole part, so no character is ever cut. `chunkSize` exists so tests can force tiny chunks.
+ */
+export function readXlsx(bytes: Uint8Array, file: string, sink: TableSink, chunkSize = 1 << 16): void {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, {
+      filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || f.name === 'xl/sharedStrings.xml' || f.name.startsWith('xl/worksheets/sheet'),
+    });
+  } catch (e) {
+    throw new AppError('XLSX_CORRUPT', { file, detail: (e as Error).message });
+  }
+  const sheetPath = firstSheetPath(parts, file);
+  const sheet = parts[sheetPath];
+  if (!sheet) throw new AppError('XLSX_CORRUPT', { file, detail: `缺少 ${sheetPath}` });
+  const shared = parts['xl/sharedStrings.xml'] ? readSharedStrings(parts['xl/sharedStrings.xml'], file, chunkSize) : [];
+  readSheet(sheet, shared, file, sink, chunkSize);
+}
+
+function firstSheetPath(parts: Record<string, Uint8Array>, file: string): string {
+  const wb = parts['xl/workbook.xml'];
+  const rels = parts['xl/_rels/workbook.xml.rels'];
+  if (!wb) {
+    const any = Object.keys(parts).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).sort();
+    if (any.length) return any[0];
+    throw new AppError('XLSX_CORRUPT', { file, detail: '缺少 workbook.xml' });
+  }
+  let rid: string | null = null;
+  parseAll(wb, 1 << 20, file, (p) => {
+    p.on('opentag', (t) => {
+      if (rid === null && t.name === 'sheet') rid = attr(t.attributes, 'r:id') ?? attrSuffix(t.attributes, ':id');
+    });
+  });
+  let target: string | null = null;
+  if (rid && rels) {
+    parseAll(rels, 1 << 20, file, (p) => {
+      p.on('opentag', (t) => {
+        if (t.name === 'Relationship' && attr(t.attributes, 'Id') === rid) target = attr(t.attributes, 'Target');
+      });
+    });
+  }
+  if (!target) return 'xl/worksheets/sheet1.xml';
+  const tg = target as string;
+  return tg.startsWith('/') ? tg.slice(1) : 'xl/' + tg.replace(/^\.\//, '');
+}
+
+function attr(attrs: Record<string, unknown>, name: string): string | null {
+  const v = attrs[name];
+  return typeof v === 'string' ? v : null;
+}
+function attrSuffix(attrs: Record<string, unknown>, suffix: string): string | null {
+  for (const k of Object.keys(attrs)) if (k.endsWith(suffix) && typeof attrs[k] === 'string') return attrs[k] as string;
+  return null;
+}
+
+/** Feeds a whole XML part to saxes in chunks through one streaming UTF-8 decoder. */
+function parseAll(xml: Uint8Array, chunkSize: number, file: string, setup: (p: SaxesParser) => void): void {
+  const p = new SaxesParser();
+  let err: Error | null = null;
+  p.on('error', (e) => { err ??= e; });
+  setup(p);
+  const dec = new TextDecoder('utf-8');
+  for (let at = 0; at < xml.byteLength; at += chunkSize) {
+    p.write(dec.decode(xml.subarray(at, Math.min(at + chunkSize, xml.byteLength)), { stream: true }));
+    if (err) throw new AppError('XLSX_CORRUPT', { file, detail: (err as Error).message.slice(0, 120) });
+  }
+  p.write(dec.decode());
+  p.close();
+  if (err) throw new AppError('XLSX_CORRUPT', { file, detail: (err as Error).message.slice(0, 120) });
+}
+
+/** Shared strings: the text of each <si>, rich-text runs joined, phonetic hints (<rPh>) left out. */
+function readSharedStrings(xml: Uint8Array, file: string, chunkSize: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inT = false;
+  let inPh = 0;
+  parseAll(xml, chunkSize, file, (p) => {
+    p.on('opentag', (t) => {
+      if (t.name === 'si') cur = '';
+      else if (t.name === 't') inT = true;
+      else if (t.name === 'rPh') inPh++;
+    });
+    p.on('closetag', (t) => {
+      if (t.name === 'si') out.push(cur);
+      else if (t.name === 't') inT = false;
+      else if (t.name === 'rPh') inPh--;
+    });
+    p.on('text', (s) => { if (inT && inPh === 0) cur += s; });
+  });
+  return out;
+}
+
+/** "AB12" → 27 (0-based column index). */
+function colIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableSink, chunkSize: number): void {
+  let rowNo = 0;
+  let cells: Cell[] = [];
+  let col = -1;
+  let type = 'n';
+  let text = '';
+  let inV = false;
+  let inT = false;
+  let inPh = 0;
+  let seenHeader = false;
+  let rows = 0;
+  let totalRows: number | null = null;
+  const emit = () => {
+    // Trailing empty cells carry no data; an all-empty row is skipped like Excel's "blank line".
+    while (cells.length && (cells[cells.length - 1] === '' || cells[cells.length - 1] === undefined)) cells.pop();
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
+    if (cells.length === 0) return;
+    if (!seenHeader) {
+      seenHeader = true;
+      sink.header(cells.map((c) => String(c)), rowNo);
+    } else {
+      sink.row({ rowNo, cells });
+      rows++;
+      if (sink.progress && rows % 5000 === 0) sink.progress(rows, totalRows);
+    }
+  };
+  parseAll(xml, chunkSize, file, (p) => {
+    p.on('opentag', (t) => {
+      switch (t.name) {
+        case 'dimension': {
+          const ref = attr(t.attributes, 'ref');
+          const m = ref ? /:[A-Z]+(\d+)$/.exec(ref) : null;
+          if (m) totalRows = Math.max(0, Number(m[1]) - 1);
+          break;
+        }
+        case 'row': {
+          const r = attr(t.attributes, 'r');
+          rowNo = r ? Number(r) : rowNo + 1;
+          cells = [];
+          col = -1;
+          break;
+        }
+        case 'c': {
+          const r = attr(t.attributes, 'r');
+          col = r ? colIndex(r) : col + 1;
+          type = attr(t.attributes, 't') ?? 'n';
+          text = '';
+          break;
+        }
+        case 'v': inV = true; break;
+        case 't': inT = true; break;
+        case 'rPh': inPh++; break;
+      }
+    });
+    p.on('text', (s) => { if (inV || (inT && inPh === 0)) text += s; });
+    p.on('closetag', (t) => {
+      switch (t.name) {
+        case 'v': inV = false; break;
+        case 't': inT = false; break;
+        case 'rPh': inPh--; break;
+        case 'c': {
+          let v: Cell;
+          if (type === 's') {
+            const i = Number(text);
+            if (!Number.isInteger(i) || i < 0 || i >= shared.length) throw new AppError('XLSX_CORRUPT', { file, row: rowNo, detail: '共享字符串索引越界' });
+            v = shared[i];
+          } else if (type === 'n') {
+            v = text === '' ? '' : Number(text);
+            if (typeof v === 'number' && Number.isNaN(v)) v = text;
+          } else if (type === 'b') {
+            v = text === '1';
+          } else {
+            v = text; // str, inlineStr, d (ISO date text), e (error text)
+          }
+          while (cells.length < col) cells.push('');
+          cells[col] = v;
+          break;
+        }
+        case 'row': emit(); break;
+      }
+    });
+  });
+  sink.progress?.(rows, rows);
+}

@@ -1,0 +1,24 @@
+import type { TextEncoding } from './detect-encoding';
+
+/** A cell as the file holds it: text, or a number when an XLSX cell is numeric (dates are serials). */
+export type Cell = string | number | boolean;
+
+/** One data row: its 1-based row number as Excel shows it, and its cells in header order. */
+export interface RawRow {
+  rowNo: number;
+  cells: Cell[];
+}
+
+/** Streams a sheet: the header row first, then each data row, with progress. */
+export interface TableSink {
+  header(cells: string[], rowNo: number): void;
+  row(row: RawRow): void;
+  progress?(rowsDone: number, totalEstimate: number | null): void;
+}
+
+export interface TableInfo {
+  format: 'csv' | 'xlsx';
+  encoding: TextEncoding | null;
+  /** The name of the entry read when the file was a .zip. */
+  entry?: string;
+}

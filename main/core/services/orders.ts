@@ -1,0 +1,135 @@
+import type { ImportRecord } from '../../../shared/contract';
+import type { Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode } from '../../../shared/domain';
+import { toBeijingIso } from '../../../shared/rules/classify';
+import type { Db } from '../db/open';
+import { nowMs } from './clock';
+
+const SELECT = `SELECT id, shop_id, order_no, damaged, status, after_sale, shippable, reason, product_name, product_id, spec,
+  style_id, sku_code, goods_code, quantity, total_cents, paid_cents, deal_at, paid_at, ship_by, ship_by_from_export,
+  recharge_no, buyer_memo, merchant_memo, province, city, district, first_seen_at, last_seen_at, last_changed_at, line_count
+  FROM orders`;
+
+type Row = Record<string, string | number | null>;
+
+function toOrder(r: Row): Order {
+  return {
+    id: r.id as number,
+    shopId: r.shop_id as number,
+    orderNo: r.order_no as string,
+    damaged: r.damaged === 1,
+    status: r.status as string,
+    afterSale: r.after_sale as string,
+    shippable: r.shippable === 1,
+    reason: (r.reason as ReasonCode | null) ?? null,
+    productName: r.product_name as string,
+    productId: r.product_id as string,
+    spec: r.spec as string,
+    styleId: r.style_id as string,
+    skuCode: r.sku_code as string,
+    goodsCode: r.goods_code as string,
+    quantity: r.quantity as number,
+    totalCents: r.total_cents as number | null,
+    paidCents: r.paid_cents as number | null,
+    dealAt: r.deal_at as string | null,
+    paidAt: r.paid_at as string | null,
+    shipBy: r.ship_by as string | null,
+    shipByFromExport: r.ship_by_from_export === 1,
+    rechargeNo: r.recharge_no as string,
+    buyerMemo: r.buyer_memo as string,
+    merchantMemo: r.merchant_memo as string,
+    province: r.province as string,
+    city: r.city as string,
+    district: r.district as string,
+    firstSeenAt: r.first_seen_at as string,
+    lastSeenAt: r.last_seen_at as string,
+    lastChangedAt: r.last_changed_at as string,
+    lineCount: r.line_count as number,
+  };
+}
+
+const SORT_COLUMNS: Record<NonNullable<OrdersQuery['sort']>, string> = {
+  shipBy: 'ship_by', paidAt: 'paid_at', orderNo: 'order_no', productName: 'product_name',
+  quantity: 'quantity', status: 'status', paidCents: 'paid_cents',
+};
+
+function where(q: OrdersQuery, now: string): { sql: string; params: (string | number)[] } {
+  const parts = ['shop_id = ?'];
+  const params: (string | number)[] = [q.shopId];
+  switch (q.filter ?? 'all') {
+    case 'shippable': parts.push('shippable = 1'); break;
+    case 'blocked': parts.push('shippable = 0'); break;
+    case 'overdue': parts.push('shippable = 1 AND ship_by IS NOT NULL AND ship_by < ?'); params.push(now); break;
+  }
+  if (q.reason) { parts.push('reason = ?'); params.push(q.reason); }
+  const s = q.search?.trim();
+  if (s) {
+    parts.push("(instr(order_no, ?) > 0 OR (recharge_no <> '' AND instr(recharge_no, ?) > 0))");
+    params.push(s, s);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** A window of the shop's orders; the UI asks for the rows it shows, 100,000 rows or not. */
+export function listOrders(db: Db, q: OrdersQuery): OrdersPage {
+  const now = toBeijingIso(nowMs());
+  const w = where(q, now);
+  const total = (db.prepare(`SELECT count(*) AS n FROM orders WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+  const col = SORT_COLUMNS[q.sort ?? 'shipBy'];
+  const dir = q.desc ? 'DESC' : 'ASC';
+  // NULLs last whichever way; id breaks ties so pages never overlap.
+  const order = `(${col} IS NULL), ${col} ${dir}, id ${dir}`;
+  const offset = q.offset ?? 0;
+  const limit = q.limit ?? 200;
+  const rows = db.prepare(`${SELECT} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as Row[];
+  return { total, offset, rows: rows.map(toOrder) };
+}
+
+export function ordersSummary(db: Db, shopId: number): OrdersSummary {
+  const now = toBeijingIso(nowMs());
+  const soon = toBeijingIso(nowMs() + 6 * 3_600_000);
+  const r = db.prepare(`SELECT count(*) AS total, coalesce(sum(shippable), 0) AS shippable,
+      coalesce(sum(shippable = 1 AND ship_by IS NOT NULL AND ship_by < ?), 0) AS overdue,
+      coalesce(sum(shippable = 1 AND ship_by IS NOT NULL AND ship_by >= ? AND ship_by < ?), 0) AS dueSoon
+    FROM orders WHERE shop_id = ?`).get(now, now, soon, shopId) as { total: number; shippable: number; overdue: number; dueSoon: number };
+  const byReason: OrdersSummary['byReason'] = {};
+  for (const x of db.prepare('SELECT reason, count(*) AS n FROM orders WHERE shop_id = ? AND reason IS NOT NULL GROUP BY reason').all(shopId) as { reason: ReasonCode; n: number }[]) {
+    byReason[x.reason] = x.n;
+  }
+  const last = db.prepare('SELECT max(imported_at) AS t FROM imports WHERE shop_id = ?').get(shopId) as { t: string | null };
+  return { total: r.total, shippable: r.shippable, blocked: r.total - r.shippable, overdue: r.overdue, dueSoon: r.dueSoon, byReason, lastImportAt: last.t };
+}
+
+export function getOrder(db: Db, shopId: number, orderNo: string): OrderDetail | null {
+  const r = db.prepare(`${SELECT} WHERE shop_id = ? AND order_no = ? ORDER BY id LIMIT 1`).get(shopId, orderNo) as Row | undefined;
+  if (!r) return null;
+  const o = toOrder(r);
+  const lines = (db.prepare(`SELECT l.line_no, l.product_name, l.product_id, l.spec, l.style_id, l.sku_code, l.quantity, l.raw, l.source_row, i.file, i.headers
+    FROM order_lines l JOIN imports i ON i.id = l.import_id WHERE l.order_id = ? ORDER BY l.line_no`).all(o.id) as Row[]).map((l) => {
+    const headers = JSON.parse(l.headers as string) as string[];
+    const cells = JSON.parse(l.raw as string) as string[];
+    const raw: Record<string, string> = {};
+    headers.forEach((h, i) => { raw[h] = cells[i] ?? ''; });
+    return {
+      lineNo: l.line_no as number, productName: l.product_name as string, productId: l.product_id as string,
+      spec: l.spec as string, styleId: l.style_id as string, skuCode: l.sku_code as string, quantity: l.quantity as number,
+      raw, sourceFile: l.file as string, sourceRow: l.source_row as number,
+    };
+  });
+  const changes = (db.prepare('SELECT seen_at, import_id, field, before, after FROM order_changes WHERE order_id = ? ORDER BY id').all(o.id) as Row[]).map((c) => ({
+    seenAt: c.seen_at as string, importId: c.import_id as number, field: c.field as string, before: c.before as string, after: c.after as string,
+  }));
+  return { ...o, lines, changes };
+}
+
+export function listImports(db: Db, shopId: number, limit = 100): ImportRecord[] {
+  return (db.prepare('SELECT * FROM imports WHERE shop_id = ? ORDER BY id DESC LIMIT ?').all(shopId, limit) as Row[]).map((r) => ({
+    id: r.id as number, shopId: r.shop_id as number, file: r.file as string, sha256: r.sha256 as string, format: r.format as string,
+    encoding: r.encoding as string | null, rows: r.rows as number, new: r.new as number, updated: r.updated as number,
+    unchanged: r.unchanged as number, damaged: r.damaged as number, importedAt: r.imported_at as string,
+  }));
+}
+
+/** For `vship orders --json`: every order of the shop, urgent first. */
+export function allOrders(db: Db, shopId: number, filter: OrdersQuery['filter'] = 'all'): Order[] {
+  return listOrders(db, { shopId, filter, limit: 1_000_000_000 }).rows;
+}

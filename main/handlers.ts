@@ -1,0 +1,95 @@
+/**
+ * The one handler table: every bridge channel → its service call. The Electron shell, the
+ * browser-mode host and the CLI all mount this same table through `openCore().dispatch`.
+ * A channel missing here is a compile error (`Handlers` is a mapped type over the contract).
+ */
+import { ZodError } from 'zod';
+import type { Channel, Events, Req, Res, Result } from '../shared/contract';
+import { requestSchemas } from '../shared/contract';
+import { AppError, formatErrorMessage } from '../shared/errors';
+import { openDatabase, SCHEMA_VERSION, type Db } from './core/db/open';
+import { runImportJob } from './core/jobs/import-job';
+import { getOrder, listImports, listOrders, ordersSummary } from './core/services/orders';
+import { getSettings, setSettings } from './core/services/settings';
+import { createShop, getShop, listShops } from './core/services/shops';
+
+declare const __VSHIP_VERSION__: string;
+export const VERSION = typeof __VSHIP_VERSION__ === 'string' ? __VSHIP_VERSION__ : '0.0.0-dev';
+
+export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => void;
+type Handlers = { [C in Channel]: (req: Req<C>, emit: Emit) => Res<C> | Promise<Res<C>> };
+
+export interface CoreOptions {
+  dataDir: string;
+  host: 'electron' | 'web' | 'cli';
+  /** The built import worker (out/main/import-worker.cjs); imports run in-process without it. */
+  workerPath?: string;
+}
+
+export interface Core {
+  dataDir: string;
+  db: Db;
+  dispatch(channel: string, rawReq: unknown, emit: (event: string, payload: unknown) => void): Promise<Result<unknown>>;
+  close(): void;
+}
+
+let jobSeq = 0;
+
+function createHandlers(db: Db, opts: CoreOptions): Handlers {
+  return {
+    'app.info': () => ({ version: VERSION, host: opts.host, dataDir: opts.dataDir, schemaVersion: SCHEMA_VERSION }),
+    'settings.get': () => getSettings(db),
+    'settings.set': (req) => setSettings(db, req),
+    'shops.list': () => listShops(db),
+    'shops.create': (req) => createShop(db, req.name),
+    'orders.import': async (req, emit) => {
+      getShop(db, req.shopId);
+      const jobId = `import-${process.pid}-${++jobSeq}`;
+      return runImportJob(opts.workerPath, {
+        dataDir: opts.dataDir,
+        shopId: req.shopId,
+        shipPromiseHours: getSettings(db).shipPromiseHours,
+        files: req.files.map((f) => ({ name: f.name, bytes: f.bytes })),
+      }, (p) => emit('import.progress', { jobId, ...p }));
+    },
+    'orders.list': (req) => listOrders(db, req),
+    'orders.summary': (req) => ordersSummary(db, req.shopId),
+    'orders.get': (req) => getOrder(db, req.shopId, req.orderNo),
+    'imports.list': (req) => listImports(db, req.shopId, req.limit),
+  };
+}
+
+/** Errors cross as data: an AppError keeps its code and place; anything else is INTERNAL (and logged without payloads). */
+export function toErrorResult(e: unknown): Result<never> {
+  if (e instanceof AppError) return { ok: false, error: e.toData() };
+  if (e instanceof ZodError) {
+    const issue = e.issues[0];
+    return { ok: false, error: { code: 'INVALID_REQUEST', message: formatErrorMessage('INVALID_REQUEST', { detail: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() }) } };
+  }
+  return { ok: false, error: { code: 'INTERNAL', message: formatErrorMessage('INTERNAL', { detail: e instanceof Error ? e.message : String(e) }) } };
+}
+
+export function openCore(opts: CoreOptions): Core {
+  const db = openDatabase(opts.dataDir);
+  const handlers = createHandlers(db, opts);
+  return {
+    dataDir: opts.dataDir,
+    db,
+    async dispatch(channel, rawReq, emit) {
+      if (!Object.prototype.hasOwnProperty.call(handlers, channel)) {
+        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: formatErrorMessage('UNKNOWN_CHANNEL', { detail: channel }) } };
+      }
+      const c = channel as Channel;
+      try {
+        const req = requestSchemas[c].parse(rawReq ?? undefined) as never;
+        const value = await (handlers[c] as (r: never, e: Emit) => unknown)(req, emit as Emit);
+        return { ok: true, value };
+      } catch (e) {
+        return toErrorResult(e);
+      }
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * The orders grid: a div table virtualized with @tanstack/react-virtual, so 100,000 orders
+ * scroll smoothly. Only the visible rows (plus overscan) exist in the DOM; their data is fetched
+ * page by page (useOrderPages). The header is sticky; the order-number column sticks to the left.
+ */
+import { memo, useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Alert, Button, Empty, Spin, Tag } from 'antd';
+import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
+import type { Order, OrderSortKey } from '../../../shared/domain';
+import { reasonLabel, t, type MessageKey } from '../i18n';
+import { formatYuan } from '../format/money';
+import { formatDateTime, timeLeft } from '../format/time';
+import type { OrderPages } from '../hooks/useOrderPages';
+
+const ROW_HEIGHT = 36;
+const HEADER_HEIGHT = 38;
+
+interface Column {
+  id: string;
+  title: MessageKey;
+  width: number;
+  sort?: OrderSortKey;
+  align?: 'right' | 'center';
+  className?: string;
+  cell: (o: Order, now: number) => ReactNode;
+  /** Native tooltip for cells that may be cut off. */
+  tip?: (o: Order) => string;
+}
+
+function ShippableTag({ order }: { order: Order }) {
+  if (order.shippable) return <Tag color="success" variant="filled">{t('grid.shippable')}</Tag>;
+  const label = order.reason ? reasonLabel(order.reason) : '';
+  return (
+    <Tag color="error" variant="filled" className="reason-tag">
+      {label}
+    </Tag>
+  );
+}
+
+function TimeLeftCell({ order, now }: { order: Order; now: number }) {
+  // A deadline only matters for orders still waiting to ship.
+  if (!order.shippable) return <span className="muted">{t('common.none')}</span>;
+  const left = timeLeft(order.shipBy, now);
+  if (!left) return <span className="muted">{t('common.none')}</span>;
+  const cls = left.overdue ? 'time-overdue' : left.soon ? 'time-soon' : 'time-ok';
+  return <span className={cls}>{left.text}</span>;
+}
+
+const COLUMNS: Column[] = [
+  {
+    id: 'orderNo', title: 'col.orderNo', width: 200, sort: 'orderNo', className: 'cell-order-no',
+    cell: (o) => <span className="mono selectable">{o.orderNo}</span>,
+  },
+  { id: 'productName', title: 'col.productName', width: 240, sort: 'productName', cell: (o) => o.productName, tip: (o) => o.productName },
+  { id: 'spec', title: 'col.spec', width: 140, cell: (o) => o.spec, tip: (o) => o.spec },
+  { id: 'skuCode', title: 'col.skuCode', width: 120, cell: (o) => <span className="mono">{o.skuCode}</span>, tip: (o) => o.skuCode },
+  { id: 'quantity', title: 'col.quantity', width: 64, sort: 'quantity', align: 'right', cell: (o) => o.quantity },
+  { id: 'paid', title: 'col.paid', width: 92, sort: 'paidCents', align: 'right', cell: (o) => <span className="num">{formatYuan(o.paidCents)}</span> },
+  { id: 'status', title: 'col.status', width: 116, sort: 'status', cell: (o) => o.status, tip: (o) => o.status },
+  { id: 'afterSale', title: 'col.afterSale', width: 128, cell: (o) => o.afterSale, tip: (o) => o.afterSale },
+  {
+    id: 'shippable', title: 'col.shippable', width: 200, cell: (o) => <ShippableTag order={o} />,
+    tip: (o) => (o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
+  },
+  {
+    id: 'shipBy', title: 'col.shipBy', width: 140, sort: 'shipBy',
+    cell: (o) => <span className={o.shipByFromExport ? 'num' : 'num estimated'}>{formatDateTime(o.shipBy)}</span>,
+    tip: (o) => (o.shipBy && !o.shipByFromExport ? t('grid.estimatedShipBy') : ''),
+  },
+  { id: 'timeLeft', title: 'col.timeLeft', width: 136, sort: 'shipBy', cell: (o, now) => <TimeLeftCell order={o} now={now} /> },
+  { id: 'rechargeNo', title: 'col.rechargeNo', width: 130, cell: (o) => <span className="mono selectable">{o.rechargeNo}</span> },
+  { id: 'province', title: 'col.province', width: 72, cell: (o) => o.province },
+];
+
+const TEMPLATE = COLUMNS.map((c) => `${c.width}px`).join(' ');
+const TOTAL_WIDTH = COLUMNS.reduce((s, c) => s + c.width, 0);
+
+function isOverdue(o: Order, now: number): boolean {
+  return o.shippable && !!o.shipBy && new Date(o.shipBy).getTime() < now;
+}
+
+const Row = memo(function Row({ order, now, selected, start, onOpen }: {
+  order: Order; now: number; selected: boolean; start: number; onOpen: (orderNo: string) => void;
+}) {
+  const cls = ['grid-row', isOverdue(order, now) ? 'row-overdue' : '', selected ? 'row-selected' : ''].join(' ');
+  return (
+    <div
+      role="row"
+      className={cls}
+      data-testid="order-row"
+      data-order-no={order.orderNo}
+      style={{ transform: `translateY(${start}px)`, gridTemplateColumns: TEMPLATE }}
+      onClick={(e) => {
+        // Selecting text in the order number must not open the drawer.
+        if (window.getSelection()?.toString()) return;
+        if ((e.target as HTMLElement).closest('.selectable') && e.detail > 1) return;
+        onOpen(order.orderNo);
+      }}
+    >
+      {COLUMNS.map((c) => (
+        <div
+          role="cell"
+          key={c.id}
+          className={['grid-cell', c.className ?? '', c.align ? `align-${c.align}` : ''].join(' ')}
+          title={c.tip?.(order) || undefined}
+        >
+          {c.cell(order, now)}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+function PlaceholderRow({ start }: { start: number }) {
+  return (
+    <div className="grid-row row-placeholder" data-testid="order-row-loading" style={{ transform: `translateY(${start}px)`, gridTemplateColumns: TEMPLATE }}>
+      {COLUMNS.map((c) => (
+        <div key={c.id} className={['grid-cell', c.className ?? ''].join(' ')}>
+          <span className="skeleton-bar" style={{ width: Math.min(c.width - 24, 120) }} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export interface OrdersGridProps {
+  pages: OrderPages;
+  /** Changes whenever the query changes: the grid scrolls back to the top. */
+  queryKey: string;
+  sort: OrderSortKey;
+  desc: boolean;
+  onSort: (sort: OrderSortKey) => void;
+  now: number;
+  selectedOrderNo: string | null;
+  onOpen: (orderNo: string) => void;
+}
+
+export function OrdersGrid({ pages, queryKey, sort, desc, onSort, now, selectedOrderNo, onOpen }: OrdersGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = pages.total ?? 0;
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const first = items.length ? items[0].index : 0;
+  const last = items.length ? items[items.length - 1].index : 0;
+
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [queryKey]);
+
+  // Ask for the visible rows plus a little more in the direction of travel.
+  useEffect(() => {
+    const timer = setTimeout(() => pages.ensureRange(Math.max(0, first - 20), last + 40), 16);
+    return () => clearTimeout(timer);
+  }, [first, last, pages, queryKey]);
+
+  const header = (
+    <div className="grid-header" role="row" style={{ gridTemplateColumns: TEMPLATE, height: HEADER_HEIGHT }}>
+      {COLUMNS.map((c) => {
+        const active = c.sort !== undefined && c.sort === sort && (c.id !== 'timeLeft');
+        return (
+          <div
+            key={c.id}
+            role="columnheader"
+            className={['grid-hcell', c.className ?? '', c.sort ? 'sortable' : '', active ? 'sorted' : '', c.align ? `align-${c.align}` : ''].join(' ')}
+            data-testid={`col-${c.id}`}
+            aria-sort={active ? (desc ? 'descending' : 'ascending') : undefined}
+            title={c.sort ? t('col.sortTip') : undefined}
+            onClick={c.sort ? () => onSort(c.sort!) : undefined}
+          >
+            <span>{t(c.title)}</span>
+            {c.sort && (
+              <span className="sort-icons">
+                <CaretUpOutlined className={active && !desc ? 'on' : ''} />
+                <CaretDownOutlined className={active && desc ? 'on' : ''} />
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+
+  const bodyStyle: CSSProperties = { height: Math.max(virtualizer.getTotalSize(), HEADER_HEIGHT), width: TOTAL_WIDTH };
+
+  return (
+    <div className="grid-frame">
+      {pages.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('grid.loadFailed', { message: pages.error.message })}
+          action={<Button size="small" onClick={pages.retry}>{t('common.retry')}</Button>}
+          className="grid-error"
+        />
+      )}
+      <div className="grid-scroll" ref={scrollRef} role="table" data-testid="orders-grid" data-total={pages.total ?? ''}>
+        <div className="grid-body" style={bodyStyle}>
+          {header}
+          {items.map((item) => {
+            const order = pages.getRow(item.index);
+            const start = item.start;
+            return order ? (
+              <Row key={item.key} order={order} now={now} start={start} selected={order.orderNo === selectedOrderNo} onOpen={onOpen} />
+            ) : (
+              <PlaceholderRow key={item.key} start={start} />
+            );
+          })}
+        </div>
+        {pages.total === null && !pages.error && (
+          <div className="grid-loading"><Spin /></div>
+        )}
+        {pages.total === 0 && (
+          <div className="grid-empty"><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('grid.noMatch')} /></div>
+        )}
+      </div>
+    </div>
+  );
+}

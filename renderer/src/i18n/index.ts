@@ -1,0 +1,60 @@
+/**
+ * UI strings. zh-CN.json is the source of truth for keys; en.json must carry every one of them
+ * (a missing key is a compile error below). Reasons for "not shippable" come from shared/domain
+ * REASONS in Chinese, so the core and the UI say the same words; en.json may translate them.
+ */
+import zhCN from './zh-CN.json';
+import enJson from './en.json';
+import { REASONS, type ReasonCode } from '../../../shared/domain';
+
+export type MessageKey = keyof typeof zhCN;
+type Messages = Record<MessageKey, string>;
+type ReasonMessages = Partial<Record<`reason.${ReasonCode}`, string>>;
+
+const en: Messages & ReasonMessages = enJson;
+export type Locale = 'zh-CN' | 'en';
+
+const LOCALE_KEY = 'vship.locale';
+const catalogs: Record<Locale, Messages & ReasonMessages> = { 'zh-CN': zhCN, en };
+
+function initialLocale(): Locale {
+  try {
+    return localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+let current: Locale = initialLocale();
+
+export function getLocale(): Locale {
+  return current;
+}
+
+/** Switching reloads the page: strings are read at render time and we keep no language state. */
+export function switchLocale(next: Locale): void {
+  try {
+    localStorage.setItem(LOCALE_KEY, next);
+  } catch {
+    /* private mode: the switch lasts until reload */
+  }
+  location.reload();
+}
+
+/** `t('grid.total', { total: 5 })` → 「共 5 个订单」. Unknown `{name}` stays as written. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = catalogs[current][key] ?? zhCN[key] ?? key;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function reasonLabel(code: ReasonCode): string {
+  if (current === 'zh-CN') return REASONS[code];
+  return catalogs[current][`reason.${code}`] ?? REASONS[code];
+}
+
+/** Order field names for the detail drawer and the change history; unknown names pass through. */
+export function fieldLabel(field: string): string {
+  const key = `field.${field}` as MessageKey;
+  return key in zhCN ? t(key) : field;
+}

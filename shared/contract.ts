@@ -1,0 +1,100 @@
+/**
+ * The one bridge contract: every channel, its request and its response. The handler table in
+ * main/handlers.ts must implement every channel (a missing one is a compile error), and every
+ * host (Electron IPC, browser-mode HTTP, CLI) mounts that same table.
+ */
+import { z } from 'zod';
+import type { AppErrorData } from './errors';
+import type {
+  AppInfo, ImportProgress, ImportSummary, OrderDetail, OrdersPage, OrdersSummary, Settings, Shop,
+} from './domain';
+import { REASONS } from './domain';
+
+/** A file crossing the bridge: its name and bytes; the disk path only when the host knows it. */
+export interface FilePayload {
+  name: string;
+  bytes: Uint8Array;
+  path?: string;
+}
+
+const filePayload = z.object({
+  name: z.string().min(1).max(500),
+  bytes: z.instanceof(Uint8Array),
+  path: z.string().optional(),
+});
+const shopId = z.number().int().positive();
+const reasonCodes = Object.keys(REASONS) as [keyof typeof REASONS, ...(keyof typeof REASONS)[]];
+
+/** Request schemas, validated by the handler table before any service runs. */
+export const requestSchemas = {
+  'app.info': z.void().or(z.object({}).strict()).optional(),
+  'settings.get': z.void().or(z.object({}).strict()).optional(),
+  'settings.set': z.object({
+    shipPromiseHours: z.number().int().min(1).max(24 * 30).optional(),
+    currentShopId: shopId.optional(),
+  }).strict(),
+  'shops.list': z.void().or(z.object({}).strict()).optional(),
+  'shops.create': z.object({ name: z.string().trim().min(1).max(60) }).strict(),
+  'orders.import': z.object({ shopId, files: z.array(filePayload).min(1).max(50) }).strict(),
+  'orders.list': z.object({
+    shopId,
+    filter: z.enum(['all', 'shippable', 'blocked', 'overdue']).optional(),
+    reason: z.enum(reasonCodes).optional(),
+    search: z.string().max(100).optional(),
+    sort: z.enum(['shipBy', 'paidAt', 'orderNo', 'productName', 'quantity', 'status', 'paidCents']).optional(),
+    desc: z.boolean().optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+  }).strict(),
+  'orders.summary': z.object({ shopId }).strict(),
+  'orders.get': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
+  'imports.list': z.object({ shopId, limit: z.number().int().min(1).max(1000).optional() }).strict(),
+} as const;
+
+export interface ImportRecord {
+  id: number;
+  shopId: number;
+  file: string;
+  sha256: string;
+  format: string;
+  encoding: string | null;
+  rows: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  damaged: number;
+  importedAt: string;
+}
+
+export interface ApiContract {
+  'app.info': { req: void; res: AppInfo };
+  'settings.get': { req: void; res: Settings };
+  'settings.set': { req: Partial<Settings>; res: Settings };
+  'shops.list': { req: void; res: Shop[] };
+  'shops.create': { req: { name: string }; res: Shop };
+  'orders.import': { req: { shopId: number; files: FilePayload[] }; res: ImportSummary };
+  'orders.list': { req: z.infer<(typeof requestSchemas)['orders.list']>; res: OrdersPage };
+  'orders.summary': { req: { shopId: number }; res: OrdersSummary };
+  'orders.get': { req: { shopId: number; orderNo: string }; res: OrderDetail | null };
+  'imports.list': { req: { shopId: number; limit?: number }; res: ImportRecord[] };
+}
+
+export type Channel = keyof ApiContract;
+export type Req<C extends Channel> = ApiContract[C]['req'];
+export type Res<C extends Channel> = ApiContract[C]['res'];
+export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+
+/** Push events from the core to the UI (progress of long work). */
+export interface Events {
+  'import.progress': ImportProgress;
+}
+export type EventName = keyof Events;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+/** What the renderer sees: `window.vship` in Electron, an HTTP client in browser mode. */
+export interface ShipBridge {
+  readonly host: 'electron' | 'web';
+  invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Result<Res<C>>>;
+  on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
+}

@@ -1,0 +1,170 @@
+/** Domain types shared by the core and the UI. Names follow ../docs/STYLE.md's glossary. */
+
+export interface Shop {
+  id: number;
+  name: string;
+  createdAt: string;
+}
+
+/** Why an order cannot ship now. `null` reason = shippable. */
+export const REASONS = {
+  NOT_PAID: '买家未付款',
+  SHIPPED: '已发货',
+  RECEIVED: '已签收/已收货',
+  CANCELLED: '订单已取消或关闭',
+  REFUNDED: '已退款',
+  AFTER_SALE: '售后处理中，不可直接发货',
+  DAMAGED_ORDER_NO: '订单号已损坏（可能被 Excel 改成了科学计数法），请重新导出',
+  UNKNOWN_STATUS: '无法识别的订单状态',
+} as const;
+export type ReasonCode = keyof typeof REASONS;
+
+export interface Order {
+  id: number;
+  shopId: number;
+  orderNo: string;
+  damaged: boolean;
+  status: string;
+  afterSale: string;
+  shippable: boolean;
+  reason: ReasonCode | null;
+  productName: string;
+  productId: string;
+  spec: string;
+  styleId: string;
+  skuCode: string;
+  goodsCode: string;
+  quantity: number;
+  /** Money in fen (分), integers, to avoid float drift. */
+  totalCents: number | null;
+  paidCents: number | null;
+  /** ISO 8601 with +08:00 offset (PDD times are Beijing time). */
+  dealAt: string | null;
+  paidAt: string | null;
+  shipBy: string | null;
+  /** true when shipBy came from 承诺发货时间; false when computed from paid time + promise. */
+  shipByFromExport: boolean;
+  rechargeNo: string;
+  buyerMemo: string;
+  merchantMemo: string;
+  province: string;
+  city: string;
+  district: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  lastChangedAt: string;
+  lineCount: number;
+}
+
+export interface OrderLine {
+  lineNo: number;
+  productName: string;
+  productId: string;
+  spec: string;
+  styleId: string;
+  skuCode: string;
+  quantity: number;
+  /** The row as read: header name → cell text. */
+  raw: Record<string, string>;
+  sourceFile: string;
+  sourceRow: number;
+}
+
+export interface OrderChange {
+  seenAt: string;
+  importId: number;
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface OrderDetail extends Order {
+  lines: OrderLine[];
+  changes: OrderChange[];
+}
+
+export interface ImportFileSummary {
+  file: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  /** Data rows read (excluding the header). */
+  rows: number;
+  read: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  damaged: number;
+  shippable: number;
+  notShippable: number;
+  warnings: string[];
+}
+
+export interface ImportSummary {
+  importIds: number[];
+  files: ImportFileSummary[];
+  /** Orders read (distinct order numbers, damaged rows counted one each). */
+  read: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  damaged: number;
+  /** Over the orders of this import. */
+  shippable: number;
+  notShippable: number;
+  durationMs: number;
+}
+
+export type OrderFilter = 'all' | 'shippable' | 'blocked' | 'overdue';
+export type OrderSortKey = 'shipBy' | 'paidAt' | 'orderNo' | 'productName' | 'quantity' | 'status' | 'paidCents';
+
+export interface OrdersQuery {
+  shopId: number;
+  filter?: OrderFilter;
+  reason?: ReasonCode;
+  /** Substring of the order number (or recharge number). */
+  search?: string;
+  sort?: OrderSortKey;
+  desc?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface OrdersPage {
+  total: number;
+  offset: number;
+  rows: Order[];
+}
+
+export interface OrdersSummary {
+  total: number;
+  shippable: number;
+  blocked: number;
+  overdue: number;
+  /** Shippable orders whose ship-by is within the next 6 hours. */
+  dueSoon: number;
+  byReason: Partial<Record<ReasonCode, number>>;
+  lastImportAt: string | null;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  file: string;
+  phase: 'read' | 'write' | 'done';
+  /** Rows done so far in this phase. */
+  done: number;
+  /** Rows in the file when known (CSV: known after decode; XLSX: estimated from the sheet size). */
+  total: number | null;
+}
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'web' | 'cli';
+  dataDir: string;
+  schemaVersion: number;
+}
+
+export interface Settings {
+  /** Ship promise in hours when the export has no 承诺发货时间. */
+  shipPromiseHours: number;
+  currentShopId: number;
+}

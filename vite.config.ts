@@ -1,0 +1,11 @@
+import { defineConfig } from 'vite';
+
+// The renderer: plain Vite (esbuild JSX), relative base so the same build loads from file:// in
+// Electron and from /t/<token>/ in browser mode.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  esbuild: { jsx: 'automatic' },
+  build: { outDir: '../out/renderer', emptyOutDir: true, chunkSizeWarningLimit: 4000, sourcemap: false },
+  logLevel: 'warn',
+});
