@@ -1,0 +1,96 @@
+// `npm start` after the build: the desktop app when the Electron binary is installed, otherwise
+// browser mode (the same UI served on 127.0.0.1) opened in the default browser.
+// Arguments pass through, e.g. `npm start -- --data-dir D:\店铺数据`.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = process.argv.slice(2);
+
+/**
+ * The Electron executable, or null. Reads what the `electron` package's index.js reads, without
+ * requiring it: that require tries to download the binary when it is missing, and here the
+ * download can only hang or fail.
+ */
+function electronBinary() {
+  let pkgDir;
+  try {
+    pkgDir = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+  const pathFile = join(pkgDir, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const exe = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron');
+    return existsSync(exe) ? exe : null;
+  }
+  if (!relative) return null;
+  const exe = join(pkgDir, 'dist', relative);
+  return existsSync(exe) ? exe : null;
+}
+
+/** Runs a child to completion, forwarding Ctrl+C / termination, and exits with its code. */
+function supervise(child) {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (child.exitCode === null) child.kill(signal);
+    });
+  }
+  child.on('error', (err) => {
+    console.error(err.message);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function openInBrowser(url) {
+  const [cmd, cmdArgs] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]]
+    : process.platform === 'darwin' ? ['open', [url]]
+    : ['xdg-open', [url]];
+  // Without a display xdg-open may start a text browser in this terminal: don't.
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
+  try {
+    const child = spawn(cmd, cmdArgs, { stdio: 'ignore', detached: true, windowsHide: true });
+    child.on('error', () => {});
+    child.unref();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const electron = electronBinary();
+if (electron) {
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE; // would make the binary a plain Node and ignore the app
+  supervise(spawn(electron, [join(root, 'out', 'main', 'app.cjs'), ...args], { stdio: 'inherit', env }));
+} else {
+  console.log('未安装 Electron 桌面外壳，改为浏览器模式启动（同一界面，运行在本机 127.0.0.1）。');
+  console.log('The Electron desktop shell is not installed; starting browser mode (same UI, on 127.0.0.1).');
+  const noOpen = args.includes('--no-open');
+  const hostArgs = noOpen ? args : [...args, '--no-open']; // this script opens the browser itself
+  const host = spawn(process.execPath, [join(root, 'out', 'main', 'web.cjs'), ...hostArgs], { stdio: ['inherit', 'pipe', 'inherit'] });
+  supervise(host);
+  let pending = '';
+  let announced = false;
+  host.stdout.setEncoding('utf8');
+  host.stdout.on('data', (text) => {
+    process.stdout.write(text);
+    if (announced) return;
+    pending += text;
+    const match = /^VSHIP_URL=(\S+)/m.exec(pending);
+    if (!match) return;
+    announced = true;
+    pending = '';
+    const url = match[1];
+    console.log(`\n浏览器模式已启动 / Browser mode is running:\n  ${url}`);
+    if (!noOpen && openInBrowser(url)) console.log('已在默认浏览器中打开 / Opened in your default browser.');
+    else console.log('请在浏览器中打开上面的地址 / Open the address above in a browser.');
+    console.log('按 Ctrl+C 退出 / Press Ctrl+C to stop.\n');
+  });
+}

@@ -1,0 +1,243 @@
+/**
+ * End-to-end fixtures: every test gets a fresh data folder and a page showing the built app,
+ * in browser mode (project `web`) or in the desktop shell (project `electron`). Build first:
+ * `npm run build`.
+ */
+import { _electron, test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const WEB_HOST_SCRIPT = join(root, 'out', 'main', 'web.cjs');
+const APP_SCRIPT = join(root, 'out', 'main', 'app.cjs');
+
+export interface VShipOptions {
+  /** Which host shows the app: set per project in playwright.config.ts. */
+  vshipHost: 'web' | 'electron';
+}
+
+/** A running browser-mode host, as `webHostOf(page)` reports it. */
+export interface WebHostInfo {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+}
+
+interface TestFixtures {
+  /** A fresh, empty data folder (mkdtemp), removed after the test. */
+  dataDir: string;
+  /** The app's window: browser mode in Chromium (`web`) or the Electron window (`electron`). */
+  page: Page;
+}
+
+interface WorkerFixtures extends VShipOptions {
+  /** One Chromium per worker, launched on first use with the config's launchOptions. */
+  sharedChromium: () => Promise<Browser>;
+}
+
+const webHosts = new WeakMap<Page, WebHostInfo>();
+
+/** The browser-mode host behind `page` (project `web` only). */
+export function webHostOf(page: Page): WebHostInfo {
+  const host = webHosts.get(page);
+  if (!host) throw new Error('webHostOf: this page is not served by a browser-mode host');
+  return host;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  vshipHost: ['web', { option: true, scope: 'worker' }],
+
+  sharedChromium: [
+    async ({ playwright, launchOptions, headless }, use) => {
+      let browser: Promise<Browser> | undefined;
+      await use(() => (browser ??= playwright.chromium.launch({ ...launchOptions, headless })));
+      if (browser) await (await browser).close();
+    },
+    { scope: 'worker' },
+  ],
+
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'vship-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  },
+
+  page: async ({ vshipHost, dataDir, sharedChromium, viewport, locale, timezoneId }, use, testInfo) => {
+    if (vshipHost === 'electron') {
+      const electron = electronBinary();
+      if (!electron) {
+        testInfo.skip(true, 'Electron binary not installed: desktop suite skipped');
+        return;
+      }
+      requireBuilt(APP_SCRIPT);
+      const env: Record<string, string> = {};
+      for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
+      const app = await _electron.launch({ args: [APP_SCRIPT, '--data-dir', dataDir], cwd: root, env });
+      let log = '';
+      app.process().stdout?.on('data', (d: Buffer) => (log += d.toString()));
+      app.process().stderr?.on('data', (d: Buffer) => (log += d.toString()));
+      try {
+        const page = await app.firstWindow();
+        await page.waitForLoadState('domcontentloaded');
+        await use(page);
+      } finally {
+        await app.close();
+        await attachLogOnFailure(testInfo, 'electron-main.log', log);
+      }
+      return;
+    }
+
+    const host = await startWebHost(dataDir);
+    try {
+      const browser = await sharedChromium();
+      const context = await browser.newContext({ viewport, locale, timezoneId });
+      try {
+        const page = await context.newPage();
+        webHosts.set(page, host.info);
+        await page.goto(host.info.url);
+        await use(page);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await host.stop();
+      await attachLogOnFailure(testInfo, 'web-host.log', host.log());
+    }
+  },
+});
+
+export { expect };
+
+/** A file to drop: name, bytes and (optionally) its MIME type, guessed from the name otherwise. */
+export interface DropFile {
+  name: string;
+  bytes: Buffer;
+  mime?: string;
+}
+
+/**
+ * Drops files onto the page as a merchant would from Explorer: dragenter, dragover and drop
+ * events carrying a DataTransfer of real File objects, dispatched on `document.body` (or the
+ * first element matching `selector`).
+ */
+export async function dropFiles(page: Page, files: DropFile[], selector = 'body'): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, mime: f.mime ?? guessMime(f.name), base64: f.bytes.toString('base64') }));
+  await page.evaluate(
+    ({ payload, selector }) => {
+      // Runs in the page; the Node-side tsconfig has no DOM types, so name only what is used.
+      const w = globalThis as unknown as InPage;
+      const transfer = new w.DataTransfer();
+      for (const f of payload) {
+        const binary = w.atob(f.base64);
+        const bytes = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+        transfer.items.add(new w.File([bytes], f.name, { type: f.mime }));
+      }
+      const target = w.document.querySelector(selector) ?? w.document.body;
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new w.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      }
+    },
+    { payload, selector },
+  );
+}
+
+interface InPage {
+  DataTransfer: new () => { items: { add(file: object): unknown } };
+  File: new (parts: Uint8Array[], name: string, options: { type: string }) => object;
+  DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: object }) => object;
+  atob(data: string): string;
+  document: {
+    body: { dispatchEvent(event: object): boolean };
+    querySelector(selector: string): { dispatchEvent(event: object): boolean } | null;
+  };
+}
+
+function guessMime(name: string): string {
+  const ext = name.toLowerCase().slice(name.lastIndexOf('.'));
+  const types: Record<string, string> = {
+    '.csv': 'text/csv',
+    '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    '.xls': 'application/vnd.ms-excel',
+    '.zip': 'application/zip',
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.txt': 'text/plain',
+  };
+  return types[ext] ?? '';
+}
+
+/**
+ * The Electron executable, or null. Mirrors the `electron` package's index.js without requiring
+ * it: that require starts a download of the binary when it is missing.
+ */
+export function electronBinary(): string | null {
+  let pkgDir: string;
+  try {
+    pkgDir = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+  const pathFile = join(pkgDir, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const exe = override ? join(override, relative || 'electron') : relative ? join(pkgDir, 'dist', relative) : '';
+  return exe && existsSync(exe) ? exe : null;
+}
+
+function requireBuilt(file: string): void {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+}
+
+/** Spawns `node out/main/web.cjs` on the data folder and waits for its `VSHIP_URL=` line. */
+async function startWebHost(dataDir: string): Promise<{ info: WebHostInfo; log(): string; stop(): Promise<void> }> {
+  requireBuilt(WEB_HOST_SCRIPT);
+  const child = spawn(process.execPath, [WEB_HOST_SCRIPT, '--data-dir', dataDir, '--port', '0', '--no-open'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host printed no VSHIP_URL within 30 s:\n${log}`)), 30_000);
+    child.stdout.on('data', (d: Buffer) => {
+      log += d.toString();
+      const match = /^VSHIP_URL=(\S+)/m.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited (code ${code}) before printing VSHIP_URL:\n${log}`));
+    });
+    child.once('error', reject);
+  }).catch((err: unknown) => {
+    child.kill('SIGKILL');
+    throw err;
+  });
+  const parsed = new URL(url);
+  const token = /^\/t\/([^/]+)\//.exec(parsed.pathname)?.[1] ?? '';
+  return {
+    info: { url, origin: parsed.origin, port: Number(parsed.port), token },
+    log: () => log,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM'); // the host closes the database on SIGTERM
+      const killed = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killed);
+    },
+  };
+}
+
+async function attachLogOnFailure(testInfo: TestInfo, name: string, log: string): Promise<void> {
+  if (testInfo.status !== testInfo.expectedStatus && log) await testInfo.attach(name, { body: log, contentType: 'text/plain' });
+}

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
+import type { Order } from '../../shared/domain';
+import { toBeijingIso } from '../../shared/rules/classify';
+import { openDatabase, type Db } from '../../main/core/db/open';
+import { importOrderFiles } from '../../main/core/services/order-import';
+import { allOrders, getOrder } from '../../main/core/services/orders';
+import { ensureDefaultShop } from '../../main/core/services/shops';
+import { badFiles, expectedFor, generateOrders, toCsv, toXlsx, toZip, type CsvOptions, type ExpectedOrder, type OrderTable } from '../fixtures/orders';
+import { useTempDirs } from '../helpers/data-dir';
+
+const tempDir = useTempDirs();
+
+function freshDb(): { db: Db; shopId: number } {
+  const db = openDatabase(tempDir());
+  return { db, shopId: ensureDefaultShop(db).id };
+}
+
+function importBytes(db: Db, shopId: number, name: string, bytes: Uint8Array) {
+  return importOrderFiles(db, shopId, [{ name, bytes }], { shipPromiseHours: 48 });
+}
+
+/** Every field the generator knows must come back exactly, text untouched. */
+function expectOrdersMatch(orders: Order[], expected: ExpectedOrder[]): void {
+  const byNo = new Map(orders.map((o) => [o.orderNo, o]));
+  expect(orders.length).toBe(expected.length);
+  for (const e of expected) {
+    const o = byNo.get(e.orderNo);
+    expect(o, e.orderNo).toBeDefined();
+    expect({
+      orderNo: o!.orderNo, status: o!.status, afterSale: o!.afterSale, shippable: o!.shippable,
+      productName: o!.productName, productId: o!.productId, spec: o!.spec, styleId: o!.styleId, skuCode: o!.skuCode,
+      quantity: o!.quantity, paidAt: o!.paidAt, rechargeNo: o!.rechargeNo, buyerMemo: o!.buyerMemo,
+      merchantMemo: o!.merchantMemo, province: o!.province, lines: o!.lineCount,
+    }).toEqual({
+      orderNo: e.orderNo, status: e.status, afterSale: e.afterSale, shippable: e.shippable,
+      productName: e.productName, productId: e.productId, spec: e.spec, styleId: e.styleId, skuCode: e.skuCode,
+      quantity: e.quantity, paidAt: e.paidAt, rechargeNo: e.rechargeNo, buyerMemo: e.buyerMemo,
+      merchantMemo: e.merchantMemo, province: e.province, lines: e.lines,
+    });
+    if (e.shipBy) expect(o!.shipBy).toBe(e.shipBy);
+    else expect(o!.shipBy).toBe(toBeijingIso(Date.parse(e.paidAt) + 48 * 3600_000));
+  }
+}
+
+describe('importing the order export', () => {
+  const table = generateOrders({ count: 600, seed: 11, optional: true, multiLineEvery: 9 });
+
+  const csvVariants: [string, CsvOptions][] = [
+    ['UTF-8', { encoding: 'utf8' }],
+    ['UTF-8 with BOM, every cell quoted', { encoding: 'utf8-bom', quoteAll: true }],
+    ['GBK with trailing tabs, full-width brackets and stray header spaces', { encoding: 'gbk', trailingTabs: true, fullWidthBrackets: true, headerSpaces: true }],
+    ['GBK re-saved by Excel', { encoding: 'gbk', excelResave: true }],
+  ];
+  for (const [label, opts] of csvVariants) {
+    it(`reads every order of a ${label} CSV exactly`, () => {
+      const { db, shopId } = freshDb();
+      const s = importBytes(db, shopId, 'orders.csv', toCsv(table, opts));
+      expect(s.read).toBe(table.expected.length);
+      expect(s.new).toBe(table.expected.length);
+      expect(s.shippable).toBe(table.expected.filter((e) => e.shippable).length);
+      expectOrdersMatch(allOrders(db, shopId), expectedFor(table, opts));
+    });
+  }
+
+  it('reads an XLSX with text cells exactly', async () => {
+    const { db, shopId } = freshDb();
+    importBytes(db, shopId, 'orders.xlsx', await toXlsx(table));
+    expectOrdersMatch(allOrders(db, shopId), table.expected);
+  });
+
+  it('reads an XLSX with real dates and numeric cells (Excel re-save)', async () => {
+    const { db, shopId } = freshDb();
+    importBytes(db, shopId, 'orders.xlsx', await toXlsx(table, { dateSerials: true, numbersAsNumbers: true }));
+    expectOrdersMatch(allOrders(db, shopId), table.expected);
+  });
+
+  it('reads the spreadsheet inside a .zip download', async () => {
+    const { db, shopId } = freshDb();
+    const s = importBytes(db, shopId, 'export.zip', toZip([{ name: '订单导出/orders.xlsx', bytes: await toXlsx(table) }]));
+    expect(s.files[0].file).toContain('orders.xlsx');
+    expectOrdersMatch(allOrders(db, shopId), table.expected);
+  });
+
+  it('reads legacy header names', () => {
+    const legacy = generateOrders({ count: 200, seed: 12, legacy: true });
+    const { db, shopId } = freshDb();
+    importBytes(db, shopId, 'old.csv', toCsv(legacy, { encoding: 'gbk' }));
+    expectOrdersMatch(allOrders(db, shopId), legacy.expected);
+  });
+
+  it('keeps every cell of the row as read, under its header', () => {
+    const { db, shopId } = freshDb();
+    importBytes(db, shopId, 'orders.csv', toCsv(table, { encoding: 'gbk', trailingTabs: true }));
+    const row = table.rows[3];
+    const no = row[table.headers.indexOf('订单号')];
+    const d = getOrder(db, shopId, no)!;
+    const line = d.lines.find((l) => l.sourceRow === 5)!; // header is row 1, rows[3] is row 5
+    table.headers.forEach((h, i) => expect(line.raw[h], h).toBe(row[i].trim()));
+    expect(line.sourceFile).toBe('orders.csv');
+  });
+
+  it('computes ship-by from paid time + 48 h when the export has no 承诺发货时间', () => {
+    const plain = generateOrders({ count: 50, seed: 13 });
+    const { db, shopId } = freshDb();
+    importBytes(db, shopId, 'orders.csv', toCsv(plain));
+    for (const o of allOrders(db, shopId)) {
+      expect(o.shipByFromExport).toBe(false);
+      expect(Date.parse(o.shipBy!) - Date.parse(o.paidAt!)).toBe(48 * 3600_000);
+      expect(o.shipBy).toMatch(/\+08:00$/);
+    }
+  });
+});
+
+function snapshot(db: Db) {
+  return {
+    orders: db.prepare('SELECT * FROM orders ORDER BY id').all(),
+    lines: db.prepare('SELECT * FROM order_lines ORDER BY order_id, line_no').all(),
+    changes: db.prepare('SELECT * FROM order_changes ORDER BY id').all(),
+  };
+}
+
+describe('re-importing', () => {
+  const table = generateOrders({ count: 300, seed: 21, optional: true });
+
+  it('changes nothing when the same file comes twice', () => {
+    const { db, shopId } = freshDb();
+    const bytes = toCsv(table, { encoding: 'gbk' });
+    importBytes(db, shopId, 'a.csv', bytes);
+    const before = snapshot(db);
+    const s = importBytes(db, shopId, 'a.csv', bytes);
+    expect(s).toMatchObject({ new: 0, updated: 0, unchanged: table.expected.length });
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('updates orders whose status changed and keeps when each change was seen', () => {
+    const { db, shopId } = freshDb();
+    process.env.VSHIP_NOW = '2026-06-20T12:00:00+08:00';
+    try {
+      importBytes(db, shopId, 'monday.csv', toCsv(table));
+      const statusCol = table.headers.indexOf('订单状态');
+      const afterCol = table.headers.indexOf('售后状态');
+      const noCol = table.headers.indexOf('订单号');
+      const refunded = table.rows.filter((r) => r[statusCol] === '待发货').slice(0, 7).map((r) => r[noCol]);
+      const newer: OrderTable = {
+        ...table,
+        rows: table.rows.map((r) => (refunded.includes(r[noCol]) ? r.map((v, i) => (i === statusCol ? '未发货，退款成功' : i === afterCol ? '退款成功' : v)) : r)),
+      };
+      process.env.VSHIP_NOW = '2026-06-21T09:30:00+08:00';
+      const s = importBytes(db, shopId, 'tuesday.csv', toCsv(newer));
+      expect(s.updated).toBe(7);
+      expect(s.unchanged).toBe(table.expected.length - 7);
+      const d = getOrder(db, shopId, refunded[0])!;
+      expect(d.shippable).toBe(false);
+      expect(d.reason).toBe('REFUNDED');
+      expect(d.firstSeenAt).toBe('2026-06-20T12:00:00+08:00');
+      expect(d.lastChangedAt).toBe('2026-06-21T09:30:00+08:00');
+      expect(d.changes).toEqual(expect.arrayContaining([
+        expect.objectContaining({ field: 'status', before: '待发货', after: '未发货，退款成功', seenAt: '2026-06-21T09:30:00+08:00' }),
+      ]));
+    } finally {
+      delete process.env.VSHIP_NOW;
+    }
+  });
+});
+
+describe('bad input', () => {
+  const cases: [string, string, number | undefined][] = [
+    ['notSpreadsheet', 'NOT_SPREADSHEET', undefined],
+    ['empty', 'EMPTY_FILE', undefined],
+    ['headerOnly', 'HEADER_ONLY', undefined],
+    ['noOrderNoColumn', 'NO_ORDER_NO_COLUMN', 1],
+    ['encryptedXlsx', 'XLSX_ENCRYPTED', undefined],
+    ['corruptXlsx', 'XLSX_CORRUPT', undefined],
+    ['legacyXls', 'XLS_LEGACY', undefined],
+    ['zipMany', 'ZIP_MANY_SHEETS', undefined],
+    ['zipNone', 'ZIP_NO_SHEET', undefined],
+    ['rowTooLong', 'ROW_TOO_LONG', 3],
+  ];
+  for (const [key, code, row] of cases) {
+    it(`refuses ${key} with ${code}, a Chinese message naming the file, and writes nothing`, async () => {
+      const bad = (await badFiles())[key as keyof Awaited<ReturnType<typeof badFiles>>];
+      const { db, shopId } = freshDb();
+      let err: unknown;
+      try {
+        importBytes(db, shopId, bad.name, bad.bytes);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(AppError);
+      const e = err as AppError;
+      expect(e.code).toBe(code);
+      expect(e.file).toBe(bad.name);
+      expect(e.message).toContain(bad.name);
+      expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+      if (row !== undefined) expect(e.row).toBe(row);
+      expect(db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
+    });
+  }
+
+  it('names the row and column of a row longer than the header', async () => {
+    const bad = (await badFiles()).rowTooLong;
+    const { db, shopId } = freshDb();
+    expect(() => importBytes(db, shopId, bad.name, bad.bytes)).toThrow(/第 3 行.*列/);
+  });
+
+  it('reports a damaged order number as damaged, never as another order', async () => {
+    const bad = (await badFiles()).damagedOrderNo;
+    const { db, shopId } = freshDb();
+    const s = importBytes(db, shopId, bad.name, bad.bytes);
+    expect(s.damaged).toBe(1);
+    const orders = allOrders(db, shopId);
+    const damaged = orders.filter((o) => o.damaged);
+    expect(damaged).toHaveLength(1);
+    expect(damaged[0]).toMatchObject({ orderNo: '2.60607E+20', shippable: false, reason: 'DAMAGED_ORDER_NO' });
+    expect(orders.filter((o) => !o.damaged).every((o) => /^\d{6}-\d{15}$/.test(o.orderNo))).toBe(true);
+    // importing the same damaged file again does not multiply it
+    importBytes(db, shopId, bad.name, bad.bytes);
+    expect(allOrders(db, shopId).filter((o) => o.damaged)).toHaveLength(1);
+  });
+
+  it('writes nothing when one of several files is bad', async () => {
+    const good = toCsv(generateOrders({ count: 20, seed: 3 }));
+    const bad = (await badFiles()).legacyXls;
+    const { db, shopId } = freshDb();
+    expect(() => importOrderFiles(db, shopId, [{ name: 'good.csv', bytes: good }, bad], { shipPromiseHours: 48 })).toThrow(AppError);
+    expect(db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 0 });
+  });
+});
