@@ -1,4 +1,4 @@
-// Draws the VShip icon (a white check-mark "V" on a red-orange rounded square) and writes
+// Draws the VShip icon (the app's brand mark: a white "V" on a blue rounded square) and writes
 // build/icon.png (256×256) and build/icon.ico (16–256). No dependencies: shapes are rendered with
 // signed distances (anti-aliased at every size, not scaled down), PNG via zlib, ICO by hand.
 // Run: node build/scripts/make-icon.mjs   (the outputs are committed; rerun only to change them)
@@ -12,10 +12,11 @@ const buildDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Geometry on a 256-unit canvas.
 const CORNER = 56;
 const MARGIN = 8;
-const TOP = [0xff, 0x6a, 0x3d]; // gradient, top-left
-const BOTTOM = [0xd9, 0x23, 0x1e]; // gradient, bottom-right
-const STROKE = 30; // check-mark width
-const CHECK = [[64, 126], [112, 178], [194, 80]];
+// Same colours as the renderer's .brand-mark (renderer/src/styles.css).
+const TOP = [0x2f, 0x7b, 0xf0]; // gradient, top-left
+const BOTTOM = [0x14, 0x50, 0xb8]; // gradient, bottom-right
+const STROKE = 34; // width of the V's strokes
+const V = [[76, 68], [128, 188], [180, 68]];
 
 function roundedBoxDistance(x, y) {
   const half = (256 - 2 * MARGIN) / 2;
@@ -46,7 +47,7 @@ function render(size) {
       const bg = TOP.map((c, k) => c + (BOTTOM[k] - c) * t);
       // Keep the mark at least 1.6 px wide so it still reads at 16×16.
       const halfWidth = Math.max(STROKE, 1.6 * unit) / 2;
-      const d = Math.min(segmentDistance(x, y, CHECK[0], CHECK[1]), segmentDistance(x, y, CHECK[1], CHECK[2])) - halfWidth;
+      const d = Math.min(segmentDistance(x, y, V[0], V[1]), segmentDistance(x, y, V[1], V[2])) - halfWidth;
       const mark = coverage(d, unit);
       const o = (j * size + i) * 4;
       for (let k = 0; k < 3; k++) px[o + k] = Math.round(bg[k] + (255 - bg[k]) * mark);

@@ -45,7 +45,7 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Must run before `app.ready`: makes app:// a secure, standard origin that fetch() may use. */
+/** Before `app.ready`: app:// becomes a secure, standard origin. No corsEnabled: other origins may not read it. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
