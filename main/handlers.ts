@@ -11,7 +11,7 @@ import { openDatabase, SCHEMA_VERSION, type Db } from './core/db/open';
 import { runImportJob } from './core/jobs/import-job';
 import { getOrder, listImports, listOrders, ordersSummary } from './core/services/orders';
 import { getSettings, setSettings } from './core/services/settings';
-import { createShop, getShop, listShops } from './core/services/shops';
+import { createShop, ensureDefaultShop, getShop, listShops } from './core/services/shops';
 
 declare const __VSHIP_VERSION__: string;
 export const VERSION = typeof __VSHIP_VERSION__ === 'string' ? __VSHIP_VERSION__ : '0.0.0-dev';
@@ -71,6 +71,7 @@ export function toErrorResult(e: unknown): Result<never> {
 
 export function openCore(opts: CoreOptions): Core {
   const db = openDatabase(opts.dataDir);
+  ensureDefaultShop(db);
   const handlers = createHandlers(db, opts);
   return {
     dataDir: opts.dataDir,

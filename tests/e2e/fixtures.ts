@@ -41,6 +41,8 @@ interface WorkerFixtures extends VShipOptions {
 }
 
 const webHosts = new WeakMap<Page, WebHostInfo>();
+const NO_ELECTRON = 'Electron binary not installed: desktop suite skipped';
+let skipNoticeShown = false;
 
 /** The browser-mode host behind `page` (project `web` only). */
 export function webHostOf(page: Page): WebHostInfo {
@@ -71,7 +73,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (vshipHost === 'electron') {
       const electron = electronBinary();
       if (!electron) {
-        testInfo.skip(true, 'Electron binary not installed: desktop suite skipped');
+        if (!skipNoticeShown) process.stdout.write(`[electron] ${NO_ELECTRON}\n`);
+        skipNoticeShown = true;
+        testInfo.skip(true, NO_ELECTRON);
         return;
       }
       requireBuilt(APP_SCRIPT);

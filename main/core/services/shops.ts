@@ -21,6 +21,7 @@ export function ensureDefaultShop(db: Db): Shop {
 }
 
 export function createShop(db: Db, name: string): Shop {
+  ensureDefaultShop(db);
   const clean = name.trim();
   if (db.prepare('SELECT 1 FROM shops WHERE name = ?').get(clean)) throw new AppError('SHOP_EXISTS', { detail: clean });
   const info = db.prepare('INSERT INTO shops (name, created_at) VALUES (?, ?)').run(clean, nowIso());

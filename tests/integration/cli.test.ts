@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { badFiles, generateOrders, toCsv, toXlsx } from '../fixtures/orders';
+import { useTempDirs } from '../helpers/data-dir';
+
+const tempDir = useTempDirs();
+const ROOT = join(__dirname, '..', '..');
+const VSHIP = join(ROOT, 'bin', 'vship.cjs');
+
+function vship(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [VSHIP, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  // The CLI runs from the built bundle, as `npx vship` does after install.
+  const b = spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'build.mjs'), '--node'], { encoding: 'utf8' });
+  expect(b.status, b.stderr).toBe(0);
+});
+
+describe('vship CLI', () => {
+  const table = generateOrders({ count: 120, seed: 31, optional: true });
+  const shippable = table.expected.filter((e) => e.shippable).length;
+
+  it('imports files and prints a JSON summary', async () => {
+    const dir = tempDir();
+    const csv = join(dir, '订单导出.csv');
+    writeFileSync(csv, toCsv(table, { encoding: 'gbk', trailingTabs: true }));
+    const r = vship(['import', csv, '--data-dir', join(dir, 'data'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ read: 120, new: 120, updated: 0, unchanged: 0, shippable, notShippable: 120 - shippable });
+    const again = JSON.parse(vship(['import', csv, '--data-dir', join(dir, 'data'), '--json']).stdout);
+    expect(again).toMatchObject({ read: 120, new: 0, unchanged: 120 });
+    // an XLSX of the same orders into another shop, by VSHIP_DATA_DIR
+    const xlsx = join(dir, 'orders.xlsx');
+    writeFileSync(xlsx, await toXlsx(table));
+    const r2 = vship(['import', xlsx, '--shop', '二号店', '--json'], { VSHIP_DATA_DIR: join(dir, 'data') });
+    expect(JSON.parse(r2.stdout)).toMatchObject({ shop: '二号店', new: 120 });
+  });
+
+  it('lists orders as JSON with every documented field, numbers as text', () => {
+    const dir = tempDir();
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, toCsv(table));
+    vship(['import', csv, '--data-dir', dir]);
+    const all = JSON.parse(vship(['orders', '--data-dir', dir, '--json']).stdout);
+    expect(all).toHaveLength(120);
+    for (const k of ['orderNo', 'status', 'afterSale', 'shippable', 'reason', 'productName', 'productId', 'spec', 'skuCode', 'quantity', 'paidAt', 'shipBy', 'rechargeNo', 'province']) {
+      expect(all[0]).toHaveProperty(k);
+    }
+    for (const o of all) {
+      expect(typeof o.orderNo).toBe('string');
+      expect(typeof o.productId).toBe('string');
+      if (o.shipBy) expect(o.shipBy).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    }
+    expect(new Set(all.map((o: { orderNo: string }) => o.orderNo))).toEqual(new Set(table.expected.map((e) => e.orderNo)));
+    const ok = JSON.parse(vship(['orders', '--shippable', '--data-dir', dir, '--json']).stdout);
+    const blocked = JSON.parse(vship(['orders', '--blocked', '--data-dir', dir, '--json']).stdout);
+    expect(ok).toHaveLength(shippable);
+    expect(blocked).toHaveLength(120 - shippable);
+    expect(blocked.every((o: { reason: string | null }) => o.reason)).toBe(true);
+    // urgent first
+    const times = ok.map((o: { shipBy: string }) => Date.parse(o.shipBy));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    const text = vship(['orders', '--data-dir', dir]);
+    expect(text.stdout).toContain(table.expected[0].orderNo);
+  });
+
+  it('refuses bad input with exit 1, a Chinese message on stderr and a JSON error on stdout', async () => {
+    const dir = tempDir();
+    const bad = (await badFiles()).legacyXls;
+    const f = join(dir, bad.name);
+    writeFileSync(f, bad.bytes);
+    const r = vship(['import', f, '--data-dir', dir, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/另存为/);
+    const e = JSON.parse(r.stdout);
+    expect(e.error).toMatchObject({ code: 'XLS_LEGACY', file: bad.name });
+    const missing = vship(['import', join(dir, 'nope.csv'), '--data-dir', dir, '--json']);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).error.code).toBe('INVALID_REQUEST');
+    const unknownShop = vship(['orders', '--shop', '不存在', '--data-dir', dir, '--json']);
+    expect(unknownShop.code).toBe(1);
+    expect(JSON.parse(unknownShop.stdout).error.code).toBe('SHOP_NOT_FOUND');
+    expect(vship(['frobnicate', '--data-dir', dir]).code).toBe(1);
+  });
+
+  it('manages shops', () => {
+    const dir = tempDir();
+    expect(vship(['shops', 'add', '旗舰店', '--data-dir', dir]).code).toBe(0);
+    const shops = JSON.parse(vship(['shops', '--data-dir', dir, '--json']).stdout);
+    expect(shops.map((s: { name: string }) => s.name)).toEqual(['默认店铺', '旗舰店']);
+    expect(vship(['shops', 'add', '旗舰店', '--data-dir', dir, '--json']).code).toBe(1);
+  });
+});
