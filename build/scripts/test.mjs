@@ -21,6 +21,18 @@ if (run(process.execPath, [join(root, 'build', 'scripts', 'build.mjs')]) !== 0) 
   process.exit(1);
 }
 
+// Static checks gate the run: a type error or a boundary violation is a failure.
+if (!only) {
+  for (const [label, cmd, args] of [
+    ['typecheck', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.node.json']],
+    ['typecheck (renderer)', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.web.json']],
+    ['typecheck (electron shell)', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.app.json']],
+    ['lint', bin('eslint'), ['.']],
+  ]) {
+    if (run(cmd, args) !== 0) { console.log(`${label} failed`); failed += 1; }
+  }
+}
+
 if (only !== 'e2e') {
   const out = join(results, 'vitest.json');
   rmSync(out, { force: true });

@@ -241,7 +241,7 @@ export function VShipApp() {
     );
   }
 
-  const showEmpty = summary !== null && summary.total === 0 && !importing;
+  const showEmpty = summary !== null && summary.total === 0;
 
   return (
     <div className="app">

@@ -20,7 +20,7 @@ export interface VShipOptions {
   vshipHost: 'web' | 'electron';
 }
 
-/** A running browser-mode host, as `webHostOf(page)` reports it. */
+/** A running browser-mode host: its address (with the token) and the token alone. */
 export interface WebHostInfo {
   url: string;
   origin: string;
@@ -33,6 +33,10 @@ interface TestFixtures {
   dataDir: string;
   /** The app's window: browser mode in Chromium (`web`) or the Electron window (`electron`). */
   page: Page;
+  /** The browser-mode host serving `page` (started on its own if the test needs no page); skips under `electron`. */
+  webHost: WebHostInfo;
+  /** Starts the browser-mode host on `dataDir` once per test, whoever asks first; stops it after. */
+  launchWebHost: () => Promise<WebHostInfo>;
 }
 
 interface WorkerFixtures extends VShipOptions {
@@ -40,16 +44,8 @@ interface WorkerFixtures extends VShipOptions {
   sharedChromium: () => Promise<Browser>;
 }
 
-const webHosts = new WeakMap<Page, WebHostInfo>();
 const NO_ELECTRON = 'Electron binary not installed: desktop suite skipped';
 let skipNoticeShown = false;
-
-/** The browser-mode host behind `page` (project `web` only). */
-export function webHostOf(page: Page): WebHostInfo {
-  const host = webHosts.get(page);
-  if (!host) throw new Error('webHostOf: this page is not served by a browser-mode host');
-  return host;
-}
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   vshipHost: ['web', { option: true, scope: 'worker' }],
@@ -69,7 +65,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   },
 
-  page: async ({ vshipHost, dataDir, sharedChromium, viewport, locale, timezoneId }, use, testInfo) => {
+  launchWebHost: async ({ dataDir }, use, testInfo) => {
+    let host: Promise<Awaited<ReturnType<typeof startWebHost>>> | undefined;
+    await use(async () => (await (host ??= startWebHost(dataDir))).info);
+    if (!host) return;
+    const running = await host.catch(() => undefined);
+    if (!running) return;
+    await running.stop();
+    await attachLogOnFailure(testInfo, 'web-host.log', running.log());
+  },
+
+  webHost: async ({ vshipHost, launchWebHost }, use, testInfo) => {
+    if (vshipHost !== 'web') testInfo.skip(true, 'browser mode only');
+    await use(await launchWebHost());
+  },
+
+  page: async ({ vshipHost, sharedChromium, launchWebHost, dataDir, viewport, locale, timezoneId }, use, testInfo) => {
     if (vshipHost === 'electron') {
       const electron = electronBinary();
       if (!electron) {
@@ -96,21 +107,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       return;
     }
 
-    const host = await startWebHost(dataDir);
+    const host = await launchWebHost();
+    const browser = await sharedChromium();
+    const context = await browser.newContext({ viewport, locale, timezoneId });
     try {
-      const browser = await sharedChromium();
-      const context = await browser.newContext({ viewport, locale, timezoneId });
-      try {
-        const page = await context.newPage();
-        webHosts.set(page, host.info);
-        await page.goto(host.info.url);
-        await use(page);
-      } finally {
-        await context.close();
-      }
+      const page = await context.newPage();
+      await page.goto(host.url);
+      await use(page);
     } finally {
-      await host.stop();
-      await attachLogOnFailure(testInfo, 'web-host.log', host.log());
+      await context.close();
     }
   },
 });

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { decodeWire } from '../../shared/wire';
-import { expect, test, webHostOf } from './fixtures';
+import { expect, test } from './fixtures';
 
 test('the app window opens, is titled VShip and renders without errors', async ({ page }, testInfo) => {
   const errors: string[] = [];
@@ -20,10 +20,8 @@ test('the app window opens, is titled VShip and renders without errors', async (
 });
 
 test.describe('browser-mode host security', () => {
-  test.skip(({ vshipHost }) => vshipHost !== 'web', 'browser mode only');
-
-  test('answers the bridge only with the token', async ({ page }) => {
-    const { port, token } = webHostOf(page);
+  test('answers the bridge only with the token', async ({ webHost }) => {
+    const { port, token } = webHost;
     const path = '/api/invoke/app.info';
 
     const granted = await send(port, path, { 'x-vship-token': token });
@@ -39,8 +37,8 @@ test.describe('browser-mode host security', () => {
     expect([401, 403]).toContain((await send(port, `/t/${'y'.repeat(token.length)}/`, {}, 'GET')).status);
   });
 
-  test('rejects a foreign Host or Origin even with the token (DNS rebinding, other sites)', async ({ page }) => {
-    const { port, token } = webHostOf(page);
+  test('rejects a foreign Host or Origin even with the token (DNS rebinding, other sites)', async ({ webHost }) => {
+    const { port, token } = webHost;
     const path = '/api/invoke/app.info';
     const rebound = await send(port, path, { 'x-vship-token': token, host: `evil.example:${port}` });
     expect([400, 401, 403, 421]).toContain(rebound.status);
@@ -48,8 +46,8 @@ test.describe('browser-mode host security', () => {
     expect([400, 401, 403]).toContain(crossSite.status);
   });
 
-  test('listens on 127.0.0.1 only', async ({ page }) => {
-    const { url, port } = webHostOf(page);
+  test('listens on 127.0.0.1 only', async ({ webHost }) => {
+    const { url, port } = webHost;
     expect(new URL(url).hostname).toBe('127.0.0.1');
     expect(await canConnect('127.0.0.1', port)).toBe(true);
     expect(await canConnect('::1', port)).toBe(false);

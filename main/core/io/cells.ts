@@ -9,7 +9,14 @@ export function cellText(c: Cell | undefined): string {
   if (c === undefined) return '';
   if (typeof c === 'number') return numberText(c);
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
+  // Fast path: most cells have nothing to trim.
+  const n = c.length;
+  if (n === 0 || (!isSpace(c.charCodeAt(0)) && !isSpace(c.charCodeAt(n - 1)))) return c;
   return c.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+function isSpace(code: number): boolean {
+  return code <= 32 || code === 0x3000 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x85;
 }
 
 /** A numeric XLSX cell as text: integers as written, floats without binary noise (15 significant digits). */

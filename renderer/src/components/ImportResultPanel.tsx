@@ -20,6 +20,8 @@ export function ImportResultPanel({ summary, onClose }: { summary: ImportSummary
       align: 'right' as const,
     })),
   ];
+  // One file: a line of facts; several: a table with each file's counts.
+  const single = summary.files.length === 1 ? summary.files[0] : null;
   const warnings = summary.files.flatMap((f) => f.warnings.map((w) => `${f.file}：${w}`));
   return (
     <Alert
@@ -38,13 +40,21 @@ export function ImportResultPanel({ summary, onClose }: { summary: ImportSummary
         <div className="import-result-body">
           <div className="result-counts">
             {COUNTS.map((k) => (
-              <div key={k} className={`result-count count-${k}`}>
+              <span key={k} className={`result-count count-${k}`}>
                 <span className="result-count-label">{t(`import.count.${k}` as MessageKey)}</span>
                 <span className="result-count-value" data-testid={`result-${k}`}>{summary[k]}</span>
-              </div>
+              </span>
             ))}
           </div>
           {summary.damaged > 0 && <div className="result-warning">{t('import.damagedHint', { count: summary.damaged })}</div>}
+          {single ? (
+            <div className="result-file-line" data-testid="import-result-files">
+              <span className="strong">{single.file}</span>
+              <span>{single.format.toUpperCase()}</span>
+              {single.encoding && <span>{single.encoding}</span>}
+              <span>{t('import.fileRows', { rows: single.rows })}</span>
+            </div>
+          ) : (
           <div data-testid="import-result-files">
           <Table<ImportFileSummary>
             size="small"
@@ -55,6 +65,7 @@ export function ImportResultPanel({ summary, onClose }: { summary: ImportSummary
             pagination={false}
           />
           </div>
+          )}
           {warnings.length > 0 && (
             <ul className="result-warnings">
               {warnings.map((w, i) => <li key={i}>{w}</li>)}

@@ -19,7 +19,9 @@ const HEADER_HEIGHT = 38;
 interface Column {
   id: string;
   title: MessageKey;
+  /** Minimum width; a `flex` column also takes the spare width of wide windows. */
   width: number;
+  flex?: boolean;
   sort?: OrderSortKey;
   align?: 'right' | 'center';
   className?: string;
@@ -47,18 +49,25 @@ function TimeLeftCell({ order, now }: { order: Order; now: number }) {
   return <span className={cls}>{left.text}</span>;
 }
 
+/** 售后 values that mean "no after-sale": shown quietly so the open cases stand out. */
+const NORMAL_AFTER_SALE = new Set(['', '无售后或售后取消']);
+
 const COLUMNS: Column[] = [
   {
     id: 'orderNo', title: 'col.orderNo', width: 200, sort: 'orderNo', className: 'cell-order-no',
     cell: (o) => <span className="mono selectable">{o.orderNo}</span>,
   },
-  { id: 'productName', title: 'col.productName', width: 240, sort: 'productName', cell: (o) => o.productName, tip: (o) => o.productName },
+  { id: 'productName', title: 'col.productName', width: 220, flex: true, sort: 'productName', cell: (o) => o.productName, tip: (o) => o.productName },
   { id: 'spec', title: 'col.spec', width: 140, cell: (o) => o.spec, tip: (o) => o.spec },
   { id: 'skuCode', title: 'col.skuCode', width: 120, cell: (o) => <span className="mono">{o.skuCode}</span>, tip: (o) => o.skuCode },
   { id: 'quantity', title: 'col.quantity', width: 64, sort: 'quantity', align: 'right', cell: (o) => o.quantity },
   { id: 'paid', title: 'col.paid', width: 92, sort: 'paidCents', align: 'right', cell: (o) => <span className="num">{formatYuan(o.paidCents)}</span> },
   { id: 'status', title: 'col.status', width: 116, sort: 'status', cell: (o) => o.status, tip: (o) => o.status },
-  { id: 'afterSale', title: 'col.afterSale', width: 128, cell: (o) => o.afterSale, tip: (o) => o.afterSale },
+  {
+    id: 'afterSale', title: 'col.afterSale', width: 128,
+    cell: (o) => <span className={NORMAL_AFTER_SALE.has(o.afterSale) ? 'muted' : 'after-sale-open'}>{o.afterSale}</span>,
+    tip: (o) => o.afterSale,
+  },
   {
     id: 'shippable', title: 'col.shippable', width: 200, cell: (o) => <ShippableTag order={o} />,
     tip: (o) => (o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
@@ -73,7 +82,7 @@ const COLUMNS: Column[] = [
   { id: 'province', title: 'col.province', width: 72, cell: (o) => o.province },
 ];
 
-const TEMPLATE = COLUMNS.map((c) => `${c.width}px`).join(' ');
+const TEMPLATE = COLUMNS.map((c) => (c.flex ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
 const TOTAL_WIDTH = COLUMNS.reduce((s, c) => s + c.width, 0);
 
 function isOverdue(o: Order, now: number): boolean {
@@ -190,7 +199,7 @@ export function OrdersGrid({ pages, queryKey, sort, desc, onSort, now, selectedO
     </div>
   );
 
-  const bodyStyle: CSSProperties = { height: Math.max(virtualizer.getTotalSize(), HEADER_HEIGHT), width: TOTAL_WIDTH };
+  const bodyStyle: CSSProperties = { height: Math.max(virtualizer.getTotalSize(), HEADER_HEIGHT), minWidth: TOTAL_WIDTH };
 
   return (
     <div className="grid-frame">
