@@ -87,6 +87,8 @@ export const CHANNELS = Object.keys(requestSchemas) as Channel[];
 /** Push events from the core to the UI (progress of long work). */
 export interface Events {
   'import.progress': ImportProgress;
+  /** Electron menu 文件 → 导入订单… (Ctrl+O): the renderer opens its file picker. */
+  'menu.import': null;
 }
 export type EventName = keyof Events;
 

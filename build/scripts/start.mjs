@@ -1,7 +1,7 @@
 // `npm start` after the build: the desktop app when the Electron binary is installed, otherwise
 // browser mode (the same UI served on 127.0.0.1) opened in the default browser.
 // Arguments pass through, e.g. `npm start -- --data-dir D:\店铺数据`.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -64,14 +64,42 @@ function openInBrowser(url) {
   }
 }
 
-const electron = electronBinary();
+/**
+ * better-sqlite3 is a native module built for one ABI: Node's (tests, CLI, browser mode) or
+ * Electron's. Ask the Electron binary itself, running as Node, whether it can load it.
+ */
+function electronLoadsSqlite(exe) {
+  const probe = spawnSync(exe, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    cwd: root,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    stdio: 'ignore',
+    timeout: 60_000,
+  });
+  return probe.status === 0;
+}
+
+let electron = electronBinary();
+const electronFound = electron !== null;
+if (electron && !electronLoadsSqlite(electron)) {
+  console.log('已安装 Electron，但 better-sqlite3 是为 Node 编译的，桌面外壳无法加载它。');
+  console.log('  运行 `npx electron-builder install-app-deps` 为 Electron 重新编译后再 `npm start`；');
+  console.log('  之后运行测试或 CLI 前，用 `npm rebuild better-sqlite3` 换回 Node 版本。');
+  console.log('Electron is installed, but better-sqlite3 is built for Node and the desktop shell cannot load it.');
+  console.log('  Run `npx electron-builder install-app-deps` (needs internet) and `npm start` again;');
+  console.log('  run `npm rebuild better-sqlite3` afterwards to get the Node build back for tests and the CLI.\n');
+  electron = null;
+}
 if (electron) {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // would make the binary a plain Node and ignore the app
   supervise(spawn(electron, [join(root, 'out', 'main', 'app.cjs'), ...args], { stdio: 'inherit', env }));
 } else {
-  console.log('未安装 Electron 桌面外壳，改为浏览器模式启动（同一界面，运行在本机 127.0.0.1）。');
-  console.log('The Electron desktop shell is not installed; starting browser mode (same UI, on 127.0.0.1).');
+  if (!electronFound) {
+    console.log('未安装 Electron 桌面外壳，改为浏览器模式启动（同一界面，运行在本机 127.0.0.1）。');
+    console.log('The Electron desktop shell is not installed; starting browser mode (same UI, on 127.0.0.1).');
+  } else {
+    console.log('改为浏览器模式启动（同一界面，运行在本机 127.0.0.1）。 / Starting browser mode instead (same UI, on 127.0.0.1).');
+  }
   const noOpen = args.includes('--no-open');
   const hostArgs = noOpen ? args : [...args, '--no-open']; // this script opens the browser itself
   const host = spawn(process.execPath, [join(root, 'out', 'main', 'web.cjs'), ...hostArgs], { stdio: ['inherit', 'pipe', 'inherit'] });

@@ -4,7 +4,7 @@
  * `npm run build`.
  */
 import { _electron, test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -90,6 +90,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         return;
       }
       requireBuilt(APP_SCRIPT);
+      if (!electronLoadsSqlite(electron)) throw new Error(SQLITE_ABI_HELP);
       const env: Record<string, string> = {};
       for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
       const app = await _electron.launch({ args: [APP_SCRIPT, '--data-dir', dataDir], cwd: root, env });
@@ -197,6 +198,23 @@ export function electronBinary(): string | null {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const exe = override ? join(override, relative || 'electron') : relative ? join(pkgDir, 'dist', relative) : '';
   return exe && existsSync(exe) ? exe : null;
+}
+
+const SQLITE_ABI_HELP =
+  'better-sqlite3 is built for Node, so Electron cannot load it. Run `npx electron-builder install-app-deps` ' +
+  'for the desktop suite (and `npm rebuild better-sqlite3` afterwards for the Node suites).';
+let sqliteProbe: boolean | undefined;
+
+/** Whether the Electron binary (run as Node, same ABI) can load better-sqlite3; asked once per worker. */
+function electronLoadsSqlite(exe: string): boolean {
+  sqliteProbe ??=
+    spawnSync(exe, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+      cwd: root,
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      stdio: 'ignore',
+      timeout: 60_000,
+    }).status === 0;
+  return sqliteProbe;
 }
 
 function requireBuilt(file: string): void {
