@@ -271,7 +271,7 @@ describe('toXlsx', () => {
 
   const load = async (b: Buffer): Promise<ExcelJS.Worksheet> => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(b);
+    await wb.xlsx.load(b as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
     return wb.worksheets[0]!;
   };
 
