@@ -11,6 +11,8 @@ import { openDatabase, SCHEMA_VERSION, type Db } from './core/db/open';
 import { runImportJob } from './core/jobs/import-job';
 import { getOrder, listImports, listOrders, ordersSummary } from './core/services/orders';
 import { getSettings, setSettings } from './core/services/settings';
+import { listProducts, setProduct } from './core/services/products';
+import { importStock, listBatches, listItems, moveItems, restoreItems, revealItem, voidItems } from './core/services/stock';
 import { createShop, ensureDefaultShop, getShop, listShops } from './core/services/shops';
 
 declare const __VSHIP_VERSION__: string;
@@ -56,6 +58,18 @@ function createHandlers(db: Db, opts: CoreOptions): Handlers {
     'orders.summary': (req) => ordersSummary(db, req.shopId),
     'orders.get': (req) => getOrder(db, req.shopId, req.orderNo),
     'imports.list': (req) => listImports(db, req.shopId, req.limit),
+    'products.list': (req) => listProducts(db, req.shopId),
+    'products.set': (req) => setProduct(db, req.shopId, req.skuKey, req),
+    'stock.import': (req) => importStock(db, {
+      shopId: req.shopId, skuKey: req.skuKey, name: req.file?.name ?? '粘贴', bytes: req.file?.bytes, text: req.text,
+      sep: req.sep === undefined ? 'auto' : req.sep, expiresAt: req.expiresAt ?? null,
+    }),
+    'stock.batches': (req) => listBatches(db, req.shopId, req.skuKey),
+    'stock.items': (req) => listItems(db, req),
+    'stock.void': (req) => voidItems(db, req),
+    'stock.restore': (req) => restoreItems(db, req),
+    'stock.move': (req) => moveItems(db, req),
+    'stock.reveal': (req) => revealItem(db, req.shopId, req.itemId),
   };
 }
 

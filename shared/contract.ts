@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import type { AppErrorData } from './errors';
 import type {
-  AppInfo, ImportProgress, ImportSummary, OrderDetail, OrdersPage, OrdersSummary, Settings, Shop,
+  AppInfo, ImportProgress, ImportSummary, OrderDetail, OrdersPage, OrdersSummary, Product, Settings, Shop,
+  StockBatch, StockImportResult, StockItem,
 } from './domain';
-import { REASONS } from './domain';
+import { DELIVERY_KINDS, REASONS } from './domain';
 
 /** A file crossing the bridge: its name and bytes; the disk path only when the host knows it. */
 export interface FilePayload {
@@ -24,6 +25,25 @@ const filePayload = z.object({
 });
 const shopId = z.number().int().positive();
 const reasonCodes = Object.keys(REASONS) as [keyof typeof REASONS, ...(keyof typeof REASONS)[]];
+
+const kinds = Object.keys(DELIVERY_KINDS) as [keyof typeof DELIVERY_KINDS, ...(keyof typeof DELIVERY_KINDS)[]];
+const days = z.number().int().min(0).max(3650);
+export const termsSchema = z.object({
+  rentalDays: days.optional(),
+  validDays: days.optional(),
+  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  fulfilDays: days.optional(),
+  region: z.array(z.string().min(1).max(10)).max(40).optional(),
+  brandApproved: z.boolean().optional(),
+  shipHours: z.union([z.literal(24), z.literal(48)]).optional(),
+  shipDays: days.optional(),
+  itemsPerUnit: z.number().int().min(1).max(100).optional(),
+  minValidityDays: days.optional(),
+  messageTemplate: z.string().max(2000).optional(),
+}).strict();
+const skuKey = z.string().min(1).max(300);
+const stockSep = z.enum(['----', '|', '\t', ',', ' ', 'auto']);
+const selection = { shopId, itemIds: z.array(z.number().int().positive()).max(1_000_000).optional(), batchId: z.number().int().positive().optional() };
 
 /** Request schemas, validated by the handler table before any service runs. */
 export const requestSchemas = {
@@ -49,6 +69,25 @@ export const requestSchemas = {
   'orders.summary': z.object({ shopId }).strict(),
   'orders.get': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
   'imports.list': z.object({ shopId, limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  'products.list': z.object({ shopId }).strict(),
+  'products.set': z.object({
+    shopId, skuKey, kind: z.enum(kinds).optional(), terms: termsSchema.optional(), replaceTerms: z.boolean().optional(),
+    lowStock: z.number().int().min(0).max(1_000_000).optional(), acceptSuggestion: z.boolean().optional(),
+  }).strict(),
+  'stock.import': z.object({
+    shopId, skuKey, file: filePayload.optional(), text: z.string().max(50_000_000).optional(), sep: stockSep.optional(),
+    expiresAt: z.string().max(40).nullable().optional(),
+  }).strict().refine((r) => !!r.file !== (r.text !== undefined), { message: '需要文件或粘贴的文本（二选一）' }),
+  'stock.batches': z.object({ shopId, skuKey }).strict(),
+  'stock.items': z.object({
+    shopId, skuKey, batchId: z.number().int().positive().optional(),
+    state: z.enum(['available', 'reserved', 'delivered', 'expired', 'voided']).optional(),
+    offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(10_000).optional(),
+  }).strict(),
+  'stock.void': z.object(selection).strict(),
+  'stock.restore': z.object(selection).strict(),
+  'stock.move': z.object({ ...selection, toSkuKey: skuKey }).strict(),
+  'stock.reveal': z.object({ shopId, itemId: z.number().int().positive() }).strict(),
 } as const;
 
 export interface ImportRecord {
@@ -77,7 +116,19 @@ export interface ApiContract {
   'orders.summary': { req: { shopId: number }; res: OrdersSummary };
   'orders.get': { req: { shopId: number; orderNo: string }; res: OrderDetail | null };
   'imports.list': { req: { shopId: number; limit?: number }; res: ImportRecord[] };
+  'products.list': { req: { shopId: number }; res: Product[] };
+  'products.set': { req: z.infer<(typeof requestSchemas)['products.set']>; res: Product };
+  'stock.import': { req: { shopId: number; skuKey: string; file?: FilePayload; text?: string; sep?: z.infer<typeof stockSep>; expiresAt?: string | null }; res: StockImportResult };
+  'stock.batches': { req: { shopId: number; skuKey: string }; res: StockBatch[] };
+  'stock.items': { req: z.infer<(typeof requestSchemas)['stock.items']>; res: { total: number; rows: StockItem[] } };
+  'stock.void': { req: StockSelection; res: { voided: number } };
+  'stock.restore': { req: StockSelection; res: { restored: number } };
+  'stock.move': { req: StockSelection & { toSkuKey: string }; res: { moved: number } };
+  'stock.reveal': { req: { shopId: number; itemId: number }; res: { id: number; cardNo: string; password: string; code: string; login: string; extras: string } };
 }
+
+/** Stock items addressed one by one (itemIds) or as a whole batch (batchId). */
+export interface StockSelection { shopId: number; itemIds?: number[]; batchId?: number }
 
 export type Channel = keyof ApiContract;
 export type Req<C extends Channel> = ApiContract[C]['req'];

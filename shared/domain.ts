@@ -168,3 +168,101 @@ export interface Settings {
   shipPromiseHours: number;
   currentShopId: number;
 }
+
+/** How a product is delivered (issue #3). */
+export const DELIVERY_KINDS = {
+  card: '卡密（卡号+密码）',
+  code: '激活码/兑换码',
+  account: '账号租赁',
+  recharge: '直充（充值到买家号码）',
+  'stored-value': '储值卡/电子券',
+  service: '线下服务',
+  travel: '旅游出行',
+  custom: '定制/设计',
+} as const;
+export type DeliveryKind = keyof typeof DELIVERY_KINDS;
+/** Kinds whose items come from the merchant's stock. */
+export const STOCKED_KINDS: readonly DeliveryKind[] = ['card', 'code', 'account', 'stored-value'];
+
+/** Terms the platform rules check, per product. All optional; unset = not applicable / default. */
+export interface ProductTerms {
+  rentalDays?: number;
+  validDays?: number;
+  /** Fixed validity end, YYYY-MM-DD. */
+  validUntil?: string;
+  fulfilDays?: number;
+  /** Provinces the goods may be sold to (region lock), e.g. ['江苏']. */
+  region?: string[];
+  /** Stored value beyond 15 days: approved by category operations (widely known brand). */
+  brandApproved?: boolean;
+  shipHours?: 24 | 48;
+  shipDays?: number;
+  itemsPerUnit?: number;
+  /** Minimum days an item must still be valid at delivery. */
+  minValidityDays?: number;
+  messageTemplate?: string;
+}
+
+export interface StockLevels {
+  available: number;
+  reserved: number;
+  delivered: number;
+  expired: number;
+  voided: number;
+}
+
+export interface Product {
+  id: number;
+  shopId: number;
+  skuKey: string;
+  title: string;
+  spec: string;
+  productId: string;
+  kind: DeliveryKind | null;
+  confirmed: boolean;
+  terms: ProductTerms;
+  /** What VShip reads from the title and spec; shown until the merchant confirms. */
+  suggestion: { kind: DeliveryKind | null; terms: ProductTerms; why: string[] };
+  lowStock: number;
+  /** Shippable orders waiting for this product, and the units they need. */
+  waiting: number;
+  waitingUnits: number;
+  levels: StockLevels;
+  /** Units needed beyond what is available (0 when enough). */
+  shortage: number;
+}
+
+export interface StockBatch {
+  id: number;
+  productId: number;
+  source: string;
+  sep: string | null;
+  added: number;
+  duplicates: number;
+  expiresAt: string | null;
+  createdAt: string;
+  levels: StockLevels;
+}
+
+export type ItemState = 'available' | 'reserved' | 'delivered' | 'expired' | 'voided';
+
+export interface StockItem {
+  id: number;
+  batchId: number;
+  productId: number;
+  kind: 'card' | 'code' | 'account';
+  /** Masked for display, e.g. 8831****4410. */
+  masked: string;
+  expiresAt: string | null;
+  state: ItemState;
+  lineNo: number;
+  createdAt: string;
+}
+
+export interface StockImportResult {
+  batchId: number | null;
+  added: number;
+  sep: string | null;
+  duplicates: { line: number; where: 'file' | 'history'; masked: string }[];
+  rejected: { line: number; reason: string }[];
+}

@@ -96,4 +96,73 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       CREATE INDEX order_changes_order ON order_changes(order_id, id);
     `);
   },
+  // 2: products (delivery profiles), stock batches and items, the append-only ledger
+  (db) => {
+    db.exec(`
+      ALTER TABLE orders ADD COLUMN sku_key TEXT GENERATED ALWAYS AS (
+        CASE WHEN sku_code <> '' THEN sku_code
+             WHEN style_id <> '' THEN 'style:' || style_id
+             ELSE 'pid:' || product_id || '|' || spec END) VIRTUAL;
+      CREATE INDEX orders_sku ON orders(shop_id, sku_key, shippable);
+      CREATE TABLE products (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        sku_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        product_id TEXT NOT NULL,
+        kind TEXT,
+        confirmed INTEGER NOT NULL DEFAULT 0,
+        terms TEXT NOT NULL DEFAULT '{}',
+        low_stock INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (shop_id, sku_key)
+      );
+      CREATE TABLE stock_batches (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        product_id INTEGER NOT NULL REFERENCES products(id),
+        source TEXT NOT NULL,
+        sep TEXT,
+        added INTEGER NOT NULL,
+        duplicates INTEGER NOT NULL,
+        expires_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE stock_items (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        product_id INTEGER NOT NULL REFERENCES products(id),
+        batch_id INTEGER NOT NULL REFERENCES stock_batches(id),
+        kind TEXT NOT NULL,
+        card_no TEXT NOT NULL DEFAULT '',
+        password TEXT NOT NULL DEFAULT '',
+        code TEXT NOT NULL DEFAULT '',
+        login TEXT NOT NULL DEFAULT '',
+        extras TEXT NOT NULL DEFAULT '',
+        fingerprint TEXT NOT NULL,
+        expires_at TEXT,
+        state TEXT NOT NULL CHECK (state IN ('available', 'reserved', 'delivered', 'voided')),
+        line_no INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        voided_at TEXT,
+        UNIQUE (shop_id, fingerprint)
+      );
+      CREATE INDEX stock_items_pool ON stock_items(product_id, state, expires_at);
+      CREATE INDEX stock_items_batch ON stock_items(batch_id);
+      CREATE TABLE ledger (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        shop_id INTEGER,
+        event TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END;
+      CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END;
+    `);
+  },
 ];

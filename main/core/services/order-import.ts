@@ -8,6 +8,7 @@ import { mapHeader, type HeaderMap, type OrderField } from '../io/header-map';
 import { readSpreadsheet } from '../io/read-spreadsheet';
 import type { Cell, RawRow } from '../io/table';
 import { nowIso } from './clock';
+import { syncProducts } from './products';
 import { getShop } from './shops';
 
 export interface ImportFile {
@@ -287,6 +288,7 @@ function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: ImportOp
       summary.files.push(fs);
       for (const k of ['read', 'new', 'updated', 'unchanged', 'damaged', 'shippable', 'notShippable'] as const) summary[k] += fs[k];
     }
+    syncProducts(db, shopId);
   }).immediate();
   return summary;
 

@@ -11,7 +11,8 @@ import { call, errorData } from '../bridge';
 
 export const PAGE_SIZE = 200;
 const MAX_CACHED_PAGES = 80;
-const MAX_PARALLEL = 3;
+const MAX_PARALLEL = 2;
+const READ_AHEAD_ROWS = 60;
 
 export interface OrdersQueryState {
   shopId: number;
@@ -100,14 +101,23 @@ export function useOrderPages(query: OrdersQueryState | null, refreshKey: number
           setError(errorData(e));
         });
     };
-    /** Fetch the missing pages of the last asked range, a few at a time, in order. */
+    /**
+     * Fetch the missing pages of the last asked range, a few at a time: first the pages the
+     * visible rows are on, then one page of read-ahead on each side.
+     */
     const pump = (cache: Cache) => {
       if (!queryRef.current || cacheRef.current !== cache) return;
       const [start, end] = lastRange.current;
       const lastPage = cache.total === null ? Infinity : Math.max(0, Math.ceil(cache.total / PAGE_SIZE) - 1);
       const first = Math.min(Math.floor(start / PAGE_SIZE), lastPage);
       const upto = Math.min(Math.floor(end / PAGE_SIZE), lastPage);
-      for (let p = first; p <= upto && cache.inflight.size < MAX_PARALLEL; p++) {
+      const wanted: number[] = [];
+      for (let p = first; p <= upto; p++) wanted.push(p);
+      // Read ahead only when the visible rows are close to a page edge.
+      if ((end % PAGE_SIZE) > PAGE_SIZE - READ_AHEAD_ROWS && upto + 1 <= lastPage) wanted.push(upto + 1);
+      if ((start % PAGE_SIZE) < READ_AHEAD_ROWS && first - 1 >= 0) wanted.push(first - 1);
+      for (const p of wanted) {
+        if (cache.inflight.size >= MAX_PARALLEL) break;
         if (!cache.pages.has(p)) fetchPage(cache, p);
       }
     };

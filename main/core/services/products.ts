@@ -1,0 +1,104 @@
+import type { DeliveryKind, Product, ProductTerms, StockLevels } from '../../../shared/domain';
+import { STOCKED_KINDS } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { suggestProfile } from '../../../shared/rules/suggest';
+import { toBeijingIso } from '../../../shared/rules/classify';
+import type { Db } from '../db/open';
+import { nowIso, nowMs } from './clock';
+
+/**
+ * Products are found from the imported orders: one per SKU key (商家编码-规格维度, else 样式ID,
+ * else 商品id + 商品规格 — the `sku_key` column of orders). New keys are added; nothing the
+ * merchant set is ever overwritten by a later import.
+ */
+export function syncProducts(db: Db, shopId: number): void {
+  const now = nowIso();
+  db.prepare(`INSERT INTO products (shop_id, sku_key, title, spec, product_id, created_at, updated_at)
+    SELECT shop_id, sku_key, product_name, spec, product_id, ?, ? FROM orders
+    WHERE shop_id = ? AND damaged = 0 AND sku_key NOT IN (SELECT sku_key FROM products WHERE shop_id = ?)
+    GROUP BY sku_key`).run(now, now, shopId, shopId);
+}
+
+interface ProductRow { id: number; shop_id: number; sku_key: string; title: string; spec: string; product_id: string; kind: DeliveryKind | null; confirmed: number; terms: string; low_stock: number }
+
+export function emptyLevels(): StockLevels {
+  return { available: 0, reserved: 0, delivered: 0, expired: 0, voided: 0 };
+}
+
+/** Levels computed from the items themselves — never a stored counter that could drift. */
+export function levelsByProduct(db: Db, shopId: number, productId?: number): Map<number, StockLevels> {
+  const now = toBeijingIso(nowMs());
+  const rows = db.prepare(`SELECT product_id AS pid,
+      CASE WHEN state = 'available' AND expires_at IS NOT NULL AND expires_at < ? THEN 'expired' ELSE state END AS s, count(*) AS n
+    FROM stock_items WHERE shop_id = ? ${productId ? 'AND product_id = ?' : ''} GROUP BY pid, s`).all(...(productId ? [now, shopId, productId] : [now, shopId])) as { pid: number; s: keyof StockLevels; n: number }[];
+  const m = new Map<number, StockLevels>();
+  for (const r of rows) {
+    const l = m.get(r.pid) ?? emptyLevels();
+    l[r.s] += r.n;
+    m.set(r.pid, l);
+  }
+  return m;
+}
+
+export function listProducts(db: Db, shopId: number): Product[] {
+  syncProducts(db, shopId);
+  const rows = db.prepare('SELECT * FROM products WHERE shop_id = ? ORDER BY title, spec, id').all(shopId) as ProductRow[];
+  const waiting = new Map((db.prepare('SELECT sku_key AS k, count(*) AS n, sum(quantity) AS q FROM orders WHERE shop_id = ? AND shippable = 1 GROUP BY sku_key').all(shopId) as { k: string; n: number; q: number }[]).map((r) => [r.k, r]));
+  const levels = levelsByProduct(db, shopId);
+  return rows.map((r) => toProduct(r, waiting.get(r.sku_key), levels.get(r.id) ?? emptyLevels()));
+}
+
+function toProduct(r: ProductRow, w: { n: number; q: number } | undefined, levels: StockLevels): Product {
+  const suggestion = suggestProfile(r.title, r.spec);
+  const terms = JSON.parse(r.terms) as ProductTerms;
+  const kind = r.confirmed ? r.kind : r.kind ?? suggestion.kind;
+  const effTerms = r.confirmed || r.kind ? terms : suggestion.terms;
+  const perUnit = effTerms.itemsPerUnit ?? 1;
+  const units = (w?.q ?? 0) * perUnit;
+  const stocked = kind !== null && STOCKED_KINDS.includes(kind);
+  return {
+    id: r.id, shopId: r.shop_id, skuKey: r.sku_key, title: r.title, spec: r.spec, productId: r.product_id,
+    kind, confirmed: r.confirmed === 1, terms: effTerms, suggestion, lowStock: r.low_stock,
+    waiting: w?.n ?? 0, waitingUnits: units, levels, shortage: stocked ? Math.max(0, units - levels.available) : 0,
+  };
+}
+
+export function getProduct(db: Db, shopId: number, skuKey: string): Product {
+  syncProducts(db, shopId);
+  const r = db.prepare('SELECT * FROM products WHERE shop_id = ? AND sku_key = ?').get(shopId, skuKey) as ProductRow | undefined;
+  if (!r) throw new AppError('PRODUCT_NOT_FOUND', { detail: skuKey });
+  const w = db.prepare('SELECT count(*) AS n, coalesce(sum(quantity), 0) AS q FROM orders WHERE shop_id = ? AND shippable = 1 AND sku_key = ?').get(shopId, skuKey) as { n: number; q: number };
+  return toProduct(r, w, levelsByProduct(db, shopId, r.id).get(r.id) ?? emptyLevels());
+}
+
+export interface ProductPatch {
+  kind?: DeliveryKind;
+  terms?: ProductTerms;
+  /** Replace the terms entirely instead of merging. */
+  replaceTerms?: boolean;
+  lowStock?: number;
+  /** Accept VShip's suggestion as it stands. */
+  acceptSuggestion?: boolean;
+}
+
+/** Setting a product's kind or terms confirms it: from then on the merchant's word stands. */
+export function setProduct(db: Db, shopId: number, skuKey: string, patch: ProductPatch): Product {
+  const p = getProduct(db, shopId, skuKey);
+  let kind = p.confirmed ? p.kind : null;
+  let terms: ProductTerms = p.confirmed ? { ...p.terms } : {};
+  if (patch.acceptSuggestion) {
+    kind = p.suggestion.kind;
+    terms = { ...p.suggestion.terms };
+  }
+  if (patch.kind) kind = patch.kind;
+  if (patch.terms) terms = patch.replaceTerms ? { ...patch.terms } : { ...terms, ...patch.terms };
+  for (const k of Object.keys(terms) as (keyof ProductTerms)[]) if (terms[k] === undefined || terms[k] === null) delete terms[k];
+  if (terms.validDays !== undefined && terms.validUntil !== undefined && patch.terms?.validUntil) delete terms.validDays;
+  if (terms.validDays !== undefined && terms.validUntil !== undefined && patch.terms?.validDays) delete terms.validUntil;
+  if (terms.shipDays !== undefined && patch.terms?.shipHours) delete terms.shipDays;
+  if (terms.shipHours !== undefined && patch.terms?.shipDays) delete terms.shipHours;
+  const confirmed = kind !== null ? 1 : 0;
+  db.prepare('UPDATE products SET kind = ?, terms = ?, confirmed = ?, low_stock = coalesce(?, low_stock), updated_at = ? WHERE id = ?')
+    .run(kind, JSON.stringify(terms), confirmed, patch.lowStock ?? null, nowIso(), p.id);
+  return getProduct(db, shopId, skuKey);
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { detectSep, parseStock } from '../../main/core/io/read-stock';
+import { AppError } from '../../shared/errors';
+import { maskSecret } from '../../shared/rules/mask';
+import { suggestProfile } from '../../shared/rules/suggest';
+
+const text = (s: string) => ({ name: 'stock.txt', bytes: Buffer.from(s) });
+
+describe('reading stock files', () => {
+  it('reads card number and password with every separator', () => {
+    for (const sep of ['----', '|', '\t', ',', ' ']) {
+      const r = parseStock(text(`8831000012344410${sep}PW-aa01\n8831000012344411${sep}PW-aa02\n`), 'card');
+      expect(r.sep).toBe(sep);
+      expect(r.items.map((i) => [i.cardNo, i.password])).toEqual([['8831000012344410', 'PW-aa01'], ['8831000012344411', 'PW-aa02']]);
+    }
+  });
+  it('reads one code per line, skipping blank lines, keeping line numbers', () => {
+    const r = parseStock(text('AAAA-BBBB-CCCC\n\n  \nDDDD-EEEE-FFFF\r\n'), 'code');
+    expect(r.items.map((i) => [i.line, i.code])).toEqual([[1, 'AAAA-BBBB-CCCC'], [4, 'DDDD-EEEE-FFFF']]);
+  });
+  it('reads accounts with extras and a trailing expiry date', () => {
+    const r = parseStock(text('steam_user1----pass1----邮箱:a@b.c----2026-12-31\n'), 'account');
+    expect(r.items[0]).toMatchObject({ login: 'steam_user1', password: 'pass1', extras: '邮箱:a@b.c', expiresAt: '2026-12-31T00:00:00+08:00' });
+  });
+  it('strips the labels suppliers leave in', () => {
+    const r = parseStock(text('卡号：123456789012----密码：abcdef\n'), 'card');
+    expect(r.items[0]).toMatchObject({ cardNo: '123456789012', password: 'abcdef' });
+  });
+  it('reads a GBK CSV with a header row', () => {
+    const bytes = iconv.encode('卡号,密码,有效期\n0012345678901234,ＡＢ密码,2027/1/31\n', 'gb18030');
+    const r = parseStock({ name: 'cards.csv', bytes }, 'card');
+    expect(r.items[0]).toMatchObject({ cardNo: '0012345678901234', password: 'ＡＢ密码', expiresAt: '2027-01-31T00:00:00+08:00' });
+  });
+  it('rejects lines over 1,000 characters and lines missing a part, with their numbers', () => {
+    const r = parseStock(text(`A----1\n${'x'.repeat(1001)}----2\nB\n`), 'card');
+    expect(r.rejected).toEqual([{ line: 2, reason: '超过 1000 个字符' }, { line: 3, reason: '缺少密码' }]);
+  });
+  it('refuses a binary file and a file with no item', () => {
+    expect(() => parseStock({ name: 'x.txt', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]) }, 'code')).toThrow(AppError);
+    expect(() => parseStock(text('\n \n'), 'code')).toThrow(/没有任何/);
+    expect(() => parseStock({ name: 'e.txt', bytes: Buffer.alloc(0) }, 'code')).toThrow(AppError);
+  });
+  it('detects the separator most lines share', () => {
+    expect(detectSep(['a----b', 'c----d', 'e|f'], 'card')).toBe('----');
+    expect(detectSep(['abc', 'def'], 'code')).toBeNull();
+  });
+});
+
+describe('masking', () => {
+  it('keeps the ends of a secret and hides the middle', () => {
+    expect(maskSecret('8831000012344410')).toBe('8831****4410');
+    expect(maskSecret('ABCDEFG')).toBe('AB****FG');
+    expect(maskSecret('abc')).toBe('****');
+  });
+});
+
+describe('delivery profile suggestions', () => {
+  it('reads rentals with their term', () => {
+    expect(suggestProfile('Steam 账号出租 7天', '')).toMatchObject({ kind: 'account', terms: { rentalDays: 7 } });
+    expect(suggestProfile('王者荣耀 租号', '3小时')).toMatchObject({ kind: 'account', terms: { rentalDays: 1 } });
+  });
+  it('reads top-ups and their region lock', () => {
+    expect(suggestProfile('江苏移动话费充值100元', '')).toMatchObject({ kind: 'recharge', terms: { region: ['江苏'] } });
+    expect(suggestProfile('全国流量充值', '1G').terms.region).toBeUndefined();
+  });
+  it('reads codes, cards and stored value', () => {
+    expect(suggestProfile('腾讯视频VIP月卡 卡密', '').kind).toBe('code');
+    expect(suggestProfile('京东E卡 100元', '').kind).toBe('card');
+    expect(suggestProfile('肯德基 电子券 30天有效', '')).toMatchObject({ kind: 'stored-value', terms: { validDays: 30, brandApproved: true } });
+  });
+  it('reads custom work with its default agreed time', () => {
+    expect(suggestProfile('Logo 定制设计', '')).toMatchObject({ kind: 'custom', terms: { shipDays: 10 } });
+  });
+  it('suggests nothing from nothing', () => {
+    expect(suggestProfile('神秘商品', '').kind).toBeNull();
+  });
+});
