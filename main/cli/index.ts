@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Channel, Req, Res } from '../../shared/contract';
-import type { Order, Shop } from '../../shared/domain';
-import { REASONS } from '../../shared/domain';
+import type { DeliveryKind, Order, ProductTerms, Shop } from '../../shared/domain';
+import { DELIVERY_KINDS, REASONS, STOCKED_KINDS } from '../../shared/domain';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import { resolveDataDir } from '../core/data-dir';
 import { openCore, VERSION, type Core } from '../handlers';
@@ -20,6 +20,17 @@ const HELP = `VShip 虚拟发货助手 ${VERSION} — 命令行
                                             列出订单（默认按承诺发货时间，最紧急在前）
   vship shops                               列出店铺
   vship shops add <店铺名>                   新建店铺
+  vship products                            商品列表（发货方式、条款、库存、待发订单）
+  vship product set <商品键> --kind card|code|account|recharge|stored-value|service|travel|custom
+        [--rental-days N] [--valid-days N | --valid-until YYYY-MM-DD] [--fulfil-days N]
+        [--region 江苏,浙江] [--ship-hours 24|48 | --ship-days N] [--items-per-unit N]
+        [--min-validity-days N] [--brand-approved] [--low-stock N] [--template 文本] [--accept]
+                                            设置商品的发货方式与条款（--accept 采纳系统建议）
+  vship stock import <文件> --product <商品键> [--sep ----|'|'|tab|,|space] [--expires YYYY-MM-DD]
+                                            导入卡密/激活码/账号到商品库存（整批成功或整批不导入）
+  vship stock [--product <商品键>]            库存水平：可用、已预留、已发货、已过期、已作废、缺口
+  vship stock void|restore --batch N | --items 1,2,3   作废未使用的条目 / 从回收站恢复
+  vship stock move --batch N | --items 1,2,3 --to <商品键>  把未使用的条目移到另一个商品
 
 通用选项:
   --data-dir <目录>   数据文件夹（默认：系统应用数据目录下的 VShip，或环境变量 VSHIP_DATA_DIR）
@@ -33,7 +44,9 @@ class CliError extends Error {
 
 interface Args { positional: string[]; flags: Map<string, string | true> }
 
-const VALUE_FLAGS = new Set(['--data-dir', '--shop']);
+const VALUE_FLAGS = new Set(['--data-dir', '--shop', '--kind', '--rental-days', '--valid-days', '--valid-until', '--fulfil-days', '--region',
+  '--ship-hours', '--ship-days', '--items-per-unit', '--min-validity-days', '--low-stock', '--template', '--product', '--sep', '--expires',
+  '--batch', '--items', '--to']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -96,7 +109,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (cmd === 'version' || args.flags.has('--version')) { out(VERSION); return 0; }
   const dataDir = resolveDataDir(argv, process.env);
-  const known = ['import', 'orders', 'shops'];
+  const known = ['import', 'orders', 'shops', 'products', 'product', 'stock'];
   if (!known.includes(cmd)) throw new CliError({ code: 'INVALID_REQUEST', message: `未知命令「${cmd}」。运行 vship --help 查看用法` });
   const core = openCore({ dataDir, host: 'cli', workerPath: join(__dirname, 'import-worker.cjs') });
   try {
@@ -104,6 +117,9 @@ async function run(argv: string[]): Promise<number> {
       case 'import': return await cmdImport(core, rest, args, json);
       case 'orders': return await cmdOrders(core, args, json);
       case 'shops': return await cmdShops(core, rest, json);
+      case 'products': return await cmdProducts(core, args, json);
+      case 'product': return await cmdProductSet(core, rest, args, json);
+      case 'stock': return await cmdStock(core, rest, args, json);
     }
     return 1;
   } finally {
@@ -175,6 +191,116 @@ async function cmdShops(core: Core, rest: string[], json: boolean): Promise<numb
   const cur = (await call(core, 'settings.get', undefined)).currentShopId;
   if (json) out(JSON.stringify(shops.map((s) => ({ ...s, current: s.id === cur }))));
   else for (const s of shops) out(`${s.id === cur ? '*' : ' '} ${s.id}  ${s.name}`);
+  return 0;
+}
+
+function str(args: Args, flag: string): string | undefined {
+  const v = args.flags.get(flag);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function num(args: Args, flag: string): number | undefined {
+  const v = str(args, flag);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new CliError({ code: 'INVALID_REQUEST', message: `选项 ${flag} 需要一个非负整数，收到「${v}」` });
+  return n;
+}
+
+async function cmdProducts(core: Core, args: Args, json: boolean): Promise<number> {
+  const shop = await resolveShop(core, str(args, '--shop'), false);
+  const products = await call(core, 'products.list', { shopId: shop.id });
+  if (json) {
+    out(JSON.stringify(products.map((p) => ({
+      skuKey: p.skuKey, title: p.title, spec: p.spec, productId: p.productId, kind: p.kind, confirmed: p.confirmed, terms: p.terms,
+      suggestion: p.suggestion, waiting: p.waiting, waitingUnits: p.waitingUnits, available: p.levels.available, levels: p.levels,
+      shortage: p.shortage, lowStock: p.lowStock,
+    }))));
+    return 0;
+  }
+  if (!products.length) { out('还没有商品：先导入订单（vship import <文件>）'); return 0; }
+  for (const p of products) {
+    const kind = p.kind ? DELIVERY_KINDS[p.kind] : '未设置';
+    const mark = p.confirmed ? '' : '（建议，未确认）';
+    const short = p.shortage ? `  缺 ${p.shortage}` : '';
+    out(`${p.skuKey}  ${p.title} ${p.spec}  [${kind}${mark}]  待发 ${p.waiting} 单  可用 ${p.levels.available}${short}`);
+  }
+  return 0;
+}
+
+async function cmdProductSet(core: Core, rest: string[], args: Args, json: boolean): Promise<number> {
+  if (rest[0] !== 'set' || !rest[1]) throw new CliError({ code: 'INVALID_REQUEST', message: '用法：vship product set <商品键> --kind ...' });
+  const shop = await resolveShop(core, str(args, '--shop'), false);
+  const kind = str(args, '--kind');
+  if (kind !== undefined && !(kind in DELIVERY_KINDS)) throw new CliError({ code: 'INVALID_REQUEST', message: `--kind 只能是 ${Object.keys(DELIVERY_KINDS).join('|')}` });
+  const shipHours = num(args, '--ship-hours');
+  if (shipHours !== undefined && shipHours !== 24 && shipHours !== 48) throw new CliError({ code: 'INVALID_REQUEST', message: '--ship-hours 只能是 24 或 48' });
+  const terms: ProductTerms = {
+    rentalDays: num(args, '--rental-days'), validDays: num(args, '--valid-days'), validUntil: str(args, '--valid-until'),
+    fulfilDays: num(args, '--fulfil-days'), region: str(args, '--region')?.split(/[,，、]/).map((x) => x.trim()).filter(Boolean),
+    shipHours: shipHours as 24 | 48 | undefined, shipDays: num(args, '--ship-days'), itemsPerUnit: num(args, '--items-per-unit'),
+    minValidityDays: num(args, '--min-validity-days'), messageTemplate: str(args, '--template'),
+    brandApproved: args.flags.has('--brand-approved') ? true : undefined,
+  };
+  for (const k of Object.keys(terms) as (keyof ProductTerms)[]) if (terms[k] === undefined) delete terms[k];
+  const p = await call(core, 'products.set', {
+    shopId: shop.id, skuKey: rest[1], kind: kind as DeliveryKind | undefined, terms: Object.keys(terms).length ? terms : undefined,
+    lowStock: num(args, '--low-stock'), acceptSuggestion: args.flags.has('--accept') || undefined,
+  });
+  out(json ? JSON.stringify(p) : `已设置「${p.title} ${p.spec}」：${p.kind ? DELIVERY_KINDS[p.kind] : '未设置'} ${JSON.stringify(p.terms)}`);
+  return 0;
+}
+
+const SEP_NAMES: Record<string, string> = { tab: '\t', space: ' ', '----': '----', '|': '|', ',': ',', auto: 'auto' };
+
+function selection(args: Args, shopId: number): { shopId: number; batchId?: number; itemIds?: number[] } {
+  const batchId = num(args, '--batch');
+  const items = str(args, '--items')?.split(',').map((x) => Number(x.trim())).filter((x) => Number.isInteger(x) && x > 0);
+  if (!batchId && !items?.length) throw new CliError({ code: 'INVALID_REQUEST', message: '请用 --batch N 或 --items 1,2,3 指定条目' });
+  return { shopId, batchId, itemIds: items };
+}
+
+async function cmdStock(core: Core, rest: string[], args: Args, json: boolean): Promise<number> {
+  const shop = await resolveShop(core, str(args, '--shop'), false);
+  const sub = rest[0];
+  if (sub === 'import') {
+    const file = rest[1];
+    const sku = str(args, '--product');
+    if (!file || !sku) throw new CliError({ code: 'INVALID_REQUEST', message: '用法：vship stock import <文件> --product <商品键>' });
+    let bytes: Uint8Array;
+    try { bytes = new Uint8Array(readFileSync(file)); } catch { throw new CliError({ code: 'INVALID_REQUEST', message: `文件「${file}」无法读取（不存在或没有权限）`, file }); }
+    const sepArg = str(args, '--sep');
+    const sep = sepArg === undefined ? 'auto' : SEP_NAMES[sepArg];
+    if (!sep) throw new CliError({ code: 'INVALID_REQUEST', message: `--sep 只能是 ----、|、tab、,、space` });
+    const r = await call(core, 'stock.import', { shopId: shop.id, skuKey: sku, file: { name: basename(file), bytes, path: file }, sep: sep as never, expiresAt: str(args, '--expires') ?? null });
+    if (json) out(JSON.stringify({ added: r.added, batchId: r.batchId, sep: r.sep, duplicates: r.duplicates.map((d) => ({ line: d.line, where: d.where })), rejected: r.rejected }));
+    else {
+      for (const x of r.rejected) out(`第 ${x.line} 行：${x.reason}`);
+      for (const d of r.duplicates) out(`第 ${d.line} 行：重复（${d.where === 'file' ? '文件内已出现' : '店铺历史中已有'}）${d.masked}`);
+      out(r.rejected.length ? `有 ${r.rejected.length} 行无法识别，本次没有导入任何条目` : `已导入 ${r.added} 条（批次 ${r.batchId ?? '-'}），跳过重复 ${r.duplicates.length} 条`);
+    }
+    return r.rejected.length ? 1 : 0;
+  }
+  if (sub === 'void' || sub === 'restore' || sub === 'move') {
+    const sel = selection(args, shop.id);
+    let r: object;
+    if (sub === 'void') r = await call(core, 'stock.void', sel);
+    else if (sub === 'restore') r = await call(core, 'stock.restore', sel);
+    else {
+      const to = str(args, '--to');
+      if (!to) throw new CliError({ code: 'INVALID_REQUEST', message: '请用 --to <商品键> 指定目标商品' });
+      r = await call(core, 'stock.move', { ...sel, toSkuKey: to });
+    }
+    out(json ? JSON.stringify(r) : JSON.stringify(r));
+    return 0;
+  }
+  if (sub !== undefined) throw new CliError({ code: 'INVALID_REQUEST', message: `未知的 stock 子命令「${sub}」` });
+  const sku = str(args, '--product');
+  const products = (await call(core, 'products.list', { shopId: shop.id })).filter((p) => (sku ? p.skuKey === sku : p.kind !== null && STOCKED_KINDS.includes(p.kind)));
+  if (sku && !products.length) throw new CliError(new AppError('PRODUCT_NOT_FOUND', { detail: sku }).toData());
+  const rows = products.map((p) => ({ skuKey: p.skuKey, title: p.title, ...p.levels, shortage: p.shortage, waiting: p.waiting }));
+  if (json) out(JSON.stringify(rows));
+  else for (const r of rows) out(`${r.skuKey}  ${r.title}  可用 ${r.available}  预留 ${r.reserved}  已发 ${r.delivered}  过期 ${r.expired}  作废 ${r.voided}${r.shortage ? `  缺 ${r.shortage}` : ''}`);
   return 0;
 }
 

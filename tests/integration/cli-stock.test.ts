@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateOrders, toCsv } from '../fixtures/orders';
+import { useTempDirs } from '../helpers/data-dir';
+
+const tempDir = useTempDirs();
+const ROOT = join(__dirname, '..', '..');
+const vship = (args: string[]) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'vship.cjs'), ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+beforeAll(() => {
+  expect(spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'build.mjs'), '--node']).status).toBe(0);
+});
+
+describe('vship products and stock', () => {
+  it('lists products, sets one, imports stock with duplicates reported, and shows levels', () => {
+    const dir = tempDir();
+    const orders = join(dir, 'orders.csv');
+    writeFileSync(orders, toCsv(generateOrders({ count: 200, seed: 61 })));
+    expect(vship(['import', orders, '--data-dir', dir]).code).toBe(0);
+
+    const products = JSON.parse(vship(['products', '--data-dir', dir, '--json']).stdout);
+    expect(products.length).toBeGreaterThan(1);
+    for (const k of ['skuKey', 'title', 'spec', 'kind', 'confirmed', 'waiting', 'available']) expect(products[0]).toHaveProperty(k);
+    const p = products.sort((a: { waiting: number }, b: { waiting: number }) => b.waiting - a.waiting)[0];
+
+    const set = vship(['product', 'set', p.skuKey, '--kind', 'card', '--valid-days', '7', '--ship-hours', '24', '--region', '江苏,浙江', '--data-dir', dir, '--json']);
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ kind: 'card', confirmed: true, terms: { validDays: 7, shipHours: 24, region: ['江苏', '浙江'] } });
+
+    const cards = join(dir, 'cards.txt');
+    writeFileSync(cards, iconv.encode('卡号----密码\n8831000012344410----甲PW1\n8831000012344411----PW2\n8831000012344410----PW3\n', 'gb18030'));
+    const imp = vship(['stock', 'import', cards, '--product', p.skuKey, '--data-dir', dir, '--json']);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(JSON.parse(imp.stdout)).toMatchObject({ added: 2, duplicates: [{ line: 4, where: 'file' }], rejected: [] });
+    const again = JSON.parse(vship(['stock', 'import', cards, '--product', p.skuKey, '--data-dir', dir, '--json']).stdout);
+    expect(again).toMatchObject({ added: 0, duplicates: [{ line: 2, where: 'history' }, { line: 3, where: 'history' }, { line: 4, where: 'file' }] });
+
+    const levels = JSON.parse(vship(['stock', '--product', p.skuKey, '--data-dir', dir, '--json']).stdout);
+    expect(levels).toEqual([expect.objectContaining({ skuKey: p.skuKey, available: 2, reserved: 0, delivered: 0, expired: 0, voided: 0, shortage: Math.max(0, p.waitingUnits - 2) })]);
+    // nothing secret on any output
+    expect(imp.stdout + again.stdout).not.toContain('PW2');
+  });
+
+  it('rejects a stock file with a bad line: exit 1, line numbers, nothing imported', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'o.csv'), toCsv(generateOrders({ count: 30, seed: 62 })));
+    vship(['import', join(dir, 'o.csv'), '--data-dir', dir]);
+    const sku = JSON.parse(vship(['products', '--data-dir', dir, '--json']).stdout)[0].skuKey;
+    vship(['product', 'set', sku, '--kind', 'code', '--data-dir', dir]);
+    writeFileSync(join(dir, 'codes.txt'), `GOOD-1\n${'x'.repeat(1200)}\nGOOD-2\n`);
+    const r = vship(['stock', 'import', join(dir, 'codes.txt'), '--product', sku, '--data-dir', dir, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ added: 0, rejected: [{ line: 2 }] });
+    expect(JSON.parse(vship(['stock', '--product', sku, '--data-dir', dir, '--json']).stdout)[0].available).toBe(0);
+    const bad = vship(['product', 'set', sku, '--kind', 'banana', '--data-dir', dir, '--json']);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).error.code).toBe('INVALID_REQUEST');
+  });
+});
