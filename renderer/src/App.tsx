@@ -56,6 +56,7 @@ export function VShipApp() {
   const search = useDebounced(searchInput.trim(), 250);
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const [openOrderNo, setOpenOrderNo] = useState<string | null>(null);
+  const [scrollRequest, setScrollRequest] = useState<{ index: number; seq: number } | null>(null);
 
   const [importing, setImporting] = useState<{ fileCount: number } | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -201,9 +202,11 @@ export function VShipApp() {
     setCard(view);
     setReason(undefined);
     if (view === 'dueSoon') {
-      // No due-soon filter in the contract yet: the shippable orders, most urgent first.
+      // No due-soon filter in the contract yet: the shippable orders by deadline, scrolled past
+      // the overdue ones (they come first), so the first rows are the ones due within 6 hours.
       setFilter('shippable');
       setSort(DEFAULT_SORT);
+      setScrollRequest((r) => ({ index: summary?.overdue ?? 0, seq: (r?.seq ?? 0) + 1 }));
     } else {
       setFilter(view === 'total' ? 'all' : view);
     }
@@ -282,6 +285,7 @@ export function VShipApp() {
               now={now}
               selectedOrderNo={openOrderNo}
               onOpen={setOpenOrderNo}
+              scrollRequest={scrollRequest}
             />
           </>
         )}

@@ -16,6 +16,9 @@ export function openDatabase(dataDir: string): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // 64 MB page cache: stock pools of a million items keep their indexes in memory.
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
     // Two processes (the app and the CLI) may write the same folder: wait rather than fail.
     db.pragma('busy_timeout = 10000');
     migrate(db);

@@ -25,17 +25,25 @@ export function emptyLevels(): StockLevels {
   return { available: 0, reserved: 0, delivered: 0, expired: 0, voided: 0 };
 }
 
-/** Levels computed from the items themselves — never a stored counter that could drift. */
+/**
+ * Levels computed from the items themselves — never a stored counter that could drift. Counts come
+ * from the covering index (product_id, state, expires_at), so a pool of a million stays quick.
+ */
 export function levelsByProduct(db: Db, shopId: number, productId?: number): Map<number, StockLevels> {
   const now = toBeijingIso(nowMs());
-  const rows = db.prepare(`SELECT product_id AS pid,
-      CASE WHEN state = 'available' AND expires_at IS NOT NULL AND expires_at < ? THEN 'expired' ELSE state END AS s, count(*) AS n
-    FROM stock_items WHERE shop_id = ? ${productId ? 'AND product_id = ?' : ''} GROUP BY pid, s`).all(...(productId ? [now, shopId, productId] : [now, shopId])) as { pid: number; s: keyof StockLevels; n: number }[];
+  const scope = productId ? 'product_id = @pid' : 'product_id IN (SELECT id FROM products WHERE shop_id = @shopId)';
+  const counts = db.prepare(`SELECT product_id AS pid, state AS s, count(*) AS n FROM stock_items WHERE ${scope} GROUP BY product_id, state`).all({ pid: productId ?? null, shopId }) as { pid: number; s: keyof StockLevels; n: number }[];
+  const expired = db.prepare(`SELECT product_id AS pid, count(*) AS n FROM stock_items WHERE ${scope} AND state = 'available' AND expires_at < @now GROUP BY product_id`).all({ pid: productId ?? null, shopId, now }) as { pid: number; n: number }[];
   const m = new Map<number, StockLevels>();
-  for (const r of rows) {
+  for (const r of counts) {
     const l = m.get(r.pid) ?? emptyLevels();
     l[r.s] += r.n;
     m.set(r.pid, l);
+  }
+  for (const r of expired) {
+    const l = m.get(r.pid)!;
+    l.available -= r.n;
+    l.expired += r.n;
   }
   return m;
 }
@@ -61,6 +69,15 @@ function toProduct(r: ProductRow, w: { n: number; q: number } | undefined, level
     kind, confirmed: r.confirmed === 1, terms: effTerms, suggestion, lowStock: r.low_stock,
     waiting: w?.n ?? 0, waitingUnits: units, levels, shortage: stocked ? Math.max(0, units - levels.available) : 0,
   };
+}
+
+/** The product's stored profile only (no counts): for services that need its kind and terms. */
+export function getProductProfile(db: Db, shopId: number, skuKey: string): { id: number; skuKey: string; kind: DeliveryKind | null; terms: ProductTerms } {
+  syncProducts(db, shopId);
+  const r = db.prepare('SELECT * FROM products WHERE shop_id = ? AND sku_key = ?').get(shopId, skuKey) as ProductRow | undefined;
+  if (!r) throw new AppError('PRODUCT_NOT_FOUND', { detail: skuKey });
+  const s = r.confirmed || r.kind ? null : suggestProfile(r.title, r.spec);
+  return { id: r.id, skuKey: r.sku_key, kind: s ? s.kind : r.kind, terms: s ? s.terms : (JSON.parse(r.terms) as ProductTerms) };
 }
 
 export function getProduct(db: Db, shopId: number, skuKey: string): Product {

@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { parseStock, type ParsedStockItem, type StockSep, type StockShape } from '../io/read-stock';
 import { nowIso, nowMs } from './clock';
 import { appendLedger } from './ledger';
-import { emptyLevels, getProduct } from './products';
+import { emptyLevels, getProductProfile } from './products';
 
 /**
  * The identity of an item for duplicate checks, across the shop's whole history (delivered and
@@ -51,7 +51,7 @@ export interface StockImportInput {
  * imported and are reported with their line numbers.
  */
 export function importStock(db: Db, input: StockImportInput): StockImportResult {
-  const product = getProduct(db, input.shopId, input.skuKey);
+  const product = getProductProfile(db, input.shopId, input.skuKey);
   const shape = shapeOf(product.kind);
   const parsed = parseStock({ name: input.name, bytes: input.bytes, text: input.text }, shape, input.sep ?? 'auto');
   const result: StockImportResult = { batchId: null, added: 0, sep: parsed.sep, duplicates: [], rejected: parsed.rejected };
@@ -59,19 +59,21 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
   const batchExpiry = input.expiresAt ? normaliseExpiry(input.expiresAt) : null;
   const now = nowIso();
   const seen = new Set<string>();
-  const exists = db.prepare('SELECT 1 FROM stock_items WHERE shop_id = ? AND fingerprint = ?').pluck();
   const insBatch = db.prepare('INSERT INTO stock_batches (shop_id, product_id, source, sep, added, duplicates, expires_at, created_at) VALUES (?, ?, ?, ?, 0, 0, ?, ?)');
   const ins = db.prepare(`INSERT INTO stock_items (shop_id, product_id, batch_id, kind, card_no, password, code, login, extras, fingerprint, expires_at, state, line_no, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'available', ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'available', ?, ?) ON CONFLICT (shop_id, fingerprint) DO NOTHING`);
   db.transaction(() => {
     const batchId = Number(insBatch.run(input.shopId, product.id, input.name, parsed.sep, batchExpiry, now).lastInsertRowid);
     for (const it of parsed.items) {
       const fp = itemFingerprint(shape, it);
-      const masked = maskSecret(shape === 'card' ? it.cardNo : shape === 'code' ? it.code : it.login);
-      if (seen.has(fp)) { result.duplicates.push({ line: it.line, where: 'file', masked }); continue; }
+      const masked = () => maskSecret(shape === 'card' ? it.cardNo : shape === 'code' ? it.code : it.login);
+      if (seen.has(fp)) { result.duplicates.push({ line: it.line, where: 'file', masked: masked() }); continue; }
       seen.add(fp);
-      if (exists.get(input.shopId, fp)) { result.duplicates.push({ line: it.line, where: 'history', masked }); continue; }
-      ins.run(input.shopId, product.id, batchId, shape, it.cardNo, it.password, it.code, it.login, it.extras, fp, it.expiresAt ?? batchExpiry, it.line, now);
+      // One index probe: the unique index itself says whether the shop ever had this item.
+      if (ins.run(input.shopId, product.id, batchId, shape, it.cardNo, it.password, it.code, it.login, it.extras, fp, it.expiresAt ?? batchExpiry, it.line, now).changes === 0) {
+        result.duplicates.push({ line: it.line, where: 'history', masked: masked() });
+        continue;
+      }
       result.added++;
     }
     if (result.added === 0) {
@@ -95,7 +97,7 @@ function normaliseExpiry(s: string): string {
 const STATE_SQL = `CASE WHEN state = 'available' AND expires_at IS NOT NULL AND expires_at < @now THEN 'expired' ELSE state END`;
 
 export function listBatches(db: Db, shopId: number, skuKey: string): StockBatch[] {
-  const p = getProduct(db, shopId, skuKey);
+  const p = getProductProfile(db, shopId, skuKey);
   const now = toBeijingIso(nowMs());
   const batches = db.prepare('SELECT id, product_id, source, sep, added, duplicates, expires_at, created_at FROM stock_batches WHERE shop_id = ? AND product_id = ? ORDER BY id DESC').all(shopId, p.id) as { id: number; product_id: number; source: string; sep: string | null; added: number; duplicates: number; expires_at: string | null; created_at: string }[];
   // Items moved in from other products' batches count where they are now: with their batch.
@@ -112,9 +114,9 @@ export function listBatches(db: Db, shopId: number, skuKey: string): StockBatch[
 export interface ItemsQuery { shopId: number; skuKey: string; batchId?: number; state?: ItemState; offset?: number; limit?: number }
 
 export function listItems(db: Db, q: ItemsQuery): { total: number; rows: StockItem[] } {
-  const p = getProduct(db, q.shopId, q.skuKey);
+  const p = getProductProfile(db, q.shopId, q.skuKey);
   const now = toBeijingIso(nowMs());
-  const where = ['shop_id = @shopId', 'product_id = @pid'];
+  const where = ['product_id = @pid'];
   if (q.batchId) where.push('batch_id = @batchId');
   if (q.state) where.push(`${STATE_SQL} = @state`);
   const params = { now, shopId: q.shopId, pid: p.id, batchId: q.batchId ?? null, state: q.state ?? null };
@@ -169,7 +171,7 @@ export function restoreItems(db: Db, sel: ItemSelection): { restored: number } {
 
 /** Moves unused items to another product of the same shop (of a compatible kind). */
 export function moveItems(db: Db, sel: ItemSelection & { toSkuKey: string }): { moved: number } {
-  const to = getProduct(db, sel.shopId, sel.toSkuKey);
+  const to = getProductProfile(db, sel.shopId, sel.toSkuKey);
   const shape = shapeOf(to.kind);
   return db.transaction(() => {
     const ids = selectIds(db, sel, 'available');

@@ -50,32 +50,32 @@ const NORMAL_AFTER_SALE = new Set(['', '无售后或售后取消']);
 
 const COLUMNS: Column[] = [
   {
-    id: 'orderNo', title: 'col.orderNo', width: 200, sort: 'orderNo', className: 'cell-order-no',
+    id: 'orderNo', title: 'col.orderNo', width: 196, sort: 'orderNo', className: 'cell-order-no',
     cell: (o) => <span className="mono selectable">{o.orderNo}</span>,
   },
-  { id: 'productName', title: 'col.productName', width: 220, flex: true, sort: 'productName', cell: (o) => o.productName, tip: (o) => o.productName },
-  { id: 'spec', title: 'col.spec', width: 140, cell: (o) => o.spec, tip: (o) => o.spec },
-  { id: 'skuCode', title: 'col.skuCode', width: 120, cell: (o) => <span className="mono">{o.skuCode}</span>, tip: (o) => o.skuCode },
-  { id: 'quantity', title: 'col.quantity', width: 64, sort: 'quantity', align: 'right', cell: (o) => o.quantity },
-  { id: 'paid', title: 'col.paid', width: 92, sort: 'paidCents', align: 'right', cell: (o) => <span className="num">{formatYuan(o.paidCents)}</span> },
-  { id: 'status', title: 'col.status', width: 116, sort: 'status', cell: (o) => o.status, tip: (o) => o.status },
+  { id: 'productName', title: 'col.productName', width: 146, flex: true, sort: 'productName', cell: (o) => o.productName, tip: (o) => o.productName },
+  { id: 'spec', title: 'col.spec', width: 96, cell: (o) => o.spec, tip: (o) => o.spec },
+  { id: 'skuCode', title: 'col.skuCode', width: 100, cell: (o) => <span className="mono">{o.skuCode}</span>, tip: (o) => o.skuCode },
+  { id: 'quantity', title: 'col.quantity', width: 52, sort: 'quantity', align: 'right', cell: (o) => o.quantity },
+  { id: 'paid', title: 'col.paid', width: 84, sort: 'paidCents', align: 'right', cell: (o) => <span className="num">{formatYuan(o.paidCents)}</span> },
+  { id: 'status', title: 'col.status', width: 108, sort: 'status', cell: (o) => o.status, tip: (o) => o.status },
   {
-    id: 'afterSale', title: 'col.afterSale', width: 128,
-    cell: (o) => <span className={NORMAL_AFTER_SALE.has(o.afterSale) ? 'muted' : 'after-sale-open'}>{o.afterSale}</span>,
+    id: 'afterSale', title: 'col.afterSale', width: 112,
+    cell: (o) => <span className={NORMAL_AFTER_SALE.has(o.afterSale) ? 'after-sale-none' : 'after-sale-open'}>{o.afterSale}</span>,
     tip: (o) => o.afterSale,
   },
   {
-    id: 'shippable', title: 'col.shippable', width: 200, cell: (o) => <ShippableTag order={o} />,
+    id: 'shippable', title: 'col.shippable', width: 156, cell: (o) => <ShippableTag order={o} />,
     tip: (o) => (o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
   },
   {
-    id: 'shipBy', title: 'col.shipBy', width: 140, sort: 'shipBy',
+    id: 'shipBy', title: 'col.shipBy', width: 128, sort: 'shipBy',
     cell: (o) => <span className={o.shipByFromExport ? 'num' : 'num estimated'}>{formatDateTime(o.shipBy)}</span>,
     tip: (o) => (o.shipBy && !o.shipByFromExport ? t('grid.estimatedShipBy') : ''),
   },
   { id: 'timeLeft', title: 'col.timeLeft', width: 136, sort: 'shipBy', cell: (o, now) => <TimeLeftCell order={o} now={now} /> },
-  { id: 'rechargeNo', title: 'col.rechargeNo', width: 130, cell: (o) => <span className="mono selectable">{o.rechargeNo}</span> },
-  { id: 'province', title: 'col.province', width: 72, cell: (o) => o.province },
+  { id: 'rechargeNo', title: 'col.rechargeNo', width: 120, cell: (o) => <span className="mono selectable">{o.rechargeNo}</span> },
+  { id: 'province', title: 'col.province', width: 68, cell: (o) => o.province },
 ];
 
 const TEMPLATE = COLUMNS.map((c) => (c.flex ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
@@ -139,9 +139,11 @@ export interface OrdersGridProps {
   now: number;
   selectedOrderNo: string | null;
   onOpen: (orderNo: string) => void;
+  /** Scroll so this row is at the top once the rows of the current query are known. */
+  scrollRequest?: { index: number; seq: number } | null;
 }
 
-export function OrdersGrid({ pages, queryKey, sort, desc, onSort, now, selectedOrderNo, onOpen }: OrdersGridProps) {
+export function OrdersGrid({ pages, queryKey, sort, desc, onSort, now, selectedOrderNo, onOpen, scrollRequest }: OrdersGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
 
@@ -163,6 +165,13 @@ export function OrdersGrid({ pages, queryKey, sort, desc, onSort, now, selectedO
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [queryKey]);
+
+  const appliedScroll = useRef(0);
+  useEffect(() => {
+    if (!scrollRequest || appliedScroll.current === scrollRequest.seq || pages.total === null) return;
+    appliedScroll.current = scrollRequest.seq;
+    if (scrollRequest.index > 0 && scrollRequest.index < pages.total) virtualizer.scrollToIndex(scrollRequest.index, { align: 'start' });
+  }, [scrollRequest, pages.total, virtualizer]);
 
   // Ask for the visible rows once the range has settled: dragging the scrollbar across 100,000
   // rows must not queue a request for every page it passes.

@@ -15,6 +15,7 @@ export function ShopSwitcher({ shops, currentShopId, onSwitch, onCreated, disabl
 }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
+  const [listOpen, setListOpen] = useState(false);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
 
@@ -42,6 +43,8 @@ export function ShopSwitcher({ shops, currentShopId, onSwitch, onCreated, disabl
         value={currentShopId ?? undefined}
         placeholder={t('shop.placeholder')}
         onChange={onSwitch}
+        open={listOpen}
+        onOpenChange={setListOpen}
         disabled={disabled}
         prefix={<ShopOutlined />}
         options={shops.map((s) => ({ value: s.id, label: s.name }))}
@@ -50,7 +53,7 @@ export function ShopSwitcher({ shops, currentShopId, onSwitch, onCreated, disabl
           <>
             {menu}
             <Divider style={{ margin: '4px 0' }} />
-            <Button type="text" block icon={<PlusOutlined />} className="shop-create-btn" onClick={() => setOpen(true)} data-testid="shop-create">
+            <Button type="text" block icon={<PlusOutlined />} className="shop-create-btn" onClick={() => { setListOpen(false); setOpen(true); }} data-testid="shop-create">
               {t('shop.create')}
             </Button>
           </>
@@ -65,6 +68,7 @@ export function ShopSwitcher({ shops, currentShopId, onSwitch, onCreated, disabl
         cancelText={t('common.cancel')}
         confirmLoading={creating}
         destroyOnHidden
+        focusable={{ focusTriggerAfterClose: false }}
         width={420}
       >
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
