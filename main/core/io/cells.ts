@@ -60,6 +60,15 @@ export function parseTime(c: Cell | undefined): string | null {
   if (typeof c === 'number') return serialToIso(c);
   const s = cellText(c);
   if (s === '') return null;
+  // Fast path for the backend's own form, "2026-06-20 10:21:37" (most cells of a large export).
+  if (s.length === 19 && s[4] === '-' && s[7] === '-' && s[10] === ' ' && s[13] === ':' && s[16] === ':') {
+    const y = num4(s, 0), mo = num2(s, 5), d = num2(s, 8), h = num2(s, 11), mi = num2(s, 14), se = num2(s, 17);
+    if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59) {
+      const wall = Date.UTC(y, mo - 1, d, h, mi, se);
+      if (new Date(wall).getUTCDate() !== d) return null;
+      return `${s.slice(0, 10)}T${s.slice(11)}+08:00`;
+    }
+  }
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?$/.exec(s);
   if (m) {
     const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
@@ -70,6 +79,17 @@ export function parseTime(c: Cell | undefined): string | null {
   }
   if (/^\d{5}(\.\d+)?$/.test(s)) return serialToIso(Number(s));
   return null;
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+}
+function num2(s: string, i: number): number {
+  return digit(s, i) * 10 + digit(s, i + 1);
+}
+function num4(s: string, i: number): number {
+  return num2(s, i) * 100 + num2(s, i + 2);
 }
 
 function serialToIso(serial: number): string | null {
