@@ -11,7 +11,9 @@ import { openDatabase, SCHEMA_VERSION, type Db } from './core/db/open';
 import { runImportJob } from './core/jobs/import-job';
 import { getOrder, listImports, listOrders, ordersSummary } from './core/services/orders';
 import { getSettings, setSettings } from './core/services/settings';
-import { listProducts, setProduct } from './core/services/products';
+import { getProductProfile, listProducts, setProduct } from './core/services/products';
+import { accountAvailability, assign, assignMany, fill, markRecharged, revealOrderItems, unassign, undoLastFill } from './core/services/allocation';
+import { messagesCsv, orderMessages } from './core/services/messages';
 import { importStock, listBatches, listItems, moveItems, restoreItems, revealItem, voidItems } from './core/services/stock';
 import { createShop, ensureDefaultShop, getShop, listShops } from './core/services/shops';
 
@@ -70,6 +72,23 @@ function createHandlers(db: Db, opts: CoreOptions): Handlers {
     'stock.restore': (req) => restoreItems(db, req),
     'stock.move': (req) => moveItems(db, req),
     'stock.reveal': (req) => revealItem(db, req.shopId, req.itemId),
+    'fill.run': (req) => fill(db, req.shopId, { cooldownHours: getSettings(db).accountCooldownHours }),
+    'fill.undo': (req) => undoLastFill(db, req.shopId),
+    'orders.assign': (req) => assign(db, req.shopId, req.orderNo, req.items),
+    'orders.assignMany': (req) => assignMany(db, req.shopId, req.entries),
+    'orders.unassign': (req) => unassign(db, req.shopId, req.orderNo),
+    'orders.recharged': (req) => markRecharged(db, req.shopId, req.orderNo, req.ref ?? ''),
+    'orders.reveal': (req) => {
+      const o = getOrder(db, req.shopId, req.orderNo);
+      if (!o) throw new AppError('ORDER_NOT_FOUND', { detail: req.orderNo });
+      return revealOrderItems(db, req.shopId, [o.id], `order:${o.orderNo}`).get(o.id) ?? [];
+    },
+    'messages.list': (req) => orderMessages(db, req.shopId, req.orderNos),
+    'messages.export': (req) => {
+      const m = orderMessages(db, req.shopId, req.orderNos);
+      return { name: `发货消息-${new Date().toISOString().slice(0, 10)}.csv`, bytes: messagesCsv(m), count: m.length };
+    },
+    'products.accounts': (req) => accountAvailability(db, req.shopId, getProductProfile(db, req.shopId, req.skuKey).id),
   };
 }
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AppErrorData } from './errors';
 import type {
-  AppInfo, ImportProgress, ImportSummary, OrderDetail, OrdersPage, OrdersSummary, Product, Settings, Shop,
+  AppInfo, FillResult, ImportProgress, ImportSummary, OrderDetail, OrderItem, OrdersPage, OrdersSummary, Product, Settings, Shop,
   StockBatch, StockImportResult, StockItem,
 } from './domain';
 import { DELIVERY_KINDS, REASONS } from './domain';
@@ -52,6 +52,7 @@ export const requestSchemas = {
   'settings.set': z.object({
     shipPromiseHours: z.number().int().min(1).max(24 * 30).optional(),
     currentShopId: shopId.optional(),
+    accountCooldownHours: z.number().int().min(0).max(24 * 30).optional(),
   }).strict(),
   'shops.list': z.void().or(z.object({}).strict()).optional(),
   'shops.create': z.object({ name: z.string().trim().min(1).max(60) }).strict(),
@@ -88,6 +89,16 @@ export const requestSchemas = {
   'stock.restore': z.object(selection).strict(),
   'stock.move': z.object({ ...selection, toSkuKey: skuKey }).strict(),
   'stock.reveal': z.object({ shopId, itemId: z.number().int().positive() }).strict(),
+  'fill.run': z.object({ shopId }).strict(),
+  'fill.undo': z.object({ shopId }).strict(),
+  'orders.assign': z.object({ shopId, orderNo: z.string().min(1).max(100), items: z.array(z.string().max(1000)).min(1).max(100) }).strict(),
+  'orders.assignMany': z.object({ shopId, entries: z.array(z.object({ orderNo: z.string().min(1).max(100), items: z.array(z.string().max(1000)).min(1).max(100) })).min(1).max(10_000) }).strict(),
+  'orders.unassign': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
+  'orders.recharged': z.object({ shopId, orderNo: z.string().min(1).max(100), ref: z.string().max(200).optional() }).strict(),
+  'orders.reveal': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
+  'messages.list': z.object({ shopId, orderNos: z.array(z.string().max(100)).max(100_000).optional() }).strict(),
+  'messages.export': z.object({ shopId, orderNos: z.array(z.string().max(100)).max(100_000).optional() }).strict(),
+  'products.accounts': z.object({ shopId, skuKey }).strict(),
 } as const;
 
 export interface ImportRecord {
@@ -125,7 +136,19 @@ export interface ApiContract {
   'stock.restore': { req: StockSelection; res: { restored: number } };
   'stock.move': { req: StockSelection & { toSkuKey: string }; res: { moved: number } };
   'stock.reveal': { req: { shopId: number; itemId: number }; res: { id: number; cardNo: string; password: string; code: string; login: string; extras: string } };
+  'fill.run': { req: { shopId: number }; res: FillResult };
+  'fill.undo': { req: { shopId: number }; res: { fillId: number | null; released: number } };
+  'orders.assign': { req: { shopId: number; orderNo: string; items: string[] }; res: OrderItem[] };
+  'orders.assignMany': { req: { shopId: number; entries: { orderNo: string; items: string[] }[] }; res: { assigned: number } };
+  'orders.unassign': { req: { shopId: number; orderNo: string }; res: { released: number; quarantined: number } };
+  'orders.recharged': { req: { shopId: number; orderNo: string; ref?: string }; res: OrderItem[] };
+  'orders.reveal': { req: { shopId: number; orderNo: string }; res: RevealedItem[] };
+  'messages.list': { req: { shopId: number; orderNos?: string[] }; res: { orderNo: string; message: string }[] };
+  'messages.export': { req: { shopId: number; orderNos?: string[] }; res: { name: string; bytes: Uint8Array; count: number } };
+  'products.accounts': { req: { shopId: number; skuKey: string }; res: { itemId: number; masked: string; busyUntil: string | null }[] };
 }
+
+export interface RevealedItem { itemId: number | null; kind: string; cardNo: string; password: string; code: string; login: string; extras: string; rentalUntil: string | null; expiresAt: string | null; rechargeRef: string }
 
 /** Stock items addressed one by one (itemIds) or as a whole batch (batchId). */
 export interface StockSelection { shopId: number; itemIds?: number[]; batchId?: number }

@@ -54,6 +54,8 @@ export interface Order {
   lastSeenAt: string;
   lastChangedAt: string;
   lineCount: number;
+  /** What the order is filled with (masked); empty when not filled. */
+  items: OrderItem[];
 }
 
 export interface OrderLine {
@@ -167,6 +169,8 @@ export interface Settings {
   /** Ship promise in hours when the export has no 承诺发货时间. */
   shipPromiseHours: number;
   currentShopId: number;
+  /** Hours an account rests after a rental ends before it can be rented again. */
+  accountCooldownHours: number;
 }
 
 /** How a product is delivered (issue #3). */
@@ -265,4 +269,24 @@ export interface StockImportResult {
   sep: string | null;
   duplicates: { line: number; where: 'file' | 'history'; masked: string }[];
   rejected: { line: number; reason: string }[];
+}
+
+/** An item bound to an order, as lists show it (masked). */
+export interface OrderItem {
+  allocationId: number;
+  itemId: number | null;
+  kind: 'card' | 'code' | 'account' | 'recharge';
+  masked: string;
+  source: 'fill' | 'manual' | 'recharge';
+  rentalUntil: string | null;
+  expiresAt: string | null;
+  exported: boolean;
+}
+
+export interface FillResult {
+  fillId: number | null;
+  filled: number;
+  items: number;
+  short: { orderNo: string; need: number; available: number }[];
+  skipped: { orderNo: string; reason: string }[];
 }

@@ -165,4 +165,43 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END;
     `);
   },
+  // 3: allocation of stock to orders (fills, manual assignment, recharge marks)
+  (db) => {
+    db.exec(`
+      ALTER TABLE stock_items ADD COLUMN busy_until TEXT;
+      CREATE TABLE fills (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        at TEXT NOT NULL,
+        filled INTEGER NOT NULL,
+        items INTEGER NOT NULL,
+        undone_at TEXT
+      );
+      CREATE TABLE allocations (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        order_id INTEGER NOT NULL REFERENCES orders(id),
+        item_id INTEGER REFERENCES stock_items(id),
+        kind TEXT NOT NULL CHECK (kind IN ('item', 'recharge')),
+        reusable INTEGER NOT NULL DEFAULT 0,
+        fill_id INTEGER REFERENCES fills(id),
+        source TEXT NOT NULL CHECK (source IN ('fill', 'manual', 'recharge')),
+        recharge_ref TEXT NOT NULL DEFAULT '',
+        rental_until TEXT,
+        created_at TEXT NOT NULL,
+        exported_at TEXT,
+        released_at TEXT,
+        quarantined_at TEXT,
+        release_reason TEXT
+      );
+      CREATE INDEX allocations_order ON allocations(order_id) WHERE released_at IS NULL;
+      CREATE INDEX allocations_fill ON allocations(fill_id);
+      -- The guarantee in the schema itself: a single-use item is bound to at most one order at a time,
+      -- and once exported (delivered) its allocation is never released, only quarantined.
+      CREATE UNIQUE INDEX allocations_item_once ON allocations(item_id) WHERE released_at IS NULL AND reusable = 0 AND item_id IS NOT NULL;
+      CREATE TRIGGER allocations_exported_stay BEFORE UPDATE OF released_at ON allocations
+        WHEN OLD.exported_at IS NOT NULL AND NEW.released_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'an exported allocation cannot be released'); END;
+    `);
+  },
 ];

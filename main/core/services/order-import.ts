@@ -8,6 +8,7 @@ import { mapHeader, type HeaderMap, type OrderField } from '../io/header-map';
 import { readSpreadsheet } from '../io/read-spreadsheet';
 import type { Cell, RawRow } from '../io/table';
 import { nowIso } from './clock';
+import { applyStatusToAllocations } from './allocation';
 import { syncProducts } from './products';
 import { getShop } from './shops';
 
@@ -271,6 +272,7 @@ function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: ImportOp
           fs.unchanged++;
         } else {
           upd.run({ ...v, id: prev.id, now, importId });
+          if (prev.status !== v.status) applyStatusToAllocations(db, prev.id, v.status);
           delLines.run(prev.id);
           writeLines(prev.id, o.lines, importId);
           for (const k of TRACKED) {

@@ -2,6 +2,7 @@ import type { ImportRecord } from '../../../shared/contract';
 import type { Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode } from '../../../shared/domain';
 import { toBeijingIso } from '../../../shared/rules/classify';
 import type { Db } from '../db/open';
+import { orderItems } from './allocation';
 import { nowMs } from './clock';
 
 const SELECT = `SELECT id, shop_id, order_no, damaged, status, after_sale, shippable, reason, product_name, product_id, spec,
@@ -44,7 +45,14 @@ function toOrder(r: Row): Order {
     lastSeenAt: r.last_seen_at as string,
     lastChangedAt: r.last_changed_at as string,
     lineCount: r.line_count as number,
+    items: [],
   };
+}
+
+function withItems(db: Db, orders: Order[]): Order[] {
+  const items = orderItems(db, orders.map((o) => o.id));
+  for (const o of orders) o.items = items.get(o.id) ?? [];
+  return orders;
 }
 
 const SORT_COLUMNS: Record<NonNullable<OrdersQuery['sort']>, string> = {
@@ -81,7 +89,7 @@ export function listOrders(db: Db, q: OrdersQuery): OrdersPage {
   const offset = q.offset ?? 0;
   const limit = q.limit ?? 200;
   const rows = db.prepare(`${SELECT} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as Row[];
-  return { total, offset, rows: rows.map(toOrder) };
+  return { total, offset, rows: withItems(db, rows.map(toOrder)) };
 }
 
 export function ordersSummary(db: Db, shopId: number): OrdersSummary {
@@ -102,7 +110,7 @@ export function ordersSummary(db: Db, shopId: number): OrdersSummary {
 export function getOrder(db: Db, shopId: number, orderNo: string): OrderDetail | null {
   const r = db.prepare(`${SELECT} WHERE shop_id = ? AND order_no = ? ORDER BY id LIMIT 1`).get(shopId, orderNo) as Row | undefined;
   if (!r) return null;
-  const o = toOrder(r);
+  const o = withItems(db, [toOrder(r)])[0];
   const lines = (db.prepare(`SELECT l.line_no, l.product_name, l.product_id, l.spec, l.style_id, l.sku_code, l.quantity, l.raw, l.source_row, i.file, i.headers
     FROM order_lines l JOIN imports i ON i.id = l.import_id WHERE l.order_id = ? ORDER BY l.line_no`).all(o.id) as Row[]).map((l) => {
     const headers = JSON.parse(l.headers as string) as string[];

@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { ensureDefaultShop, getShop } from './shops';
 
 export const DEFAULT_SHIP_PROMISE_HOURS = 48;
+export const DEFAULT_ACCOUNT_COOLDOWN_HOURS = 2;
 
 export function getSettings(db: Db): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
@@ -12,6 +13,7 @@ export function getSettings(db: Db): Settings {
   return {
     shipPromiseHours: Number(map.get('shipPromiseHours') ?? DEFAULT_SHIP_PROMISE_HOURS),
     currentShopId,
+    accountCooldownHours: Number(map.get('accountCooldownHours') ?? DEFAULT_ACCOUNT_COOLDOWN_HOURS),
   };
 }
 

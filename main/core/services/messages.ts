@@ -1,0 +1,35 @@
+import type { DeliveryKind, ProductTerms } from '../../../shared/domain';
+import { DEFAULT_TEMPLATES, renderMessage } from '../../../shared/rules/message';
+import type { Db } from '../db/open';
+import { revealOrderItems } from './allocation';
+
+export interface OrderMessage { orderNo: string; message: string }
+
+/**
+ * The delivery message of each filled order, rendered from its product's template (or the
+ * default for its kind). Rendering puts the secrets in, so it is recorded as a reveal.
+ */
+export function orderMessages(db: Db, shopId: number, orderNos?: string[]): OrderMessage[] {
+  const orders = db.prepare(`SELECT o.id, o.order_no, o.product_name, o.spec, o.quantity, o.recharge_no, p.kind, p.terms, p.confirmed
+    FROM orders o LEFT JOIN products p ON p.shop_id = o.shop_id AND p.sku_key = o.sku_key
+    WHERE o.shop_id = ? AND EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)
+    ORDER BY (o.ship_by IS NULL), o.ship_by, o.id`).all(shopId) as { id: number; order_no: string; product_name: string; spec: string; quantity: number; recharge_no: string; kind: DeliveryKind | null; terms: string | null; confirmed: number | null }[];
+  const wanted = orderNos ? new Set(orderNos) : null;
+  const chosen = wanted ? orders.filter((o) => wanted.has(o.order_no)) : orders;
+  const items = revealOrderItems(db, shopId, chosen.map((o) => o.id), 'messages');
+  return chosen.map((o) => {
+    const terms = o.terms ? (JSON.parse(o.terms) as ProductTerms) : {};
+    const template = terms.messageTemplate || DEFAULT_TEMPLATES[o.kind ?? 'code'];
+    return {
+      orderNo: o.order_no,
+      message: renderMessage(template, { orderNo: o.order_no, productName: o.product_name, spec: o.spec, quantity: o.quantity, rechargeNo: o.recharge_no }, items.get(o.id) ?? []),
+    };
+  });
+}
+
+/** The messages as a CSV Excel opens correctly (UTF-8 with BOM; every cell quoted, so numbers stay text). */
+export function messagesCsv(messages: OrderMessage[]): Uint8Array {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const lines = ['订单号,发货内容', ...messages.map((m) => `${q(m.orderNo)},${q(m.message)}`)];
+  return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
+}
