@@ -3,7 +3,7 @@
  * `--data-dir DIR` (or VSHIP_DATA_DIR) and `--json`. Exit code 1 on bad input, with a Chinese
  * message on stderr and, with --json, {"error":{code,message}} on stdout.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Channel, Req, Res } from '../../shared/contract';
 import type { DeliveryKind, Order, ProductTerms, Shop } from '../../shared/domain';
@@ -31,6 +31,13 @@ const HELP = `VShip 虚拟发货助手 ${VERSION} — 命令行
   vship stock [--product <商品键>]            库存水平：可用、已预留、已发货、已过期、已作废、缺口
   vship stock void|restore --batch N | --items 1,2,3   作废未使用的条目 / 从回收站恢复
   vship stock move --batch N | --items 1,2,3 --to <商品键>  把未使用的条目移到另一个商品
+  vship fill                                按承诺发货时间从库存自动填充可发货订单
+  vship fill --undo                         撤销上一次填充（未导出时）
+  vship assign <订单号> <卡密>...             手工填入（如 "卡号----密码"，数量须与订单一致）
+  vship unassign <订单号>                     撤回订单内容（未导出退回库存，已导出则隔离）
+  vship recharge <订单号> [--ref 供应商单号]    标记直充订单已充值
+  vship messages [--out 文件.csv]            生成发货消息（订单号, 发货内容）
+  vship orders --json [--reveal]            订单含已填内容；--reveal 显示完整卡密（记录在台账）
 
 通用选项:
   --data-dir <目录>   数据文件夹（默认：系统应用数据目录下的 VShip，或环境变量 VSHIP_DATA_DIR）
@@ -46,7 +53,7 @@ interface Args { positional: string[]; flags: Map<string, string | true> }
 
 const VALUE_FLAGS = new Set(['--data-dir', '--shop', '--kind', '--rental-days', '--valid-days', '--valid-until', '--fulfil-days', '--region',
   '--ship-hours', '--ship-days', '--items-per-unit', '--min-validity-days', '--low-stock', '--template', '--product', '--sep', '--expires',
-  '--batch', '--items', '--to']);
+  '--batch', '--items', '--to', '--ref', '--out']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -109,7 +116,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (cmd === 'version' || args.flags.has('--version')) { out(VERSION); return 0; }
   const dataDir = resolveDataDir(argv, process.env);
-  const known = ['import', 'orders', 'shops', 'products', 'product', 'stock'];
+  const known = ['import', 'orders', 'shops', 'products', 'product', 'stock', 'fill', 'assign', 'unassign', 'recharge', 'messages'];
   if (!known.includes(cmd)) throw new CliError({ code: 'INVALID_REQUEST', message: `未知命令「${cmd}」。运行 vship --help 查看用法` });
   const core = openCore({ dataDir, host: 'cli', workerPath: join(__dirname, 'import-worker.cjs') });
   try {
@@ -120,6 +127,9 @@ async function run(argv: string[]): Promise<number> {
       case 'products': return await cmdProducts(core, args, json);
       case 'product': return await cmdProductSet(core, rest, args, json);
       case 'stock': return await cmdStock(core, rest, args, json);
+      case 'fill': return await cmdFill(core, args, json);
+      case 'assign': case 'unassign': case 'recharge': return await cmdAssign(core, cmd, rest, args, json);
+      case 'messages': return await cmdMessages(core, args, json);
     }
     return 1;
   } finally {
@@ -168,7 +178,10 @@ async function cmdOrders(core: Core, args: Args, json: boolean): Promise<number>
     if (rows.length >= page.total || page.rows.length === 0) break;
   }
   if (json) {
-    out(JSON.stringify(rows.map(orderJson)));
+    const reveal = args.flags.has('--reveal');
+    const full = new Map<string, unknown>();
+    if (reveal) for (const o of rows.filter((x) => x.items.length)) full.set(o.orderNo, await call(core, 'orders.reveal', { shopId: shop.id, orderNo: o.orderNo }));
+    out(JSON.stringify(rows.map((o) => ({ ...orderJson(o), items: reveal && o.items.length ? full.get(o.orderNo) : o.items.map((i) => ({ id: i.itemId, kind: i.kind, masked: i.masked, rentalUntil: i.rentalUntil, expiresAt: i.expiresAt })) }))));
     return 0;
   }
   if (rows.length === 0) { out(`店铺「${shop.name}」没有${filter === 'all' ? '' : filter === 'shippable' ? '可发货的' : '不可发货的'}订单`); return 0; }
@@ -301,6 +314,52 @@ async function cmdStock(core: Core, rest: string[], args: Args, json: boolean): 
   const rows = products.map((p) => ({ skuKey: p.skuKey, title: p.title, ...p.levels, shortage: p.shortage, waiting: p.waiting }));
   if (json) out(JSON.stringify(rows));
   else for (const r of rows) out(`${r.skuKey}  ${r.title}  可用 ${r.available}  预留 ${r.reserved}  已发 ${r.delivered}  过期 ${r.expired}  作废 ${r.voided}${r.shortage ? `  缺 ${r.shortage}` : ''}`);
+  return 0;
+}
+
+async function cmdFill(core: Core, args: Args, json: boolean): Promise<number> {
+  const shop = await resolveShop(core, str(args, '--shop'), false);
+  if (args.flags.has('--undo')) {
+    const r = await call(core, 'fill.undo', { shopId: shop.id });
+    out(json ? JSON.stringify(r) : r.fillId ? `已撤销第 ${r.fillId} 次填充，退回库存 ${r.released} 条` : '没有可撤销的填充');
+    return 0;
+  }
+  const r = await call(core, 'fill.run', { shopId: shop.id });
+  if (json) { out(JSON.stringify({ fillId: r.fillId, filled: r.filled, items: r.items, short: r.short, skipped: r.skipped })); return 0; }
+  out(`已填充 ${r.filled} 个订单（${r.items} 条），缺货 ${r.short.length} 个，跳过 ${r.skipped.length} 个`);
+  for (const x of r.short.slice(0, 50)) out(`  缺货 ${x.orderNo}: 需要 ${x.need}, 可用 ${x.available}`);
+  const reasons = new Map<string, number>();
+  for (const x of r.skipped) reasons.set(x.reason, (reasons.get(x.reason) ?? 0) + 1);
+  for (const [k, n] of reasons) out(`  跳过 ${n} 个：${k}`);
+  return 0;
+}
+
+async function cmdAssign(core: Core, cmd: string, rest: string[], args: Args, json: boolean): Promise<number> {
+  const shop = await resolveShop(core, str(args, '--shop'), false);
+  const [orderNo, ...items] = rest;
+  if (!orderNo) throw new CliError({ code: 'INVALID_REQUEST', message: `用法：vship ${cmd} <订单号>${cmd === 'assign' ? ' <卡密>...' : ''}` });
+  let r: unknown;
+  if (cmd === 'assign') {
+    if (!items.length) throw new CliError({ code: 'INVALID_REQUEST', message: '请给出要填入的卡密/激活码/账号' });
+    r = await call(core, 'orders.assign', { shopId: shop.id, orderNo, items });
+  } else if (cmd === 'unassign') r = await call(core, 'orders.unassign', { shopId: shop.id, orderNo });
+  else r = await call(core, 'orders.recharged', { shopId: shop.id, orderNo, ref: str(args, '--ref') });
+  out(json ? JSON.stringify(r) : cmd === 'unassign' ? `已撤回：退回库存 ${(r as { released: number }).released} 条，隔离 ${(r as { quarantined: number }).quarantined} 条` : `已填入 ${orderNo}：${(r as { masked: string }[]).map((i) => i.masked).join('，')}`);
+  return 0;
+}
+
+async function cmdMessages(core: Core, args: Args, json: boolean): Promise<number> {
+  const shop = await resolveShop(core, str(args, '--shop'), false);
+  const file = str(args, '--out');
+  if (file) {
+    const r = await call(core, 'messages.export', { shopId: shop.id });
+    writeFileSync(file, r.bytes);
+    out(json ? JSON.stringify({ out: file, count: r.count }) : `已写出 ${r.count} 条发货消息到 ${file}`);
+    return 0;
+  }
+  const m = await call(core, 'messages.list', { shopId: shop.id });
+  if (json) out(JSON.stringify(m));
+  else for (const x of m) out(`${x.orderNo}\t${x.message.replace(/\n/g, ' / ')}`);
   return 0;
 }
 

@@ -93,7 +93,6 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
     const reserve = db.prepare("UPDATE stock_items SET state = 'reserved' WHERE id = ? AND state = 'available'");
     const rent = db.prepare('UPDATE stock_items SET busy_until = ? WHERE id = ?');
     const pools = new Map<number, Pool>();
-    const shortProducts = new Set<number>();
     for (const o of orders) {
       const needs = orderNeeds(linesOf.all(o.id) as never[], profiles);
       if (typeof needs === 'string') { result.skipped.push({ orderNo: o.order_no, reason: needs }); continue; }
@@ -102,8 +101,8 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
         let pool = pools.get(n.profile.id);
         if (!pool) { pool = loadPool(db, n.profile, now); pools.set(n.profile.id, pool); }
         const left = pool.ids.length - pool.pos;
-        // Strictly by urgency: once a product runs short, later orders of it wait too.
-        if (shortProducts.has(n.profile.id) || left < n.units) { lacking = { need: n.units, available: left }; shortProducts.add(n.profile.id); break; }
+        // Most urgent first; an order that does not fit waits, and a later one that fits is served.
+        if (left < n.units) { lacking = { need: n.units, available: left }; break; }
       }
       if (lacking) { result.short.push({ orderNo: o.order_no, ...lacking }); continue; }
       for (const n of needs) {

@@ -11,12 +11,28 @@ import { nowIso, nowMs } from './clock';
  * else 商品id + 商品规格 — the `sku_key` column of orders). New keys are added; nothing the
  * merchant set is ever overwritten by a later import.
  */
+/** The SKU key of an order line, in SQL (the same rule as the generated `orders.sku_key`). */
+export const LINE_SKU_KEY = `CASE WHEN l.sku_code <> '' THEN l.sku_code WHEN l.style_id <> '' THEN 'style:' || l.style_id ELSE 'pid:' || l.product_id || '|' || l.spec END`;
+
 export function syncProducts(db: Db, shopId: number): void {
   const now = nowIso();
+  // Every line counts: the second item of a two-item order is a product too.
   db.prepare(`INSERT INTO products (shop_id, sku_key, title, spec, product_id, created_at, updated_at)
-    SELECT shop_id, sku_key, product_name, spec, product_id, ?, ? FROM orders
-    WHERE shop_id = ? AND damaged = 0 AND sku_key NOT IN (SELECT sku_key FROM products WHERE shop_id = ?)
-    GROUP BY sku_key`).run(now, now, shopId, shopId);
+    SELECT ?, k, product_name, spec, product_id, ?, ? FROM (
+      SELECT ${LINE_SKU_KEY} AS k, l.product_name, l.spec, l.product_id FROM order_lines l JOIN orders o ON o.id = l.order_id
+      WHERE o.shop_id = ? AND o.damaged = 0)
+    WHERE k NOT IN (SELECT sku_key FROM products WHERE shop_id = ?)
+    GROUP BY k`).run(shopId, now, now, shopId, shopId);
+}
+
+/** Shippable orders not yet filled, per SKU key: how many, and the units (line quantities) they need. */
+function waitingBySku(db: Db, shopId: number, skuKey?: string): Map<string, { n: number; q: number }> {
+  const rows = db.prepare(`SELECT k, count(DISTINCT order_id) AS n, sum(quantity) AS q FROM (
+      SELECT ${LINE_SKU_KEY} AS k, l.order_id, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
+      WHERE o.shop_id = ? AND o.shippable = 1
+        AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL))
+    ${skuKey !== undefined ? 'WHERE k = ?' : ''} GROUP BY k`).all(...(skuKey !== undefined ? [shopId, skuKey] : [shopId])) as { k: string; n: number; q: number }[];
+  return new Map(rows.map((r) => [r.k, { n: r.n, q: r.q }]));
 }
 
 interface ProductRow { id: number; shop_id: number; sku_key: string; title: string; spec: string; product_id: string; kind: DeliveryKind | null; confirmed: number; terms: string; low_stock: number }
@@ -51,7 +67,7 @@ export function levelsByProduct(db: Db, shopId: number, productId?: number): Map
 export function listProducts(db: Db, shopId: number): Product[] {
   syncProducts(db, shopId);
   const rows = db.prepare('SELECT * FROM products WHERE shop_id = ? ORDER BY title, spec, id').all(shopId) as ProductRow[];
-  const waiting = new Map((db.prepare('SELECT sku_key AS k, count(*) AS n, sum(quantity) AS q FROM orders WHERE shop_id = ? AND shippable = 1 GROUP BY sku_key').all(shopId) as { k: string; n: number; q: number }[]).map((r) => [r.k, r]));
+  const waiting = waitingBySku(db, shopId);
   const levels = levelsByProduct(db, shopId);
   return rows.map((r) => toProduct(r, waiting.get(r.sku_key), levels.get(r.id) ?? emptyLevels()));
 }
@@ -84,8 +100,7 @@ export function getProduct(db: Db, shopId: number, skuKey: string): Product {
   syncProducts(db, shopId);
   const r = db.prepare('SELECT * FROM products WHERE shop_id = ? AND sku_key = ?').get(shopId, skuKey) as ProductRow | undefined;
   if (!r) throw new AppError('PRODUCT_NOT_FOUND', { detail: skuKey });
-  const w = db.prepare('SELECT count(*) AS n, coalesce(sum(quantity), 0) AS q FROM orders WHERE shop_id = ? AND shippable = 1 AND sku_key = ?').get(shopId, skuKey) as { n: number; q: number };
-  return toProduct(r, w, levelsByProduct(db, shopId, r.id).get(r.id) ?? emptyLevels());
+  return toProduct(r, waitingBySku(db, shopId, skuKey).get(skuKey), levelsByProduct(db, shopId, r.id).get(r.id) ?? emptyLevels());
 }
 
 export interface ProductPatch {
