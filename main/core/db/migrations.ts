@@ -196,6 +196,7 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       );
       CREATE INDEX allocations_order ON allocations(order_id) WHERE released_at IS NULL;
       CREATE INDEX allocations_fill ON allocations(fill_id);
+      CREATE INDEX allocations_item ON allocations(item_id);
       -- The guarantee in the schema itself: a single-use item is bound to at most one order at a time,
       -- and once exported (delivered) its allocation is never released, only quarantined.
       CREATE UNIQUE INDEX allocations_item_once ON allocations(item_id) WHERE released_at IS NULL AND reusable = 0 AND item_id IS NOT NULL;

@@ -107,6 +107,7 @@ const Row = memo(function Row({ order, now, selected, start, onOpen }: {
         <div
           role="cell"
           key={c.id}
+          data-col={c.id}
           className={['grid-cell', c.className ?? '', c.align ? `align-${c.align}` : ''].join(' ')}
           title={c.tip?.(order) || undefined}
         >
