@@ -67,9 +67,10 @@ function loadPool(db: Db, p: Profile, now: number): Pool {
     return { ids, pos: 0, reusable: true };
   }
   // First-expiring first; items without expiry last; expired or too-close-to-expiry never.
-  const ids = db.prepare(`SELECT id FROM stock_items WHERE product_id = ? AND state = 'available'
-    AND (expires_at IS NULL OR expires_at >= ?) ORDER BY (expires_at IS NULL), expires_at, id`).pluck().all(p.id, minExp) as number[];
-  return { ids, pos: 0, reusable: false };
+  // Two range scans in index order (product_id, state, expires_at, rowid): no sort of a big pool.
+  const dated = db.prepare(`SELECT id FROM stock_items WHERE product_id = ? AND state = 'available' AND expires_at >= ? ORDER BY expires_at, id`).pluck().all(p.id, minExp) as number[];
+  const undated = db.prepare(`SELECT id FROM stock_items WHERE product_id = ? AND state = 'available' AND expires_at IS NULL ORDER BY id`).pluck().all(p.id) as number[];
+  return { ids: dated.length ? dated.concat(undated) : undated, pos: 0, reusable: false };
 }
 
 /**
@@ -86,7 +87,14 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
       ORDER BY (o.ship_by IS NULL), o.ship_by, o.id`).all(shopId) as { id: number; order_no: string }[];
     const result: FillResult = { fillId: null, filled: 0, items: 0, short: [], skipped: [] };
     if (orders.length === 0) return result;
-    const linesOf = db.prepare('SELECT sku_code, style_id, product_id, spec, quantity FROM order_lines WHERE order_id = ? ORDER BY line_no');
+    // All candidate lines in one pass rather than a query per order.
+    const linesByOrder = new Map<number, { sku_code: string; style_id: string; product_id: string; spec: string; quantity: number }[]>();
+    for (const l of db.prepare(`SELECT l.order_id, l.sku_code, l.style_id, l.product_id, l.spec, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
+      WHERE o.shop_id = ? AND o.shippable = 1 ORDER BY l.order_id, l.line_no`).iterate(shopId) as Iterable<{ order_id: number; sku_code: string; style_id: string; product_id: string; spec: string; quantity: number }>) {
+      const list = linesByOrder.get(l.order_id);
+      if (list) list.push(l);
+      else linesByOrder.set(l.order_id, [l]);
+    }
     const fillId = Number(db.prepare('INSERT INTO fills (shop_id, at, filled, items) VALUES (?, ?, 0, 0)').run(shopId, nowIso).lastInsertRowid);
     const insAlloc = db.prepare(`INSERT INTO allocations (shop_id, order_id, item_id, kind, reusable, fill_id, source, rental_until, created_at)
       VALUES (?, ?, ?, 'item', ?, ?, 'fill', ?, ?)`);
@@ -94,7 +102,7 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
     const rent = db.prepare('UPDATE stock_items SET busy_until = ? WHERE id = ?');
     const pools = new Map<number, Pool>();
     for (const o of orders) {
-      const needs = orderNeeds(linesOf.all(o.id) as never[], profiles);
+      const needs = orderNeeds(linesByOrder.get(o.id) ?? [], profiles);
       if (typeof needs === 'string') { result.skipped.push({ orderNo: o.order_no, reason: needs }); continue; }
       let lacking: { need: number; available: number } | null = null;
       for (const n of needs) {
