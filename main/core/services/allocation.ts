@@ -8,7 +8,6 @@ import type { Db } from '../db/open';
 import { parseStock } from '../io/read-stock';
 import { nowMs } from './clock';
 import { appendLedger } from './ledger';
-import { syncProducts } from './products';
 import { itemFingerprint, maskItem } from './stock';
 
 /**
@@ -31,7 +30,6 @@ export function lineSkuKey(l: { sku_code: string; style_id: string; product_id: 
 }
 
 function loadProfiles(db: Db, shopId: number): Map<string, Profile> {
-  syncProducts(db, shopId);
   const rows = db.prepare('SELECT id, sku_key, kind, confirmed, terms FROM products WHERE shop_id = ?').all(shopId) as ProfileRow[];
   // Only what the merchant confirmed drives a fill: a suggestion never hands out stock.
   return new Map(rows.map((r) => [r.sku_key, { id: r.id, skuKey: r.sku_key, kind: r.confirmed ? r.kind : null, terms: JSON.parse(r.terms) as ProductTerms }]));

@@ -7,7 +7,8 @@ import type { Db } from '../db/open';
 import { nowIso, nowMs } from './clock';
 
 /**
- * Products are found from the imported orders: one per SKU key (商家编码-规格维度, else 样式ID,
+ * Run by every order import, inside its transaction (the only writer of orders), so readers never
+ * need to. Products are found from the imported orders: one per SKU key (商家编码-规格维度, else 样式ID,
  * else 商品id + 商品规格 — the `sku_key` column of orders). New keys are added; nothing the
  * merchant set is ever overwritten by a later import.
  */
@@ -65,7 +66,6 @@ export function levelsByProduct(db: Db, shopId: number, productId?: number): Map
 }
 
 export function listProducts(db: Db, shopId: number): Product[] {
-  syncProducts(db, shopId);
   const rows = db.prepare('SELECT * FROM products WHERE shop_id = ? ORDER BY title, spec, id').all(shopId) as ProductRow[];
   const waiting = waitingBySku(db, shopId);
   const levels = levelsByProduct(db, shopId);
@@ -89,7 +89,6 @@ function toProduct(r: ProductRow, w: { n: number; q: number } | undefined, level
 
 /** The product's stored profile only (no counts): for services that need its kind and terms. */
 export function getProductProfile(db: Db, shopId: number, skuKey: string): { id: number; skuKey: string; kind: DeliveryKind | null; terms: ProductTerms } {
-  syncProducts(db, shopId);
   const r = db.prepare('SELECT * FROM products WHERE shop_id = ? AND sku_key = ?').get(shopId, skuKey) as ProductRow | undefined;
   if (!r) throw new AppError('PRODUCT_NOT_FOUND', { detail: skuKey });
   const s = r.confirmed || r.kind ? null : suggestProfile(r.title, r.spec);
@@ -97,7 +96,6 @@ export function getProductProfile(db: Db, shopId: number, skuKey: string): { id:
 }
 
 export function getProduct(db: Db, shopId: number, skuKey: string): Product {
-  syncProducts(db, shopId);
   const r = db.prepare('SELECT * FROM products WHERE shop_id = ? AND sku_key = ?').get(shopId, skuKey) as ProductRow | undefined;
   if (!r) throw new AppError('PRODUCT_NOT_FOUND', { detail: skuKey });
   return toProduct(r, waitingBySku(db, shopId, skuKey).get(skuKey), levelsByProduct(db, shopId, r.id).get(r.id) ?? emptyLevels());
