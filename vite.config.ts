@@ -6,6 +6,18 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   esbuild: { jsx: 'automatic' },
-  build: { outDir: '../out/renderer', emptyOutDir: true, chunkSizeWarningLimit: 4000, sourcemap: false },
+  build: {
+    outDir: '../out/renderer',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    sourcemap: false,
+    rollupOptions: {
+      // antd's per-file "use client" directives mean nothing outside React Server Components.
+      onwarn(w, warn) {
+        if (w.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(w);
+      },
+    },
+  },
   logLevel: 'warn',
 });

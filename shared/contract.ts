@@ -59,7 +59,7 @@ export const requestSchemas = {
   'orders.import': z.object({ shopId, files: z.array(filePayload).min(1).max(50) }).strict(),
   'orders.list': z.object({
     shopId,
-    filter: z.enum(['all', 'shippable', 'blocked', 'overdue']).optional(),
+    filter: z.enum(['all', 'shippable', 'blocked', 'overdue', 'dueSoon']).optional(),
     reason: z.enum(reasonCodes).optional(),
     search: z.string().max(100).optional(),
     sort: z.enum(['shipBy', 'paidAt', 'orderNo', 'productName', 'quantity', 'status', 'paidCents']).optional(),

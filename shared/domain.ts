@@ -116,7 +116,7 @@ export interface ImportSummary {
   durationMs: number;
 }
 
-export type OrderFilter = 'all' | 'shippable' | 'blocked' | 'overdue';
+export type OrderFilter = 'all' | 'shippable' | 'blocked' | 'overdue' | 'dueSoon';
 export type OrderSortKey = 'shipBy' | 'paidAt' | 'orderNo' | 'productName' | 'quantity' | 'status' | 'paidCents';
 
 export interface OrdersQuery {

@@ -63,6 +63,7 @@ export function VShipApp() {
   const [importResult, setImportResult] = useState<ImportSummary | null>(null);
   const [importError, setImportError] = useState<AppErrorData | null>(null);
   const importingRef = useRef(false);
+  const waitingFiles = useRef<File[]>([]);
 
   const inputRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<InputRef>(null);
@@ -126,7 +127,8 @@ export function VShipApp() {
         return;
       }
       if (shopId === null) {
-        message.warning(t('import.noShop'));
+        // Still opening: import as soon as the current shop is known.
+        waitingFiles.current.push(...picked);
         return;
       }
       let files = picked;
@@ -153,6 +155,11 @@ export function VShipApp() {
     },
     [shopId, message],
   );
+
+  useEffect(() => {
+    if (shopId === null || !waitingFiles.current.length) return;
+    void runImport(waitingFiles.current.splice(0));
+  }, [shopId, runImport]);
 
   const dragging = useWindowFileDrop(runImport);
   const openPicker = useCallback(() => inputRef.current?.click(), []);

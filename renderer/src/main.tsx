@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { getLocale } from './i18n';
 import { VShipApp } from './App';
+import { installWindowFileDrop } from './hooks/useWindowFileDrop';
 
 // Windows system fonts first (the product runs there), then the CJK fonts of other systems.
 const FONT = '"Microsoft YaHei UI", "Microsoft YaHei", "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", system-ui, sans-serif';
@@ -22,6 +23,9 @@ const theme: ThemeConfig = {
     Table: { cellPaddingBlockSM: 6 },
   },
 };
+
+// Before the first render, so a file dropped while the app opens is neither lost nor opened by the browser.
+installWindowFileDrop();
 
 const locale = getLocale();
 document.documentElement.lang = locale;

@@ -30,12 +30,12 @@ function expectOrdersMatch(orders: Order[], expected: ExpectedOrder[]): void {
     expect({
       orderNo: o!.orderNo, status: o!.status, afterSale: o!.afterSale, shippable: o!.shippable,
       productName: o!.productName, productId: o!.productId, spec: o!.spec, styleId: o!.styleId, skuCode: o!.skuCode,
-      quantity: o!.quantity, paidAt: o!.paidAt, rechargeNo: o!.rechargeNo, buyerMemo: o!.buyerMemo,
+      quantity: o!.quantity, paidCents: o!.paidCents, paidAt: o!.paidAt, rechargeNo: o!.rechargeNo, buyerMemo: o!.buyerMemo,
       merchantMemo: o!.merchantMemo, province: o!.province, lines: o!.lineCount,
     }).toEqual({
       orderNo: e.orderNo, status: e.status, afterSale: e.afterSale, shippable: e.shippable,
       productName: e.productName, productId: e.productId, spec: e.spec, styleId: e.styleId, skuCode: e.skuCode,
-      quantity: e.quantity, paidAt: e.paidAt, rechargeNo: e.rechargeNo, buyerMemo: e.buyerMemo,
+      quantity: e.quantity, paidCents: e.paidCents, paidAt: e.paidAt, rechargeNo: e.rechargeNo, buyerMemo: e.buyerMemo,
       merchantMemo: e.merchantMemo, province: e.province, lines: e.lines,
     });
     if (e.shipBy) expect(o!.shipBy).toBe(e.shipBy);

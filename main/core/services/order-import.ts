@@ -109,7 +109,12 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
       if (o.damaged) damaged++;
       const prev = orders.get(o.key);
       if (!prev) orders.set(o.key, o);
-      else if (!prev.lines.some((l) => l.raw === o.lines[0].raw)) prev.lines.push(o.lines[0]);
+      else if (!prev.lines.some((l) => l.raw === o.lines[0].raw)) {
+        // Another item of the same order: its amounts add to the order's.
+        prev.lines.push(o.lines[0]);
+        if (o.paidCents !== null) prev.paidCents = (prev.paidCents ?? 0) + o.paidCents;
+        if (o.totalCents !== null) prev.totalCents = (prev.totalCents ?? 0) + o.totalCents;
+      }
     },
     progress(done, total) {
       onProgress?.({ file: f.name, phase: 'read', done, total });

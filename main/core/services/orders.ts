@@ -67,6 +67,7 @@ function where(q: OrdersQuery, now: string): { sql: string; params: (string | nu
     case 'shippable': parts.push('shippable = 1'); break;
     case 'blocked': parts.push('shippable = 0'); break;
     case 'overdue': parts.push('shippable = 1 AND ship_by IS NOT NULL AND ship_by < ?'); params.push(now); break;
+    case 'dueSoon': parts.push('shippable = 1 AND ship_by >= ? AND ship_by < ?'); params.push(now, toBeijingIso(nowMs() + 6 * 3_600_000)); break;
   }
   if (q.reason) { parts.push('reason = ?'); params.push(q.reason); }
   const s = q.search?.trim();
@@ -84,8 +85,8 @@ export function listOrders(db: Db, q: OrdersQuery): OrdersPage {
   const total = (db.prepare(`SELECT count(*) AS n FROM orders WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
   const col = SORT_COLUMNS[q.sort ?? 'shipBy'];
   const dir = q.desc ? 'DESC' : 'ASC';
-  // NULLs last whichever way; id breaks ties so pages never overlap.
-  const order = `(${col} IS NULL), ${col} ${dir}, id ${dir}`;
+  // id breaks ties so pages never overlap; the plain form lets the sort-key indexes serve it.
+  const order = `${col} ${dir}, id ${dir}`;
   const offset = q.offset ?? 0;
   const limit = q.limit ?? 200;
   const rows = db.prepare(`${SELECT} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as Row[];

@@ -11,6 +11,7 @@ import type { Order, OrderSortKey } from '../../../shared/domain';
 import { reasonLabel, t, type MessageKey } from '../i18n';
 import { formatYuan } from '../format/money';
 import { formatDateTime, timeLeft } from '../format/time';
+import { isNormalAfterSale } from '../format/after-sale';
 import type { OrderPages } from '../hooks/useOrderPages';
 
 const ROW_HEIGHT = 36;
@@ -19,9 +20,9 @@ const HEADER_HEIGHT = 38;
 interface Column {
   id: string;
   title: MessageKey;
-  /** Minimum width; a `flex` column also takes the spare width of wide windows. */
+  /** Minimum width; a column with `flex` also takes that share (fr) of a wide window's spare width. */
   width: number;
-  flex?: boolean;
+  flex?: number;
   sort?: OrderSortKey;
   align?: 'right' | 'center';
   className?: string;
@@ -45,27 +46,24 @@ function TimeLeftCell({ order, now }: { order: Order; now: number }) {
   return <span className={cls}>{left.text}</span>;
 }
 
-/** 售后 values that mean "no after-sale": shown quietly so the open cases stand out. */
-const NORMAL_AFTER_SALE = new Set(['', '无售后或售后取消']);
-
 const COLUMNS: Column[] = [
   {
     id: 'orderNo', title: 'col.orderNo', width: 196, sort: 'orderNo', className: 'cell-order-no',
     cell: (o) => <span className="mono selectable">{o.orderNo}</span>,
   },
-  { id: 'productName', title: 'col.productName', width: 146, flex: true, sort: 'productName', cell: (o) => o.productName, tip: (o) => o.productName },
-  { id: 'spec', title: 'col.spec', width: 96, cell: (o) => o.spec, tip: (o) => o.spec },
-  { id: 'skuCode', title: 'col.skuCode', width: 100, cell: (o) => <span className="mono">{o.skuCode}</span>, tip: (o) => o.skuCode },
+  { id: 'productName', title: 'col.productName', width: 146, flex: 1, sort: 'productName', cell: (o) => o.productName, tip: (o) => o.productName },
+  { id: 'spec', title: 'col.spec', width: 96, flex: 0.4, cell: (o) => o.spec, tip: (o) => o.spec },
+  { id: 'skuCode', title: 'col.skuCode', width: 100, flex: 0.2, cell: (o) => <span className="mono">{o.skuCode}</span>, tip: (o) => o.skuCode },
   { id: 'quantity', title: 'col.quantity', width: 52, sort: 'quantity', align: 'right', cell: (o) => o.quantity },
   { id: 'paid', title: 'col.paid', width: 84, sort: 'paidCents', align: 'right', cell: (o) => <span className="num">{formatYuan(o.paidCents)}</span> },
   { id: 'status', title: 'col.status', width: 108, sort: 'status', cell: (o) => o.status, tip: (o) => o.status },
   {
     id: 'afterSale', title: 'col.afterSale', width: 112,
-    cell: (o) => <span className={NORMAL_AFTER_SALE.has(o.afterSale) ? 'after-sale-none' : 'after-sale-open'}>{o.afterSale}</span>,
+    cell: (o) => <span className={isNormalAfterSale(o.afterSale) ? 'after-sale-none' : 'after-sale-open'}>{o.afterSale}</span>,
     tip: (o) => o.afterSale,
   },
   {
-    id: 'shippable', title: 'col.shippable', width: 156, cell: (o) => <ShippableTag order={o} />,
+    id: 'shippable', title: 'col.shippable', width: 156, flex: 0.3, cell: (o) => <ShippableTag order={o} />,
     tip: (o) => (o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
   },
   {
@@ -78,7 +76,7 @@ const COLUMNS: Column[] = [
   { id: 'province', title: 'col.province', width: 68, cell: (o) => o.province },
 ];
 
-const TEMPLATE = COLUMNS.map((c) => (c.flex ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
+const TEMPLATE = COLUMNS.map((c) => (c.flex ? `minmax(${c.width}px, ${c.flex}fr)` : `${c.width}px`)).join(' ');
 const TOTAL_WIDTH = COLUMNS.reduce((s, c) => s + c.width, 0);
 
 function isOverdue(o: Order, now: number): boolean {

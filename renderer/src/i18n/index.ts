@@ -25,7 +25,7 @@ function initialLocale(): Locale {
   }
 }
 
-let current: Locale = initialLocale();
+const current: Locale = initialLocale();
 
 export function getLocale(): Locale {
   return current;
