@@ -62,6 +62,8 @@ export const requestSchemas = {
     filter: z.enum(['all', 'shippable', 'blocked', 'overdue', 'dueSoon']).optional(),
     reason: z.enum(reasonCodes).optional(),
     search: z.string().max(100).optional(),
+    skuKey: z.string().max(300).optional(),
+    filled: z.boolean().optional(),
     sort: z.enum(['shipBy', 'paidAt', 'orderNo', 'productName', 'quantity', 'status', 'paidCents']).optional(),
     desc: z.boolean().optional(),
     offset: z.number().int().min(0).optional(),

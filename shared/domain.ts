@@ -125,6 +125,10 @@ export interface OrdersQuery {
   reason?: ReasonCode;
   /** Substring of the order number (or recharge number). */
   search?: string;
+  /** Only orders with a line of this product. */
+  skuKey?: string;
+  /** true: only filled orders; false: only orders without content. */
+  filled?: boolean;
   sort?: OrderSortKey;
   desc?: boolean;
   offset?: number;

@@ -4,6 +4,7 @@ import { toBeijingIso } from '../../../shared/rules/classify';
 import type { Db } from '../db/open';
 import { orderItems } from './allocation';
 import { nowMs } from './clock';
+import { LINE_SKU_KEY } from './products';
 
 const SELECT = `SELECT id, shop_id, order_no, damaged, status, after_sale, shippable, reason, product_name, product_id, spec,
   style_id, sku_code, goods_code, quantity, total_cents, paid_cents, deal_at, paid_at, ship_by, ship_by_from_export,
@@ -70,6 +71,11 @@ function where(q: OrdersQuery, now: string): { sql: string; params: (string | nu
     case 'dueSoon': parts.push('shippable = 1 AND ship_by >= ? AND ship_by < ?'); params.push(now, toBeijingIso(nowMs() + 6 * 3_600_000)); break;
   }
   if (q.reason) { parts.push('reason = ?'); params.push(q.reason); }
+  if (q.skuKey !== undefined) {
+    parts.push(`(sku_key = ? OR id IN (SELECT l.order_id FROM order_lines l WHERE ${LINE_SKU_KEY} = ?))`);
+    params.push(q.skuKey, q.skuKey);
+  }
+  if (q.filled !== undefined) parts.push(`${q.filled ? '' : 'NOT '}EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = orders.id AND a.released_at IS NULL)`);
   const s = q.search?.trim();
   if (s) {
     parts.push("(instr(order_no, ?) > 0 OR (recharge_no <> '' AND instr(recharge_no, ?) > 0))");
