@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../../main/core/db/open';
 import { assign, assignMany, fill, markRecharged, unassign, undoLastFill } from '../../main/core/services/allocation';
 import { orderMessages, messagesCsv } from '../../main/core/services/messages';
 import { importOrderFiles } from '../../main/core/services/order-import';
-import { allOrders, getOrder } from '../../main/core/services/orders';
+import { allOrders, getOrder, listOrders } from '../../main/core/services/orders';
 import { getProduct, listProducts, setProduct } from '../../main/core/services/products';
 import { importStock } from '../../main/core/services/stock';
 import { ensureDefaultShop } from '../../main/core/services/shops';
@@ -264,5 +264,22 @@ describe('delivery messages', () => {
     expect(csv.startsWith('\uFEFF订单号,发货内容\r\n')).toBe(true);
     expect(csv).toContain(`"${m[0].orderNo}"`);
     expect(db.prepare("SELECT count(*) FROM ledger WHERE event = 'reveal'").pluck().get()).toBe(1);
+  });
+});
+
+describe('order queries for the grid', () => {
+  it('filters by product and by filled', () => {
+    const t = generateOrders({ count: 100, seed: 91, statusMix: 'all-shippable' });
+    const { db, shopId } = shop(t, (_k, w) => w);
+    const p = listProducts(db, shopId).sort((a, b) => b.waiting - a.waiting)[0];
+    const mine = listOrders(db, { shopId, skuKey: p.skuKey, limit: 1000 });
+    expect(mine.total).toBe(t.expected.filter((e) => e.items.some((i) => i.skuCode === p.skuKey)).length);
+    expect(listOrders(db, { shopId, filled: true }).total).toBe(0);
+    fill(db, shopId, { cooldownHours: 2 });
+    const filled = listOrders(db, { shopId, filled: true, limit: 1000 });
+    const unfilled = listOrders(db, { shopId, filled: false, limit: 1000 });
+    expect(filled.total + unfilled.total).toBe(100);
+    expect(filled.rows.every((o) => o.items.length > 0)).toBe(true);
+    expect(unfilled.rows.every((o) => o.items.length === 0)).toBe(true);
   });
 });
