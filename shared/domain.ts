@@ -116,12 +116,14 @@ export interface ImportSummary {
   durationMs: number;
 }
 
-export type OrderFilter = 'all' | 'shippable' | 'blocked' | 'overdue' | 'dueSoon';
+export type OrderFilter = 'all' | 'shippable' | 'blocked' | 'overdue';
+/** Shippable orders due within the next 6 hours (the 即将超时 card). */
+export type OrderQueryFilter = OrderFilter | 'dueSoon';
 export type OrderSortKey = 'shipBy' | 'paidAt' | 'orderNo' | 'productName' | 'quantity' | 'status' | 'paidCents';
 
 export interface OrdersQuery {
   shopId: number;
-  filter?: OrderFilter;
+  filter?: OrderQueryFilter;
   reason?: ReasonCode;
   /** Substring of the order number (or recharge number). */
   search?: string;
