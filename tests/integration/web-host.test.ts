@@ -62,3 +62,19 @@ describe('browser-mode host', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 });
+
+describe('import job', () => {
+  it('falls back to importing in-process when the worker cannot start', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { runImportJob } = await import('../../main/core/jobs/import-job');
+    const dir = tempDir();
+    const broken = join(dir, 'broken-worker.cjs');
+    writeFileSync(broken, "require('a-module-that-does-not-exist');\n");
+    const t = generateOrders({ count: 30, seed: 44 });
+    const core = openCore({ dataDir: dir, host: 'cli' });
+    core.close();
+    const s = await runImportJob(broken, { dataDir: dir, shopId: 1, shipPromiseHours: 48, files: [{ name: 'a.csv', bytes: new Uint8Array(toCsv(t)) }] }, () => undefined);
+    expect(s.new).toBe(30);
+  });
+});

@@ -30,7 +30,9 @@ export function runImportJob(workerPath: string | undefined, input: ImportJobInp
     const files = input.files.map((f, i) => ({ name: f.name, bytes: transfer[i] ? f.bytes : f.bytes.slice() }));
     const worker = new Worker(workerPath, { workerData: { ...input, files } });
     let settled = false;
+    let heard = false;
     worker.on('message', (m: WorkerMessage) => {
+      heard = true;
       if (m.type === 'progress') onProgress(m.progress);
       else if (m.type === 'done') { settled = true; resolve(m.summary); }
       else {
@@ -39,7 +41,17 @@ export function runImportJob(workerPath: string | undefined, input: ImportJobInp
         reject(isAppErrorData(e) && e.code !== 'INTERNAL' ? Object.assign(new AppError(e.code, { file: e.file, row: e.row, column: e.column }), { message: e.message }) : new Error(e.message));
       }
     });
-    worker.on('error', (e) => { if (!settled) { settled = true; reject(e); } });
+    worker.on('error', (e) => {
+      if (settled) return;
+      settled = true;
+      // A worker that could not even start (e.g. its modules cannot load from a packed app) has
+      // written nothing: do the import here instead. Any later failure is reported as it is.
+      if (!heard) {
+        try { resolve(runImportInProcess(input, onProgress)); } catch (err) { reject(err); }
+        return;
+      }
+      reject(e);
+    });
     worker.on('exit', (code) => { if (!settled) { settled = true; reject(new Error(`import worker exited with code ${code}`)); } });
   });
 }
