@@ -11,12 +11,16 @@ export function cellText(c: Cell | undefined): string {
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
   // Fast path: most cells have nothing to trim.
   const n = c.length;
-  if (n === 0 || (!isSpace(c.charCodeAt(0)) && !isSpace(c.charCodeAt(n - 1)))) return c;
-  return c.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  let a = 0;
+  let b = n;
+  while (a < b && isSpace(c.charCodeAt(a))) a++;
+  while (b > a && isSpace(c.charCodeAt(b - 1))) b--;
+  return a === 0 && b === n ? c : c.slice(a, b);
 }
 
+/** What JavaScript's \s matches, plus nothing else: control characters other than these stay. */
 function isSpace(code: number): boolean {
-  return code <= 32 || code === 0x3000 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x85;
+  return (code >= 9 && code <= 13) || code === 32 || code === 0x3000 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x85;
 }
 
 /** A numeric XLSX cell as text: integers as written, floats without binary noise (15 significant digits). */

@@ -238,20 +238,25 @@ function toValues(o: ParsedOrder, promiseHours: number): OrderValues {
 const COLS = `order_no, damaged, status, after_sale, shippable, reason, product_name, product_id, spec, style_id,
   sku_code, goods_code, quantity, total_cents, paid_cents, deal_at, paid_at, ship_by, ship_by_from_export,
   recharge_no, buyer_memo, merchant_memo, province, city, district, fingerprint, line_count`;
-const PARAMS = `@orderNo, @damaged, @status, @afterSale, @shippable, @reason, @productName, @productId, @spec, @styleId,
-  @skuCode, @goodsCode, @quantity, @totalCents, @paidCents, @dealAt, @paidAt, @shipBy, @shipByFromExport,
-  @rechargeNo, @buyerMemo, @merchantMemo, @province, @city, @district, @fingerprint, @lineCount`;
+/** The values of COLS, in order (positional binding: much cheaper than named, per row). */
+function params(v: OrderValues): unknown[] {
+  return [v.orderNo, v.damaged, v.status, v.afterSale, v.shippable, v.reason, v.productName, v.productId, v.spec, v.styleId,
+    v.skuCode, v.goodsCode, v.quantity, v.totalCents, v.paidCents, v.dealAt, v.paidAt, v.shipBy, v.shipByFromExport,
+    v.rechargeNo, v.buyerMemo, v.merchantMemo, v.province, v.city, v.district, v.fingerprint, v.lineCount];
+}
+const MARKS = Array.from({ length: 27 }, () => '?').join(', ');
 
 function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: ImportOptions): ImportSummary {
   const insImport = db.prepare(`INSERT INTO imports (shop_id, file, sha256, format, encoding, rows, new, updated, unchanged, damaged, headers, imported_at)
     VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)`);
   const finishImport = db.prepare('UPDATE imports SET new = ?, updated = ?, unchanged = ? WHERE id = ?');
+  const known = db.prepare('SELECT order_key, id, fingerprint FROM orders WHERE shop_id = ?').raw();
   const find = db.prepare(`SELECT id, fingerprint, status, after_sale AS afterSale, product_name AS productName, spec, sku_code AS skuCode,
     quantity, paid_cents AS paidCents, paid_at AS paidAt, ship_by AS shipBy, recharge_no AS rechargeNo, buyer_memo AS buyerMemo,
     merchant_memo AS merchantMemo FROM orders WHERE shop_id = ? AND order_key = ?`);
   const ins = db.prepare(`INSERT INTO orders (shop_id, order_key, ${COLS}, first_seen_at, last_seen_at, last_changed_at, first_import_id, last_import_id)
-    VALUES (@shopId, @key, ${PARAMS}, @now, @now, @now, @importId, @importId)`);
-  const upd = db.prepare(`UPDATE orders SET (${COLS}, last_seen_at, last_changed_at, last_import_id) = (${PARAMS}, @now, @now, @importId) WHERE id = @id`);
+    VALUES (?, ?, ${MARKS}, ?, ?, ?, ?, ?)`);
+  const upd = db.prepare(`UPDATE orders SET (${COLS}, last_seen_at, last_changed_at, last_import_id) = (${MARKS}, ?, ?, ?) WHERE id = ?`);
   const delLines = db.prepare('DELETE FROM order_lines WHERE order_id = ?');
   const insLine = db.prepare(`INSERT INTO order_lines (order_id, line_no, product_name, product_id, spec, style_id, sku_code, quantity, raw, import_id, source_row)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -260,23 +265,31 @@ function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: ImportOp
   const summary: ImportSummary = { importIds: [], files: [], read: 0, new: 0, updated: 0, unchanged: 0, damaged: 0, shippable: 0, notShippable: 0, durationMs: 0 };
   const now = nowIso();
   db.transaction(() => {
+    // One read of the shop's keys instead of a lookup per order; full rows only for changed ones.
+    const existing = new Map<string, [number, string]>();
+    for (const [k, id, fp] of known.iterate(shopId) as Iterable<[string, number, string]>) existing.set(k, [id, fp]);
     for (const f of files) {
       const importId = Number(insImport.run(shopId, f.name, f.sha256, f.format, f.encoding, f.rows, f.damaged, JSON.stringify(f.headers), now).lastInsertRowid);
       const fs: ImportFileSummary = { file: f.name, format: f.format, encoding: f.encoding, rows: f.rows, read: f.orders.size, new: 0, updated: 0, unchanged: 0, damaged: f.damaged, shippable: 0, notShippable: 0, warnings: f.warnings };
       let done = 0;
-      for (const o of f.orders.values()) {
+      // In key order: the unique index then grows at its end instead of at random pages.
+      const ordered = [...f.orders.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      for (const o of ordered) {
         const v = toValues(o, opts.shipPromiseHours);
         if (v.shippable) fs.shippable++;
         else fs.notShippable++;
-        const prev = find.get(shopId, o.key) as (Record<Tracked, string | number | null> & { id: number; fingerprint: string }) | undefined;
-        if (!prev) {
-          const id = Number(ins.run({ ...v, shopId, key: o.key, now, importId }).lastInsertRowid);
+        const seen = existing.get(o.key);
+        if (!seen) {
+          const id = Number(ins.run(shopId, o.key, ...params(v), now, now, now, importId, importId).lastInsertRowid);
           writeLines(id, o.lines, importId);
+          existing.set(o.key, [id, v.fingerprint]);
           fs.new++;
-        } else if (prev.fingerprint === v.fingerprint) {
+        } else if (seen[1] === v.fingerprint) {
           fs.unchanged++;
         } else {
-          upd.run({ ...v, id: prev.id, now, importId });
+          const prev = find.get(shopId, o.key) as Record<Tracked, string | number | null> & { id: number; fingerprint: string };
+          seen[1] = v.fingerprint;
+          upd.run(...params(v), now, now, importId, prev.id);
           if (prev.status !== v.status) applyStatusToAllocations(db, prev.id, v.status);
           delLines.run(prev.id);
           writeLines(prev.id, o.lines, importId);

@@ -57,7 +57,7 @@ function withItems(db: Db, orders: Order[]): Order[] {
 }
 
 const SORT_COLUMNS: Record<NonNullable<OrdersQuery['sort']>, string> = {
-  shipBy: 'ship_by', paidAt: 'paid_at', orderNo: 'order_no', productName: 'product_name',
+  shipBy: 'ship_by', paidAt: 'paid_at', orderNo: 'order_key', productName: 'product_name',
   quantity: 'quantity', status: 'status', paidCents: 'paid_cents',
 };
 
