@@ -84,6 +84,7 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
         source_row INTEGER NOT NULL,
         UNIQUE (order_id, line_no)
       );
+      CREATE INDEX order_lines_import ON order_lines(import_id);
       CREATE TABLE order_changes (
         id INTEGER PRIMARY KEY,
         order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,

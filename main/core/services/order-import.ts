@@ -308,7 +308,7 @@ function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: ImportOp
       summary.files.push(fs);
       for (const k of ['read', 'new', 'updated', 'unchanged', 'damaged', 'shippable', 'notShippable'] as const) summary[k] += fs[k];
     }
-    syncProducts(db, shopId);
+    syncProducts(db, shopId, summary.importIds);
   }).immediate();
   return summary;
 

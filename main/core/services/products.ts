@@ -15,15 +15,17 @@ import { nowIso, nowMs } from './clock';
 /** The SKU key of an order line, in SQL (the same rule as the generated `orders.sku_key`). */
 export const LINE_SKU_KEY = `CASE WHEN l.sku_code <> '' THEN l.sku_code WHEN l.style_id <> '' THEN 'style:' || l.style_id ELSE 'pid:' || l.product_id || '|' || l.spec END`;
 
-export function syncProducts(db: Db, shopId: number): void {
+export function syncProducts(db: Db, shopId: number, importIds?: number[]): void {
   const now = nowIso();
-  // Every line counts: the second item of a two-item order is a product too.
+  // Every line counts: the second item of a two-item order is a product too. Only the lines an
+  // import wrote can bring a new key, so an import looks at its own lines only.
+  const scope = importIds ? `AND l.import_id IN (${importIds.map(() => '?').join(',') || 'NULL'})` : '';
   db.prepare(`INSERT INTO products (shop_id, sku_key, title, spec, product_id, created_at, updated_at)
     SELECT ?, k, product_name, spec, product_id, ?, ? FROM (
       SELECT ${LINE_SKU_KEY} AS k, l.product_name, l.spec, l.product_id FROM order_lines l JOIN orders o ON o.id = l.order_id
-      WHERE o.shop_id = ? AND o.damaged = 0)
+      WHERE o.shop_id = ? AND o.damaged = 0 ${scope})
     WHERE k NOT IN (SELECT sku_key FROM products WHERE shop_id = ?)
-    GROUP BY k`).run(shopId, now, now, shopId, shopId);
+    GROUP BY k`).run(shopId, now, now, shopId, ...(importIds ?? []), shopId);
 }
 
 /** Shippable orders not yet filled, per SKU key: how many, and the units (line quantities) they need. */
