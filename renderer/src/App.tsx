@@ -1,33 +1,29 @@
 /**
- * The orders screen: pick a shop, import the PDD order export (button, Ctrl+O or drop anywhere),
- * see the counts and every order in a virtual grid, open one for its detail.
+ * The window: pick a shop, switch between 订单 and 商品与卡库, import the PDD order export (button,
+ * Ctrl+O or drop anywhere on the orders screen; a drop on a product's stock goes into that stock).
+ * Both screens stay mounted, so each keeps its filters and scroll while the other is shown.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Result, Spin, type InputRef } from 'antd';
-import type { AppInfo, ImportProgress, ImportSummary, OrderFilter, OrderSortKey, OrdersSummary, ReasonCode, Shop } from '../../shared/domain';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { App as AntApp, Button, Result, Spin } from 'antd';
+import type { AppInfo, ImportProgress, ImportSummary, OrdersSummary, Product, Shop } from '../../shared/domain';
 import type { AppErrorData } from '../../shared/errors';
 import { call, errorData, getBridge } from './bridge';
 import { t } from './i18n';
 import { formatDateTime } from './format/time';
 import { IMPORT_ACCEPT, MAX_FILES_PER_IMPORT, toFilePayloads } from './files/payload';
-import { useDebounced } from './hooks/useDebounced';
 import { useNow } from './hooks/useNow';
-import { useOrderPages, type OrdersQueryState } from './hooks/useOrderPages';
+import { useProducts } from './hooks/useProducts';
 import { useWindowFileDrop } from './hooks/useWindowFileDrop';
-import { TopBar } from './components/TopBar';
-import { SummaryCards, type SummaryView } from './components/SummaryCards';
-import { OrdersToolbar } from './components/OrdersToolbar';
-import { OrdersGrid } from './components/OrdersGrid';
-import { OrderDrawer } from './components/OrderDrawer';
-import { EmptyDropZone } from './components/EmptyDropZone';
+import { TopBar, type AppView } from './components/TopBar';
 import { DropOverlay } from './components/DropOverlay';
 import { ImportProgressPanel } from './components/ImportProgressPanel';
 import { ImportResultPanel } from './components/ImportResultPanel';
 import { ImportErrorPanel } from './components/ImportErrorPanel';
+import { OrdersScreen } from './screens/OrdersScreen';
+import { ProductsScreen, type ProductRequest } from './screens/ProductsScreen';
 
 type Boot = { state: 'loading' } | { state: 'failed'; error: AppErrorData } | { state: 'ready' };
-interface SortState { key: OrderSortKey; desc: boolean }
-const DEFAULT_SORT: SortState = { key: 'shipBy', desc: false };
+type DropHandler = (files: File[]) => void;
 
 /** Shops and the current one; a fresh data folder gets one default shop so import works at once. */
 async function loadShops(): Promise<{ shops: Shop[]; currentShopId: number }> {
@@ -48,15 +44,10 @@ export function VShipApp() {
   const [shopId, setShopId] = useState<number | null>(null);
   const [summary, setSummary] = useState<OrdersSummary | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
-
-  const [filter, setFilter] = useState<OrderFilter>('all');
-  const [reason, setReason] = useState<ReasonCode | undefined>();
-  const [card, setCard] = useState<SummaryView | null>('total');
-  const [searchInput, setSearchInput] = useState('');
-  const search = useDebounced(searchInput.trim(), 250);
-  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
-  const [openOrderNo, setOpenOrderNo] = useState<string | null>(null);
-  const [scrollRequest, setScrollRequest] = useState<{ index: number; seq: number } | null>(null);
+  const [view, setView] = useState<AppView>('orders');
+  const [stockVisited, setStockVisited] = useState(false);
+  const [productRequest, setProductRequest] = useState<ProductRequest | null>(null);
+  const [openStock, setOpenStock] = useState<Product | null>(null);
 
   const [importing, setImporting] = useState<{ fileCount: number } | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -64,9 +55,11 @@ export function VShipApp() {
   const [importError, setImportError] = useState<AppErrorData | null>(null);
   const importingRef = useRef(false);
   const waitingFiles = useRef<File[]>([]);
+  const stockDrop = useRef<DropHandler | null>(null);
 
   const inputRef = useRef<HTMLInputElement>(null);
-  const searchRef = useRef<InputRef>(null);
+  const productsState = useProducts(shopId ?? 0, refreshKey, shopId !== null);
+  const refresh = useCallback(() => setRefreshKey((k) => k + 1), []);
 
   const start = useCallback(() => {
     setBoot({ state: 'loading' });
@@ -81,7 +74,7 @@ export function VShipApp() {
   }, []);
   useEffect(start, [start]);
 
-  // Counts: after each import, on shop switch, and each minute (overdue/due-soon move with time).
+  // Counts: after each change, on shop switch, and each minute (overdue/due-soon move with time).
   useEffect(() => {
     if (shopId === null) return;
     let live = true;
@@ -112,13 +105,6 @@ export function VShipApp() {
     };
   }, []);
 
-  const query = useMemo<OrdersQueryState | null>(
-    () => (shopId === null ? null : { shopId, filter, reason, search: search || undefined, sort: sort.key, desc: sort.desc }),
-    [shopId, filter, reason, search, sort],
-  );
-  const pages = useOrderPages(query, refreshKey);
-  const queryKey = useMemo(() => JSON.stringify(query), [query]);
-
   const runImport = useCallback(
     async (picked: File[]) => {
       if (!picked.length) return;
@@ -137,6 +123,7 @@ export function VShipApp() {
         files = files.slice(0, MAX_FILES_PER_IMPORT);
       }
       importingRef.current = true;
+      setView('orders');
       setImporting({ fileCount: files.length });
       setProgress(null);
       setImportResult(null);
@@ -144,7 +131,7 @@ export function VShipApp() {
       try {
         const result = await call('orders.import', { shopId, files: await toFilePayloads(files) });
         setImportResult(result);
-        setRefreshKey((k) => k + 1);
+        refresh();
       } catch (e) {
         setImportError(errorData(e));
       } finally {
@@ -153,7 +140,7 @@ export function VShipApp() {
         setProgress(null);
       }
     },
-    [shopId, message],
+    [shopId, message, refresh],
   );
 
   useEffect(() => {
@@ -161,41 +148,46 @@ export function VShipApp() {
     void runImport(waitingFiles.current.splice(0));
   }, [shopId, runImport]);
 
-  const dragging = useWindowFileDrop(runImport);
+  // A drop is an order export on the orders screen, stock on an open product's stock.
+  const onDrop = useCallback((files: File[]) => {
+    if (view === 'orders') void runImport(files);
+    else if (stockDrop.current) stockDrop.current(files);
+    else message.info(t('stock.dropNeedsProduct'));
+  }, [view, runImport, message]);
+  const dragging = useWindowFileDrop(onDrop);
+  const registerStockDrop = useCallback((handler: DropHandler | null) => {
+    stockDrop.current = handler;
+  }, []);
+
   const openPicker = useCallback(() => inputRef.current?.click(), []);
 
-  // Windows conventions: Ctrl+O opens files, Ctrl+F finds an order. Esc closes the drawer (antd).
+  // Windows convention: Ctrl+O opens order files (Ctrl+F belongs to the orders screen). In the
+  // desktop app the menu's accelerator takes the key and sends 'menu.import' instead.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      const key = e.key.toLowerCase();
-      if (key === 'o') {
-        e.preventDefault();
-        openPicker();
-      } else if (key === 'f') {
-        e.preventDefault();
-        searchRef.current?.focus({ cursor: 'all' });
-      }
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'o') return;
+      e.preventDefault();
+      openPicker();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const off = getBridge().on('menu.import', openPicker);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off();
+    };
   }, [openPicker]);
 
-  const resetView = () => {
-    setFilter('all');
-    setReason(undefined);
-    setCard('total');
-    setSearchInput('');
-    setSort(DEFAULT_SORT);
-    setOpenOrderNo(null);
+  const showView = (v: AppView) => {
+    setView(v);
+    if (v === 'stock') setStockVisited(true);
   };
 
   const switchShop = (id: number) => {
     if (id === shopId) return;
-    resetView();
     setSummary(null);
     setImportResult(null);
     setImportError(null);
+    setProductRequest(null);
     setShopId(id);
     call('settings.set', { currentShopId: id }).catch((e: unknown) => message.error(errorData(e).message));
   };
@@ -205,36 +197,11 @@ export function VShipApp() {
     switchShop(shop.id);
   };
 
-  const pickCard = (view: SummaryView) => {
-    setCard(view);
-    setReason(undefined);
-    if (view === 'dueSoon') {
-      // No due-soon filter in the contract yet: the shippable orders by deadline, scrolled past
-      // the overdue ones (they come first), so the first rows are the ones due within 6 hours.
-      setFilter('shippable');
-      setSort(DEFAULT_SORT);
-      setScrollRequest((r) => ({ index: summary?.overdue ?? 0, seq: (r?.seq ?? 0) + 1 }));
-    } else {
-      setFilter(view === 'total' ? 'all' : view);
-    }
-  };
-
-  const onFilter = (f: OrderFilter) => {
-    setFilter(f);
-    setCard(f === 'all' ? 'total' : f);
-    if (f !== 'blocked') setReason(undefined);
-  };
-
-  const onReason = (r: ReasonCode | undefined) => {
-    setReason(r);
-    if (r) {
-      setFilter('blocked');
-      setCard('blocked');
-    }
-  };
-
-  const onSort = (key: OrderSortKey) =>
-    setSort((s) => (s.key !== key ? { key, desc: false } : !s.desc ? { key, desc: true } : DEFAULT_SORT));
+  const openProduct = useCallback((skuKey: string, edit: boolean) => {
+    setProductRequest((r) => ({ skuKey, edit, seq: (r?.seq ?? 0) + 1 }));
+    setView('stock');
+    setStockVisited(true);
+  }, []);
 
   if (boot.state === 'loading') {
     return <div className="boot"><Spin size="large" description={t('app.loading')} /></div>;
@@ -251,11 +218,27 @@ export function VShipApp() {
     );
   }
 
-  const showEmpty = summary !== null && summary.total === 0;
+  // Confirmed products only: an unconfirmed one is not filled anyway, and is flagged in its list.
+  const shortCount = (productsState.products ?? []).filter((p) => p.confirmed && p.shortage > 0).length;
+  const panels = (
+    <>
+      {importing && <ImportProgressPanel progress={progress} fileCount={importing.fileCount} />}
+      {importError && <ImportErrorPanel error={importError} onClose={() => setImportError(null)} />}
+      {importResult && <ImportResultPanel summary={importResult} onClose={() => setImportResult(null)} />}
+    </>
+  );
+  const overlay = view === 'orders'
+    ? { title: t('import.dropOverlay'), hint: t('import.dropOverlayHint'), refuse: false }
+    : openStock
+      ? { title: t('stock.dropOverlay', { title: `${openStock.title} ${openStock.spec}` }), hint: t('stock.dropOverlayHint'), refuse: false }
+      : { title: t('stock.dropNeedsProduct'), hint: t('stock.dropNeedsProductHint'), refuse: true };
 
   return (
     <div className="app">
       <TopBar
+        view={view}
+        onView={showView}
+        attention={shortCount}
         shops={shops}
         currentShopId={shopId}
         onSwitchShop={switchShop}
@@ -264,37 +247,34 @@ export function VShipApp() {
         importing={importing !== null}
       />
       <main className="content">
-        {importing && <ImportProgressPanel progress={progress} fileCount={importing.fileCount} />}
-        {importError && <ImportErrorPanel error={importError} onClose={() => setImportError(null)} />}
-        {importResult && <ImportResultPanel summary={importResult} onClose={() => setImportResult(null)} />}
-        {showEmpty ? (
-          <EmptyDropZone onPick={openPicker} />
-        ) : (
-          <>
-            <SummaryCards summary={summary} active={card} onPick={pickCard} />
-            <OrdersToolbar
-              filter={filter}
-              onFilter={onFilter}
-              reason={reason}
-              onReason={onReason}
-              search={searchInput}
-              onSearch={setSearchInput}
-              summary={summary}
-              total={pages.total}
-              searchRef={searchRef}
-            />
-            <OrdersGrid
-              pages={pages}
-              queryKey={queryKey}
-              sort={sort.key}
-              desc={sort.desc}
-              onSort={onSort}
-              now={now}
-              selectedOrderNo={openOrderNo}
-              onOpen={setOpenOrderNo}
-              scrollRequest={scrollRequest}
-            />
-          </>
+        {shopId !== null && (
+          <OrdersScreen
+            key={`orders-${shopId}`}
+            shopId={shopId}
+            active={view === 'orders'}
+            products={productsState.bySku}
+            summary={summary}
+            refreshKey={refreshKey}
+            onChanged={refresh}
+            now={now}
+            panels={panels}
+            onPickImport={openPicker}
+            onOpenProduct={openProduct}
+          />
+        )}
+        {shopId !== null && (stockVisited || view === 'stock') && (
+          <ProductsScreen
+            key={`products-${shopId}`}
+            shopId={shopId}
+            active={view === 'stock'}
+            productsState={productsState}
+            refreshKey={refreshKey}
+            onChanged={refresh}
+            now={now}
+            request={productRequest}
+            registerDrop={registerStockDrop}
+            onStockOpen={setOpenStock}
+          />
         )}
       </main>
       <footer className="status-bar">
@@ -304,8 +284,7 @@ export function VShipApp() {
         {info && <span>{t(info.host === 'electron' ? 'status.host.electron' : 'status.host.web')}</span>}
         {info && <span>{t('status.version', { version: info.version })}</span>}
       </footer>
-      {shopId !== null && <OrderDrawer shopId={shopId} orderNo={openOrderNo} now={now} onClose={() => setOpenOrderNo(null)} />}
-      <DropOverlay visible={dragging} />
+      <DropOverlay visible={dragging} title={overlay.title} hint={overlay.hint} refuse={overlay.refuse} />
       <input
         ref={inputRef}
         type="file"

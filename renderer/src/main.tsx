@@ -32,7 +32,7 @@ document.documentElement.lang = locale;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp className="ant-app-root">
         <VShipApp />
       </AntApp>

@@ -1,20 +1,31 @@
-/** One order in full: every field, its lines with the raw cells as read, and its change history. */
+/**
+ * One order in full: what it is filled with (and the actions on that), every field, its lines
+ * with the raw cells as read, and its change history.
+ */
 import { useEffect, useState } from 'react';
 import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import type { OrderChange, OrderDetail, OrderLine } from '../../../shared/domain';
+import type { OrderChange, OrderDetail, OrderLine, Product } from '../../../shared/domain';
 import type { AppErrorData } from '../../../shared/errors';
 import { call, errorData } from '../bridge';
 import { fieldLabel, reasonLabel, t } from '../i18n';
 import { formatYuan } from '../format/money';
 import { formatDateTime, timeLeft } from '../format/time';
+import { orderSkuKey } from '../products/sku-key';
+import { OrderContentSection } from './OrderContentSection';
 
 type Loaded = { orderNo: string; detail: OrderDetail | null } | { orderNo: string; error: AppErrorData };
 
-export function OrderDrawer({ shopId, orderNo, now, onClose }: {
+export function OrderDrawer({ shopId, orderNo, now, onClose, products, refreshKey, onChanged, onOpenProduct }: {
   shopId: number;
   orderNo: string | null;
   now: number;
   onClose: () => void;
+  /** The shop's products by SKU key, to know how the order is delivered. */
+  products: ReadonlyMap<string, Product>;
+  /** Reloads the order when the data changes elsewhere. */
+  refreshKey: number;
+  onChanged: () => void;
+  onOpenProduct: (skuKey: string, edit: boolean) => void;
 }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
@@ -27,7 +38,7 @@ export function OrderDrawer({ shopId, orderNo, now, onClose }: {
     return () => {
       live = false;
     };
-  }, [shopId, orderNo]);
+  }, [shopId, orderNo, refreshKey]);
 
   const current = loaded && loaded.orderNo === orderNo ? loaded : null;
 
@@ -52,7 +63,19 @@ export function OrderDrawer({ shopId, orderNo, now, onClose }: {
       {!current && <div className="drawer-loading"><Spin description={t('drawer.loading')} /></div>}
       {current && 'error' in current && <Alert type="error" showIcon title={current.error.message} />}
       {current && 'detail' in current && !current.detail && <Empty description={t('drawer.notFound')} />}
-      {current && 'detail' in current && current.detail && <DetailTabs detail={current.detail} now={now} />}
+      {current && 'detail' in current && current.detail && (
+        <>
+          <OrderContentSection
+            key={current.detail.orderNo}
+            shopId={shopId}
+            order={current.detail}
+            product={products.get(orderSkuKey(current.detail))}
+            onChanged={onChanged}
+            onOpenProduct={onOpenProduct}
+          />
+          <DetailTabs detail={current.detail} now={now} />
+        </>
+      )}
     </Drawer>
   );
 }

@@ -1,12 +1,13 @@
 /**
  * The orders grid: a div table virtualized with @tanstack/react-virtual, so 100,000 orders
  * scroll smoothly. Only the visible rows (plus overscan) exist in the DOM; their data is fetched
- * page by page (useOrderPages). The header is sticky; the order-number column sticks to the left.
+ * page by page (useOrderPages). The header is sticky; the check box and order-number columns
+ * stick to the left. Rows are checked with the box (Shift for a range) or Ctrl/Shift+click.
  */
 import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Empty, Spin } from 'antd';
-import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
+import { CaretDownOutlined, CaretUpOutlined, EyeOutlined } from '@ant-design/icons';
 import type { Order, OrderSortKey } from '../../../shared/domain';
 import { reasonLabel, t, type MessageKey } from '../i18n';
 import { formatYuan } from '../format/money';
@@ -26,9 +27,17 @@ interface Column {
   sort?: OrderSortKey;
   align?: 'right' | 'center';
   className?: string;
-  cell: (o: Order, now: number) => ReactNode;
+  cell: (o: Order, now: number, row: RowContext) => ReactNode;
   /** Native tooltip for cells that may be cut off. */
   tip?: (o: Order) => string;
+}
+
+/** What a cell may need of its row beyond the order: its place, its check box, the reveal action. */
+interface RowContext {
+  index: number;
+  checked: boolean;
+  onCheck: (index: number, order: Order, range: boolean) => void;
+  onReveal: (orderNo: string) => void;
 }
 
 /** A plain span styled like antd's Tag: thousands of rows pass through here while scrolling. */
@@ -46,7 +55,55 @@ function TimeLeftCell({ order, now }: { order: Order; now: number }) {
   return <span className={cls}>{left.text}</span>;
 }
 
+function CheckCell({ order, row }: { order: Order; row: RowContext }) {
+  return (
+    <input
+      type="checkbox"
+      className="row-check"
+      checked={row.checked}
+      onChange={() => undefined}
+      onClick={(e) => {
+        e.stopPropagation();
+        row.onCheck(row.index, order, e.shiftKey);
+      }}
+      aria-label={t('grid.check')}
+      data-testid="row-check"
+    />
+  );
+}
+
+/** The order's items, masked, one tag each; the eye shows them in full. Nothing when not filled. */
+function ContentCell({ order, row }: { order: Order; row: RowContext }) {
+  if (!order.items.length) return null;
+  const revealable = order.items.some((it) => it.itemId !== null || it.kind === 'recharge');
+  return (
+    <span className="cell-content">
+      {revealable && (
+        <button
+          type="button"
+          className="cell-icon-btn"
+          title={t('content.reveal')}
+          data-testid="reveal-order"
+          onClick={(e) => {
+            e.stopPropagation();
+            row.onReveal(order.orderNo);
+          }}
+        >
+          <EyeOutlined />
+        </button>
+      )}
+      {order.items.length > 1 && <span className="cell-count">{t('content.count', { count: order.items.length })}</span>}
+      {order.items.map((it) => (
+        <span key={it.allocationId} className={`cell-tag ${it.kind === 'recharge' ? 'tag-recharge' : 'tag-item'}`} data-testid="order-item">
+          {it.masked}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 const COLUMNS: Column[] = [
+  { id: 'check', title: 'col.check', width: 34, className: 'cell-check', cell: (o, _now, row) => <CheckCell order={o} row={row} /> },
   {
     id: 'orderNo', title: 'col.orderNo', width: 196, sort: 'orderNo', className: 'cell-order-no',
     cell: (o) => <span className="mono selectable">{o.orderNo}</span>,
@@ -55,6 +112,10 @@ const COLUMNS: Column[] = [
   { id: 'spec', title: 'col.spec', width: 96, flex: 0.4, cell: (o) => o.spec, tip: (o) => o.spec },
   { id: 'skuCode', title: 'col.skuCode', width: 100, flex: 0.2, cell: (o) => <span className="mono">{o.skuCode}</span>, tip: (o) => o.skuCode },
   { id: 'quantity', title: 'col.quantity', width: 52, sort: 'quantity', align: 'right', cell: (o) => o.quantity },
+  {
+    id: 'content', title: 'col.content', width: 210, flex: 0.5, cell: (o, _now, row) => <ContentCell order={o} row={row} />,
+    tip: (o) => o.items.map((it) => it.masked).join('\n'),
+  },
   { id: 'paid', title: 'col.paid', width: 84, sort: 'paidCents', align: 'right', cell: (o) => <span className="num">{formatYuan(o.paidCents)}</span> },
   { id: 'status', title: 'col.status', width: 108, sort: 'status', cell: (o) => o.status, tip: (o) => o.status },
   {
@@ -83,18 +144,29 @@ function isOverdue(o: Order, now: number): boolean {
   return o.shippable && !!o.shipBy && new Date(o.shipBy).getTime() < now;
 }
 
-const Row = memo(function Row({ order, now, selected, start, onOpen }: {
-  order: Order; now: number; selected: boolean; start: number; onOpen: (orderNo: string) => void;
+const Row = memo(function Row({ order, index, now, selected, checked, start, onOpen, onCheck, onReveal }: {
+  order: Order; index: number; now: number; selected: boolean; checked: boolean; start: number;
+  onOpen: (orderNo: string) => void; onCheck: RowContext['onCheck']; onReveal: RowContext['onReveal'];
 }) {
-  const cls = ['grid-row', isOverdue(order, now) ? 'row-overdue' : '', selected ? 'row-selected' : ''].join(' ');
+  const cls = ['grid-row', isOverdue(order, now) ? 'row-overdue' : '', checked ? 'row-checked' : '', selected ? 'row-selected' : ''].join(' ');
+  const row: RowContext = { index, checked, onCheck, onReveal };
   return (
     <div
       role="row"
       className={cls}
       data-testid="order-row"
       data-order-no={order.orderNo}
+      data-checked={checked || undefined}
       style={{ transform: `translateY(${start}px)`, gridTemplateColumns: TEMPLATE }}
+      onMouseDown={(e) => {
+        // Shift+click checks a range; keep the browser from selecting text across rows.
+        if (e.shiftKey) e.preventDefault();
+      }}
       onClick={(e) => {
+        if (e.ctrlKey || e.metaKey || e.shiftKey) {
+          onCheck(index, order, e.shiftKey);
+          return;
+        }
         // Selecting text in the order number must not open the drawer.
         if (window.getSelection()?.toString()) return;
         if ((e.target as HTMLElement).closest('.selectable') && e.detail > 1) return;
@@ -109,7 +181,7 @@ const Row = memo(function Row({ order, now, selected, start, onOpen }: {
           className={['grid-cell', c.className ?? '', c.align ? `align-${c.align}` : ''].join(' ')}
           title={c.tip?.(order) || undefined}
         >
-          {c.cell(order, now)}
+          {c.cell(order, now, row)}
         </div>
       ))}
     </div>
@@ -140,9 +212,16 @@ export interface OrdersGridProps {
   onOpen: (orderNo: string) => void;
   /** Scroll so this row is at the top once the rows of the current query are known. */
   scrollRequest?: { index: number; seq: number } | null;
+  /** Checked rows by order number. */
+  checked: ReadonlyMap<string, unknown>;
+  onCheck: RowContext['onCheck'];
+  onClearChecks: () => void;
+  onReveal: RowContext['onReveal'];
 }
 
-export function OrdersGrid({ pages, queryKey, sort, desc, onSort, now, selectedOrderNo, onOpen, scrollRequest }: OrdersGridProps) {
+export function OrdersGrid({
+  pages, queryKey, sort, desc, onSort, now, selectedOrderNo, onOpen, scrollRequest, checked, onCheck, onClearChecks, onReveal,
+}: OrdersGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
 
@@ -179,9 +258,20 @@ export function OrdersGrid({ pages, queryKey, sort, desc, onSort, now, selectedO
     return () => clearTimeout(timer);
   }, [first, last, pages, queryKey]);
 
+  const anyChecked = checked.size > 0;
   const header = useMemo(() => (
     <div className="grid-header" role="row" style={{ gridTemplateColumns: TEMPLATE, height: HEADER_HEIGHT }}>
       {COLUMNS.map((c) => {
+        if (c.id === 'check') {
+          // Unchecks everything; there is no "check all" over 100,000 orders.
+          return (
+            <div key={c.id} role="columnheader" className={['grid-hcell', c.className ?? ''].join(' ')} title={anyChecked ? t('grid.clearChecks') : undefined}>
+              {anyChecked && (
+                <input type="checkbox" className="row-check" checked onChange={onClearChecks} aria-label={t('grid.clearChecks')} data-testid="clear-checks" />
+              )}
+            </div>
+          );
+        }
         const active = c.sort !== undefined && c.sort === sort && (c.id !== 'timeLeft');
         return (
           <div
@@ -204,7 +294,7 @@ export function OrdersGrid({ pages, queryKey, sort, desc, onSort, now, selectedO
         );
       })}
     </div>
-  ), [sort, desc, onSort]);
+  ), [sort, desc, onSort, anyChecked, onClearChecks]);
 
   const bodyStyle: CSSProperties = { height: Math.max(virtualizer.getTotalSize(), HEADER_HEIGHT), minWidth: TOTAL_WIDTH };
 
@@ -226,7 +316,18 @@ export function OrdersGrid({ pages, queryKey, sort, desc, onSort, now, selectedO
             const order = pages.getRow(item.index);
             const start = item.start;
             return order ? (
-              <Row key={item.key} order={order} now={now} start={start} selected={order.orderNo === selectedOrderNo} onOpen={onOpen} />
+              <Row
+                key={item.key}
+                order={order}
+                index={item.index}
+                now={now}
+                start={start}
+                selected={order.orderNo === selectedOrderNo}
+                checked={checked.has(order.orderNo)}
+                onOpen={onOpen}
+                onCheck={onCheck}
+                onReveal={onReveal}
+              />
             ) : (
               <PlaceholderRow key={item.key} start={start} />
             );

@@ -1,13 +1,19 @@
-/** Filter, reason and search controls above the grid. */
+/** Filter, content (filled or not), reason and search controls above the grid. */
 import type { Ref } from 'react';
 import { Input, Segmented, Select, type InputRef } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { REASONS, type OrderFilter, type OrdersSummary, type ReasonCode } from '../../../shared/domain';
 import { reasonLabel, t } from '../i18n';
 
+/** Orders with content, without, or both. */
+export type FilledFilter = 'any' | 'filled' | 'unfilled';
+const FILLED: FilledFilter[] = ['any', 'filled', 'unfilled'];
+
 export interface OrdersToolbarProps {
   filter: OrderFilter;
   onFilter: (f: OrderFilter) => void;
+  filled: FilledFilter;
+  onFilled: (f: FilledFilter) => void;
   reason: ReasonCode | undefined;
   onReason: (r: ReasonCode | undefined) => void;
   search: string;
@@ -19,7 +25,7 @@ export interface OrdersToolbarProps {
 
 const FILTERS: OrderFilter[] = ['all', 'shippable', 'blocked', 'overdue'];
 
-export function OrdersToolbar({ filter, onFilter, reason, onReason, search, onSearch, summary, total, searchRef }: OrdersToolbarProps) {
+export function OrdersToolbar({ filter, onFilter, filled, onFilled, reason, onReason, search, onSearch, summary, total, searchRef }: OrdersToolbarProps) {
   const reasonOptions = (Object.keys(REASONS) as ReasonCode[]).map((code) => {
     const count = summary?.byReason[code] ?? 0;
     return { value: code, label: t('filter.reasonOption', { label: reasonLabel(code), count }), disabled: count === 0 && reason !== code };
@@ -32,13 +38,21 @@ export function OrdersToolbar({ filter, onFilter, reason, onReason, search, onSe
         options={FILTERS.map((f) => ({ value: f, label: t(`filter.${f}`) }))}
         data-testid="filter"
       />
+      <Select<FilledFilter>
+        value={filled}
+        onChange={onFilled}
+        options={FILLED.map((f) => ({ value: f, label: t(`filter.filled.${f}`) }))}
+        style={{ width: 116 }}
+        popupMatchSelectWidth={false}
+        data-testid="filled-filter"
+      />
       <Select<ReasonCode>
         allowClear
         placeholder={t('filter.reasonPlaceholder')}
         value={reason}
         onChange={(v) => onReason(v ?? undefined)}
         options={reasonOptions}
-        style={{ width: 280 }}
+        style={{ width: 250 }}
         popupMatchSelectWidth={false}
         data-testid="reason-filter"
       />
@@ -49,7 +63,7 @@ export function OrdersToolbar({ filter, onFilter, reason, onReason, search, onSe
         placeholder={t('search.placeholder')}
         value={search}
         onChange={(e) => onSearch(e.target.value)}
-        style={{ width: 300 }}
+        style={{ width: 270 }}
         maxLength={100}
         data-testid="search"
       />

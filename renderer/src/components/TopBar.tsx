@@ -1,11 +1,17 @@
-/** The window's top bar: app name, shop switcher, import button. */
-import { Button, Tooltip } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+/** The window's top bar: app name, the two screens (订单, 商品与卡库), shop switcher, import button. */
+import { Button, Segmented, Tooltip } from 'antd';
+import { DatabaseOutlined, ProfileOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Shop } from '../../../shared/domain';
 import { getLocale, switchLocale, t } from '../i18n';
 import { ShopSwitcher } from './ShopSwitcher';
 
-export function TopBar({ shops, currentShopId, onSwitchShop, onShopCreated, onImport, importing }: {
+export type AppView = 'orders' | 'stock';
+
+export function TopBar({ view, onView, attention, shops, currentShopId, onSwitchShop, onShopCreated, onImport, importing }: {
+  view: AppView;
+  onView: (v: AppView) => void;
+  /** Products short of stock: shown as a count on the 商品与卡库 tab. */
+  attention: number;
   shops: Shop[];
   currentShopId: number | null;
   onSwitchShop: (id: number) => void;
@@ -20,6 +26,24 @@ export function TopBar({ shops, currentShopId, onSwitchShop, onShopCreated, onIm
         <span className="brand-name">{t('app.brand')}</span>
         <span className="brand-sub">{t('app.name')}</span>
       </div>
+      <Segmented<AppView>
+        className="view-switch"
+        value={view}
+        onChange={onView}
+        options={[
+          { value: 'orders', label: <span className="view-tab" data-testid="nav-orders"><ProfileOutlined />{t('nav.orders')}</span> },
+          {
+            value: 'stock',
+            label: (
+              <span className="view-tab" data-testid="nav-stock">
+                <DatabaseOutlined />{t('nav.stock')}
+                {attention > 0 && <span className="view-badge" title={t('nav.shortTip', { count: attention })}>{attention}</span>}
+              </span>
+            ),
+          },
+        ]}
+        data-testid="nav"
+      />
       <div className="top-bar-actions">
         <ShopSwitcher shops={shops} currentShopId={currentShopId} onSwitch={onSwitchShop} onCreated={onShopCreated} disabled={importing} />
         <Tooltip title={t('import.buttonTip')} placement="bottomRight">

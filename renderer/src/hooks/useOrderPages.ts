@@ -19,6 +19,8 @@ export interface OrdersQueryState {
   filter: OrderFilter;
   reason?: ReasonCode;
   search?: string;
+  /** true: only filled orders; false: only orders without content. */
+  filled?: boolean;
   sort: OrderSortKey;
   desc: boolean;
 }
@@ -79,6 +81,7 @@ export function useOrderPages(query: OrdersQueryState | null, refreshKey: number
         filter: q.filter,
         reason: q.reason,
         search: q.search || undefined,
+        filled: q.filled,
         sort: q.sort,
         desc: q.desc,
         offset: page * PAGE_SIZE,

@@ -5,17 +5,19 @@
  */
 import zhCN from './zh-CN.json';
 import enJson from './en.json';
-import { REASONS, type ReasonCode } from '../../../shared/domain';
+import { DELIVERY_KINDS, REASONS, type DeliveryKind, type ReasonCode } from '../../../shared/domain';
 
 export type MessageKey = keyof typeof zhCN;
 type Messages = Record<MessageKey, string>;
 type ReasonMessages = Partial<Record<`reason.${ReasonCode}`, string>>;
+/** Full names of delivery kinds: Chinese from shared/domain DELIVERY_KINDS, translated in en.json. */
+type KindMessages = Partial<Record<`deliveryKind.${DeliveryKind}`, string>>;
 
-const en: Messages & ReasonMessages = enJson;
+const en: Messages & ReasonMessages & KindMessages = enJson;
 export type Locale = 'zh-CN' | 'en';
 
 const LOCALE_KEY = 'vship.locale';
-const catalogs: Record<Locale, Messages & ReasonMessages> = { 'zh-CN': zhCN, en };
+const catalogs: Record<Locale, Messages & ReasonMessages & KindMessages> = { 'zh-CN': zhCN, en };
 
 function initialLocale(): Locale {
   try {
@@ -51,6 +53,17 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
 export function reasonLabel(code: ReasonCode): string {
   if (current === 'zh-CN') return REASONS[code];
   return catalogs[current][`reason.${code}`] ?? REASONS[code];
+}
+
+/** 「卡密（卡号+密码）」: the delivery kind as shared/domain names it. */
+export function kindLabel(kind: DeliveryKind): string {
+  if (current === 'zh-CN') return DELIVERY_KINDS[kind];
+  return catalogs[current][`deliveryKind.${kind}`] ?? DELIVERY_KINDS[kind];
+}
+
+/** 「卡密」: the short name for tags and table cells. */
+export function kindShort(kind: DeliveryKind): string {
+  return t(`kind.${kind}`);
 }
 
 /** Order field names for the detail drawer and the change history; unknown names pass through. */

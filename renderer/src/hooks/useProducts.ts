@@ -1,0 +1,44 @@
+/**
+ * The shop's products (products.list): kinds, terms, waiting orders and stock levels. Reloaded
+ * when the data changes (refreshKey) while the screen that needs them is shown; kept otherwise.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Product } from '../../../shared/domain';
+import type { AppErrorData } from '../../../shared/errors';
+import { call, errorData } from '../bridge';
+
+export interface ProductsState {
+  /** null until the first list arrives. */
+  products: Product[] | null;
+  bySku: ReadonlyMap<string, Product>;
+  error: AppErrorData | null;
+  reload: () => void;
+}
+
+export function useProducts(shopId: number, refreshKey: number, enabled: boolean): ProductsState {
+  const [products, setProducts] = useState<Product[] | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const [loadedAt, setLoadedAt] = useState<string | null>(null);
+  const [again, setAgain] = useState(0);
+  const wanted = `${shopId}#${refreshKey}#${again}`;
+
+  useEffect(() => {
+    if (!enabled || loadedAt === wanted) return;
+    let live = true;
+    call('products.list', { shopId })
+      .then((list) => {
+        if (!live) return;
+        setProducts(list);
+        setError(null);
+        setLoadedAt(wanted);
+      })
+      .catch((e: unknown) => live && setError(errorData(e)));
+    return () => {
+      live = false;
+    };
+  }, [shopId, enabled, wanted, loadedAt]);
+
+  const bySku = useMemo(() => new Map((products ?? []).map((p) => [p.skuKey, p])), [products]);
+  const reload = useCallback(() => setAgain((n) => n + 1), []);
+  return { products, bySku, error, reload };
+}

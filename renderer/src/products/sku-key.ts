@@ -1,0 +1,11 @@
+import type { Order } from '../../../shared/domain';
+
+/**
+ * The product key of an order's first line: 商家编码-规格维度, else 样式ID, else 商品id + 商品规格.
+ * Mirrors the core's rule (orders.sku_key) so the UI can look up an order's product.
+ */
+export function orderSkuKey(o: Pick<Order, 'skuCode' | 'styleId' | 'productId' | 'spec'>): string {
+  if (o.skuCode !== '') return o.skuCode;
+  if (o.styleId !== '') return `style:${o.styleId}`;
+  return `pid:${o.productId}|${o.spec}`;
+}
