@@ -33,6 +33,8 @@ export interface Order {
   spec: string;
   styleId: string;
   skuCode: string;
+  /** The product key (商家编码-规格维度, else 样式ID, else 商品id + 商品规格) of the order's first line. */
+  skuKey: string;
   goodsCode: string;
   quantity: number;
   /** Money in fen (分), integers, to avoid float drift. */

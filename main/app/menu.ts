@@ -22,6 +22,19 @@ export function buildMenu(actions: MenuActions): Menu {
       ],
     },
     {
+      // Standard edit roles: keyboard copy/paste (pasting codes from Excel) works in every field.
+      label: '编辑(&E)',
+      submenu: [
+        { label: '撤销', role: 'undo' },
+        { label: '重做', role: 'redo' },
+        { type: 'separator' },
+        { label: '剪切', role: 'cut' },
+        { label: '复制', role: 'copy' },
+        { label: '粘贴', role: 'paste' },
+        { label: '全选', role: 'selectAll' },
+      ],
+    },
+    {
       label: '视图(&V)',
       submenu: [
         { label: '重新加载', role: 'reload' },

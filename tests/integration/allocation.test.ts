@@ -192,7 +192,7 @@ describe('by hand', () => {
       { orderNo: ones[0].orderNo, items: ['9001----a'] },
       { orderNo: ones[1].orderNo, items: ['9002----b'] },
       { orderNo: ones[2].orderNo, items: ['9001----c'] }, // duplicate of the first
-    ])).toThrow(AppError);
+    ])).toThrow(new RegExp(`订单 ${ones[2].orderNo}：`));
     expect(db.prepare('SELECT count(*) FROM allocations').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM stock_items').pluck().get()).toBe(0);
   });

@@ -217,7 +217,15 @@ export function assign(db: Db, shopId: number, orderNo: string, texts: string[])
 /** Pasting a column from Excel over several selected orders: all of them or none. */
 export function assignMany(db: Db, shopId: number, entries: { orderNo: string; items: string[] }[]): { assigned: number } {
   return db.transaction(() => {
-    for (const e of entries) assignInTx(db, shopId, e.orderNo, e.items);
+    for (const e of entries) {
+      try {
+        assignInTx(db, shopId, e.orderNo, e.items);
+      } catch (err) {
+        // Say which order of the paste failed; nothing of the paste is kept.
+        if (err instanceof AppError) throw Object.assign(err, { message: `订单 ${e.orderNo}：${err.message}` });
+        throw err;
+      }
+    }
     return { assigned: entries.length };
   }).immediate();
 }

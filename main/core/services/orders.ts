@@ -7,7 +7,7 @@ import { nowMs } from './clock';
 import { LINE_SKU_KEY } from './products';
 
 const SELECT = `SELECT id, shop_id, order_no, damaged, status, after_sale, shippable, reason, product_name, product_id, spec,
-  style_id, sku_code, goods_code, quantity, total_cents, paid_cents, deal_at, paid_at, ship_by, ship_by_from_export,
+  style_id, sku_code, sku_key, goods_code, quantity, total_cents, paid_cents, deal_at, paid_at, ship_by, ship_by_from_export,
   recharge_no, buyer_memo, merchant_memo, province, city, district, first_seen_at, last_seen_at, last_changed_at, line_count
   FROM orders`;
 
@@ -28,6 +28,7 @@ function toOrder(r: Row): Order {
     spec: r.spec as string,
     styleId: r.style_id as string,
     skuCode: r.sku_code as string,
+    skuKey: r.sku_key as string,
     goodsCode: r.goods_code as string,
     quantity: r.quantity as number,
     totalCents: r.total_cents as number | null,
