@@ -1,6 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/core/db/open';
 import { undoLastFill } from '../../main/core/services/allocation';
 import { importOrderFiles } from '../../main/core/services/order-import';
@@ -8,16 +7,13 @@ import { listProducts, setProduct } from '../../main/core/services/products';
 import { importStock } from '../../main/core/services/stock';
 import { ensureDefaultShop } from '../../main/core/services/shops';
 import { generateOrders, toCsv } from '../fixtures/orders';
+import { useBuiltCli, VSHIP } from '../helpers/cli';
 import { useTempDirs } from '../helpers/data-dir';
 import { allocationViolations } from '../helpers/invariants';
 
 const tempDir = useTempDirs();
-const ROOT = join(__dirname, '..', '..');
-const VSHIP = join(ROOT, 'bin', 'vship.cjs');
 
-beforeAll(() => {
-  expect(spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'build.mjs'), '--node']).status).toBe(0);
-});
+useBuiltCli();
 
 /** A data folder with `count` shippable orders and stock for `ratio` of their units. */
 function prepare(count: number, ratio: number): { dir: string; units: number } {

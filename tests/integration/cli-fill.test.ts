@@ -1,22 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/core/db/open';
 import { verifyLedger } from '../../main/core/services/ledger';
 import { generateOrders, toCsv } from '../fixtures/orders';
+import { useBuiltCli, vship } from '../helpers/cli';
 import { useTempDirs } from '../helpers/data-dir';
 
 const tempDir = useTempDirs();
-const ROOT = join(__dirname, '..', '..');
-const vship = (args: string[]) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'vship.cjs'), ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 
-beforeAll(() => {
-  expect(spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'build.mjs'), '--node']).status).toBe(0);
-});
+useBuiltCli();
 
 describe('vship fill, assign, unassign, messages', () => {
   it('fills from stock, shows masked items, reveals on request (recorded), writes messages', () => {

@@ -1,21 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateOrders, toCsv } from '../fixtures/orders';
+import { useBuiltCli, vship } from '../helpers/cli';
 import { useTempDirs } from '../helpers/data-dir';
 
 const tempDir = useTempDirs();
-const ROOT = join(__dirname, '..', '..');
-const vship = (args: string[]) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'vship.cjs'), ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 
-beforeAll(() => {
-  expect(spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'build.mjs'), '--node']).status).toBe(0);
-});
+useBuiltCli();
 
 describe('vship products and stock', () => {
   it('lists products, sets one, imports stock with duplicates reported, and shows levels', () => {

@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { badFiles, generateOrders, toCsv, toXlsx } from '../fixtures/orders';
+import { useBuiltCli, vship } from '../helpers/cli';
 import { useTempDirs } from '../helpers/data-dir';
 
 const tempDir = useTempDirs();
-const ROOT = join(__dirname, '..', '..');
-const VSHIP = join(ROOT, 'bin', 'vship.cjs');
 
-function vship(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [VSHIP, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-beforeAll(() => {
-  // The CLI runs from the built bundle, as `npx vship` does after install.
-  const b = spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'build.mjs'), '--node'], { encoding: 'utf8' });
-  expect(b.status, b.stderr).toBe(0);
-});
+useBuiltCli();
 
 describe('vship CLI', () => {
   const table = generateOrders({ count: 120, seed: 31, optional: true });
