@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { generateOrders, toCsv, toXlsx } from '../fixtures/orders';
 
 const DIR = join(__dirname, '..', '.tmp', 'bench');
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       rmSync(dataDir, { recursive: true, force: true });
       if (bare.rows !== imp.rows) console.log(`  ! row counts differ: bare ${bare.rows}, import ${imp.rows}`);
       const mb = (statSync(f).size / 1048576).toFixed(1);
-      console.log(`| ${n.toLocaleString('en')} | ${f.split('.').slice(1).join('.')} | ${mb} MB | ${(bare.ms / 1000).toFixed(2)} s | ${(imp.ms / 1000).toFixed(2)} s | ${(imp.ms / bare.ms).toFixed(2)}× | ${imp.peakMB} MB | ${bare.peakMB} MB |`);
+      console.log(`| ${n.toLocaleString('en')} | ${basename(f).split('.').slice(1).join('.')} | ${mb} MB | ${(bare.ms / 1000).toFixed(2)} s | ${(imp.ms / 1000).toFixed(2)} s | ${(imp.ms / bare.ms).toFixed(2)}× | ${imp.peakMB} MB | ${bare.peakMB} MB |`);
     }
   }
 }
