@@ -15,22 +15,24 @@ import { ensureDefaultShop } from '../../main/core/services/shops';
 
 async function main(): Promise<void> {
   const [mode, file, dataDir] = process.argv.slice(2);
-  const bytes = readFileSync(file);
+  const input = [{ name: basename(file), bytes: new Uint8Array(readFileSync(file)) }];
   let rows = 0;
   const t0 = performance.now();
   if (mode === 'import') {
     const db = openDatabase(dataDir);
     const shop = ensureDefaultShop(db);
-    const s = importOrderFiles(db, shop.id, [{ name: basename(file), bytes }], { shipPromiseHours: 48 });
+    // As the import worker does: the file's bytes are handed over, not kept here.
+    const s = importOrderFiles(db, shop.id, input, { shipPromiseHours: 48 });
     rows = s.files[0].rows;
     db.close();
   } else if (file.endsWith('.xlsx')) {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input[0].bytes]), { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
     for await (const ws of reader) for await (const _row of ws) rows++;
     rows -= 1;
   } else {
     // the bare read of a CSV: decode (as any reader must) and parse
     let text: string;
+    const bytes = input[0].bytes;
     try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { text = new TextDecoder('gb18030').decode(bytes); }
     rows = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true }).data.length - 1;
   }
