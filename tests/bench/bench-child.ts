@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   if (mode === 'import') {
     const db = openDatabase(dataDir);
+    db.pragma('cache_size = -16384'); // as the import worker's connection
     const shop = ensureDefaultShop(db);
     // As the import worker does: the file's bytes are handed over, not kept here.
     const s = importOrderFiles(db, shop.id, input, { shipPromiseHours: 48 });
