@@ -4,7 +4,7 @@
  * A channel missing here is a compile error (`Handlers` is a mapped type over the contract).
  */
 import { ZodError } from 'zod';
-import type { Channel, Events, Req, Res, Result } from '../shared/contract';
+import type { Channel, Events, Req, Res, Result, RevealedItem } from '../shared/contract';
 import { requestSchemas } from '../shared/contract';
 import { AppError, formatErrorMessage } from '../shared/errors';
 import { openDatabase, SCHEMA_VERSION, type Db } from './core/db/open';
@@ -82,6 +82,19 @@ function createHandlers(db: Db, opts: CoreOptions): Handlers {
       const o = getOrder(db, req.shopId, req.orderNo);
       if (!o) throw new AppError('ORDER_NOT_FOUND', { detail: req.orderNo });
       return revealOrderItems(db, req.shopId, [o.id], `order:${o.orderNo}`).get(o.id) ?? [];
+    },
+    'orders.revealMany': (req) => {
+      const ids = new Map<number, string>();
+      const find = db.prepare('SELECT id FROM orders WHERE shop_id = ? AND order_no = ? AND damaged = 0').pluck();
+      for (const no of req.orderNos) {
+        const id = find.get(req.shopId, no) as number | undefined;
+        if (id === undefined) throw new AppError('ORDER_NOT_FOUND', { detail: no });
+        ids.set(id, no);
+      }
+      const items = revealOrderItems(db, req.shopId, [...ids.keys()], `orders:${ids.size}`);
+      const out: Record<string, RevealedItem[]> = {};
+      for (const [id, no] of ids) out[no] = items.get(id) ?? [];
+      return out;
     },
     'messages.list': (req) => orderMessages(db, req.shopId, req.orderNos),
     'messages.export': (req) => {

@@ -98,6 +98,7 @@ export const requestSchemas = {
   'orders.unassign': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
   'orders.recharged': z.object({ shopId, orderNo: z.string().min(1).max(100), ref: z.string().max(200).optional() }).strict(),
   'orders.reveal': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
+  'orders.revealMany': z.object({ shopId, orderNos: z.array(z.string().min(1).max(100)).min(1).max(1_000_000) }).strict(),
   'messages.list': z.object({ shopId, orderNos: z.array(z.string().max(100)).max(100_000).optional() }).strict(),
   'messages.export': z.object({ shopId, orderNos: z.array(z.string().max(100)).max(100_000).optional() }).strict(),
   'products.accounts': z.object({ shopId, skuKey }).strict(),
@@ -145,6 +146,8 @@ export interface ApiContract {
   'orders.unassign': { req: { shopId: number; orderNo: string }; res: { released: number; quarantined: number } };
   'orders.recharged': { req: { shopId: number; orderNo: string; ref?: string }; res: OrderItem[] };
   'orders.reveal': { req: { shopId: number; orderNo: string }; res: RevealedItem[] };
+  /** Many orders' items in full, as one recorded reveal (the CLI's `orders --json --reveal`). */
+  'orders.revealMany': { req: { shopId: number; orderNos: string[] }; res: Record<string, RevealedItem[]> };
   'messages.list': { req: { shopId: number; orderNos?: string[] }; res: { orderNo: string; message: string }[] };
   'messages.export': { req: { shopId: number; orderNos?: string[] }; res: { name: string; bytes: Uint8Array; count: number } };
   'products.accounts': { req: { shopId: number; skuKey: string }; res: { itemId: number; masked: string; busyUntil: string | null }[] };

@@ -179,9 +179,10 @@ async function cmdOrders(core: Core, args: Args, json: boolean): Promise<number>
   }
   if (json) {
     const reveal = args.flags.has('--reveal');
-    const full = new Map<string, unknown>();
-    if (reveal) for (const o of rows.filter((x) => x.items.length)) full.set(o.orderNo, await call(core, 'orders.reveal', { shopId: shop.id, orderNo: o.orderNo }));
-    out(JSON.stringify(rows.map((o) => ({ ...orderJson(o), items: reveal && o.items.length ? full.get(o.orderNo) : o.items.map((i) => ({ id: i.itemId, kind: i.kind, masked: i.masked, rentalUntil: i.rentalUntil, expiresAt: i.expiresAt })) }))));
+    const filled = rows.filter((x) => x.items.length).map((x) => x.orderNo);
+    // One recorded reveal for the whole listing, not one per order.
+    const full: Record<string, unknown> = reveal && filled.length ? await call(core, 'orders.revealMany', { shopId: shop.id, orderNos: filled }) : {};
+    out(JSON.stringify(rows.map((o) => ({ ...orderJson(o), items: reveal && o.items.length ? full[o.orderNo] : o.items.map((i) => ({ id: i.itemId, kind: i.kind, masked: i.masked, rentalUntil: i.rentalUntil, expiresAt: i.expiresAt })) }))));
     return 0;
   }
   if (rows.length === 0) { out(`店铺「${shop.name}」没有${filter === 'all' ? '' : filter === 'shippable' ? '可发货的' : '不可发货的'}订单`); return 0; }
