@@ -67,6 +67,7 @@ describe('automatic fill', () => {
       const s = r.short.find((x) => x.orderNo === w.orderNo)!;
       expect(s).toBeDefined();
       expect(s.need).toBe(w.quantity);
+      expect(s.skuKey).toBe(p.skuKey);
       expect(s.available).toBeLessThan(s.need);
     }
     expect(getProduct(db, shopId, p.skuKey).levels).toMatchObject({ reserved: filled.reduce((n, o) => n + o.quantity, 0) });
@@ -116,6 +117,7 @@ describe('automatic fill', () => {
     expect(r.filled).toBe(0);
     expect(r.skipped.length).toBe(t.expected.filter((e) => e.shippable).length);
     expect(new Set(r.skipped.map((s) => s.reason))).toEqual(new Set(['直充商品：充值后标记“已充值”', '商品未确认发货方式']));
+    expect(new Set(r.skipped.map((s) => s.code))).toEqual(new Set(['RECHARGE_PENDING', 'PRODUCT_UNCONFIRMED']));
     const orderNo = allOrders(db, shopId).find((o) => o.shippable && (o.skuCode === a.skuKey))!.orderNo;
     expect(markRecharged(db, shopId, orderNo, 'SUP-8812')[0]).toMatchObject({ kind: 'recharge', masked: '已充值（SUP-8812）' });
     expect(() => markRecharged(db, shopId, orderNo, 'again')).toThrow(AppError);

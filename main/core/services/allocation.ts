@@ -1,6 +1,6 @@
 import type { RevealedItem } from '../../../shared/contract';
-import type { DeliveryKind, FillResult, OrderItem, ProductTerms } from '../../../shared/domain';
-import { STOCKED_KINDS } from '../../../shared/domain';
+import type { DeliveryKind, FillResult, OrderItem, ProductTerms, SkipCode } from '../../../shared/domain';
+import { SKIP_REASONS, STOCKED_KINDS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { toBeijingIso } from '../../../shared/rules/classify';
 import { maskSecret } from '../../../shared/rules/mask';
@@ -38,14 +38,14 @@ function loadProfiles(db: Db, shopId: number): Map<string, Profile> {
 interface Need { profile: Profile; units: number }
 
 /** What an order needs, line by line; or why it cannot be filled from stock. */
-function orderNeeds(lines: { sku_code: string; style_id: string; product_id: string; spec: string; quantity: number }[], profiles: Map<string, Profile>): Need[] | string {
+function orderNeeds(lines: { sku_code: string; style_id: string; product_id: string; spec: string; quantity: number }[], profiles: Map<string, Profile>): Need[] | SkipCode {
   const needs = new Map<number, Need>();
   for (const l of lines) {
     const p = profiles.get(lineSkuKey(l));
-    if (!p || !p.kind) return '商品未确认发货方式';
-    if (p.kind === 'recharge') return '直充商品：充值后标记“已充值”';
-    if (!STOCKED_KINDS.includes(p.kind)) return '该发货方式不使用库存';
-    if (p.kind === 'account' && !p.terms.rentalDays) return '账号租赁未设置租期';
+    if (!p || !p.kind) return 'PRODUCT_UNCONFIRMED';
+    if (p.kind === 'recharge') return 'RECHARGE_PENDING';
+    if (!STOCKED_KINDS.includes(p.kind)) return 'NOT_STOCKED';
+    if (p.kind === 'account' && !p.terms.rentalDays) return 'RENTAL_DAYS_MISSING';
     const units = l.quantity * (p.terms.itemsPerUnit ?? 1);
     const n = needs.get(p.id);
     if (n) n.units += units;
@@ -101,14 +101,14 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
     const pools = new Map<number, Pool>();
     for (const o of orders) {
       const needs = orderNeeds(linesByOrder.get(o.id) ?? [], profiles);
-      if (typeof needs === 'string') { result.skipped.push({ orderNo: o.order_no, reason: needs }); continue; }
-      let lacking: { need: number; available: number } | null = null;
+      if (typeof needs === 'string') { result.skipped.push({ orderNo: o.order_no, code: needs, reason: SKIP_REASONS[needs] }); continue; }
+      let lacking: { skuKey: string; need: number; available: number } | null = null;
       for (const n of needs) {
         let pool = pools.get(n.profile.id);
         if (!pool) { pool = loadPool(db, n.profile, now); pools.set(n.profile.id, pool); }
         const left = pool.ids.length - pool.pos;
         // Most urgent first; an order that does not fit waits, and a later one that fits is served.
-        if (left < n.units) { lacking = { need: n.units, available: left }; break; }
+        if (left < n.units) { lacking = { skuKey: n.profile.skuKey, need: n.units, available: left }; break; }
       }
       if (lacking) { result.short.push({ orderNo: o.order_no, ...lacking }); continue; }
       for (const n of needs) {
@@ -236,7 +236,7 @@ function assignInTx(db: Db, shopId: number, orderNo: string, texts: string[]): O
   if (db.prepare('SELECT 1 FROM allocations WHERE order_id = ? AND released_at IS NULL').get(o.id)) throw new AppError('ORDER_ALREADY_FILLED', { detail: orderNo });
   const profiles = loadProfiles(db, shopId);
   const needs = orderNeeds(db.prepare('SELECT sku_code, style_id, product_id, spec, quantity FROM order_lines WHERE order_id = ? ORDER BY line_no').all(o.id) as never[], profiles);
-  if (typeof needs === 'string') throw new AppError('PRODUCT_KIND_NEEDED', { detail: needs });
+  if (typeof needs === 'string') throw new AppError('PRODUCT_KIND_NEEDED', { detail: SKIP_REASONS[needs] });
   if (needs.length !== 1) throw new AppError('ASSIGN_MULTI_PRODUCT', { detail: orderNo });
   const { profile, units } = needs[0];
   const clean = texts.map((t) => t.trim()).filter((t) => t !== '');
