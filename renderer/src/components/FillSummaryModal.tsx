@@ -8,7 +8,10 @@ const SAMPLE_ORDERS = 3;
 
 export function FillSummaryModal({ result, onClose }: { result: FillResult | null; onClose: () => void }) {
   const skipped = new Map<string, string[]>();
-  for (const s of result?.skipped ?? []) skipped.set(s.reason, [...(skipped.get(s.reason) ?? []), s.orderNo]);
+  for (const s of result?.skipped ?? []) {
+    const label = t(`fill.skip.${s.code}`);
+    skipped.set(label, [...(skipped.get(label) ?? []), s.orderNo]);
+  }
   const groups = [...skipped.entries()].sort((a, b) => b[1].length - a[1].length);
   const short = result?.short ?? [];
   return (
