@@ -7,7 +7,9 @@ import { ZodError } from 'zod';
 import type { Channel, Events, Req, Res, Result, RevealedItem } from '../shared/contract';
 import { requestSchemas } from '../shared/contract';
 import { AppError, formatErrorMessage } from '../shared/errors';
+import { toBeijingIso } from '../shared/rules/classify';
 import { openDatabase, SCHEMA_VERSION, type Db } from './core/db/open';
+import { nowMs } from './core/services/clock';
 import { runImportJob } from './core/jobs/import-job';
 import { getOrder, listImports, listOrders, ordersSummary } from './core/services/orders';
 import { getSettings, setSettings } from './core/services/settings';
@@ -99,7 +101,7 @@ function createHandlers(db: Db, opts: CoreOptions): Handlers {
     'messages.list': (req) => orderMessages(db, req.shopId, req.orderNos),
     'messages.export': (req) => {
       const m = orderMessages(db, req.shopId, req.orderNos);
-      return { name: `发货消息-${new Date().toISOString().slice(0, 10)}.csv`, bytes: messagesCsv(m), count: m.length };
+      return { name: `发货消息-${toBeijingIso(nowMs()).slice(0, 10)}.csv`, bytes: messagesCsv(m), count: m.length };
     },
     'products.accounts': (req) => accountAvailability(db, req.shopId, getProductProfile(db, req.shopId, req.skuKey).id),
   };
