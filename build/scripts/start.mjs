@@ -2,36 +2,14 @@
 // browser mode (the same UI served on 127.0.0.1) opened in the default browser.
 // Arguments pass through, e.g. `npm start -- --data-dir D:\店铺数据`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import electronBinaryModule from './electron-binary.cjs';
+
+const { electronBinary } = electronBinaryModule;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
-
-/**
- * The Electron executable, or null. Reads what the `electron` package's index.js reads, without
- * requiring it: that require tries to download the binary when it is missing, and here the
- * download can only hang or fail.
- */
-function electronBinary() {
-  let pkgDir;
-  try {
-    pkgDir = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const pathFile = join(pkgDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const exe = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron');
-    return existsSync(exe) ? exe : null;
-  }
-  if (!relative) return null;
-  const exe = join(pkgDir, 'dist', relative);
-  return existsSync(exe) ? exe : null;
-}
 
 /** Runs a child to completion, forwarding Ctrl+C / termination, and exits with its code. */
 function supervise(child) {

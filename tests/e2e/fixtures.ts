@@ -5,11 +5,11 @@
  */
 import { _electron, test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { electronBinary } from '../../build/scripts/electron-binary.cjs';
 
 const root = join(__dirname, '..', '..');
 const WEB_HOST_SCRIPT = join(root, 'out', 'main', 'web.cjs');
@@ -182,23 +182,7 @@ function guessMime(name: string): string {
   return types[ext] ?? '';
 }
 
-/**
- * The Electron executable, or null. Mirrors the `electron` package's index.js without requiring
- * it: that require starts a download of the binary when it is missing.
- */
-export function electronBinary(): string | null {
-  let pkgDir: string;
-  try {
-    pkgDir = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const pathFile = join(pkgDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const exe = override ? join(override, relative || 'electron') : relative ? join(pkgDir, 'dist', relative) : '';
-  return exe && existsSync(exe) ? exe : null;
-}
+export { electronBinary };
 
 const SQLITE_ABI_HELP =
   'better-sqlite3 is built for Node, so Electron cannot load it. Run `npx electron-builder install-app-deps` ' +
