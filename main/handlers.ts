@@ -10,14 +10,14 @@ import { AppError, formatErrorMessage } from '../shared/errors';
 import { toBeijingIso } from '../shared/rules/classify';
 import { openDatabase, SCHEMA_VERSION, type Db } from './core/db/open';
 import { nowMs } from './core/services/clock';
-import { runImportJob } from './core/jobs/import-job';
+import { importOrders } from './core/jobs/start-import';
 import { getOrder, listImports, listOrders, ordersSummary } from './core/services/orders';
 import { getSettings, setSettings } from './core/services/settings';
 import { getProductProfile, listProducts, setProduct } from './core/services/products';
 import { accountAvailability, assign, assignMany, fill, markRecharged, revealOrderItems, unassign, undoLastFill } from './core/services/allocation';
 import { messagesCsv, orderMessages } from './core/services/messages';
 import { importStock, listBatches, listItems, moveItems, restoreItems, revealItem, voidItems } from './core/services/stock';
-import { createShop, ensureDefaultShop, getShop, listShops } from './core/services/shops';
+import { createShop, ensureDefaultShop, listShops } from './core/services/shops';
 
 declare const __VSHIP_VERSION__: string;
 export const VERSION = typeof __VSHIP_VERSION__ === 'string' ? __VSHIP_VERSION__ : '0.0.0-dev';
@@ -28,7 +28,7 @@ type Handlers = { [C in Channel]: (req: Req<C>, emit: Emit) => Res<C> | Promise<
 export interface CoreOptions {
   dataDir: string;
   host: 'electron' | 'web' | 'cli';
-  /** The built import worker (out/main/import-worker.cjs); imports run in-process without it. */
+  /** The built import worker (out/main/job-worker.cjs); imports run in-process without it. */
   workerPath?: string;
 }
 
@@ -39,29 +39,18 @@ export interface Core {
   close(): void;
 }
 
-let jobSeq = 0;
-
 function createHandlers(db: Db, opts: CoreOptions): Handlers {
   return {
-    'app.info': () => ({ version: VERSION, host: opts.host, dataDir: opts.dataDir, schemaVersion: SCHEMA_VERSION }),
-    'settings.get': () => getSettings(db),
-    'settings.set': (req) => setSettings(db, req),
+    'shops.appInfo': () => ({ version: VERSION, host: opts.host, dataDir: opts.dataDir, schemaVersion: SCHEMA_VERSION }),
+    'shops.getSettings': () => getSettings(db),
+    'shops.setSettings': (req) => setSettings(db, req),
     'shops.list': () => listShops(db),
     'shops.create': (req) => createShop(db, req.name),
-    'orders.import': async (req, emit) => {
-      getShop(db, req.shopId);
-      const jobId = `import-${process.pid}-${++jobSeq}`;
-      return runImportJob(opts.workerPath, {
-        dataDir: opts.dataDir,
-        shopId: req.shopId,
-        shipPromiseHours: getSettings(db).shipPromiseHours,
-        files: req.files.map((f) => ({ name: f.name, bytes: f.bytes })),
-      }, (p) => emit('import.progress', { jobId, ...p }));
-    },
+    'import.orders': (req, emit) => importOrders(db, opts, req, (p) => emit('job.progress', p)),
     'orders.list': (req) => listOrders(db, req),
     'orders.summary': (req) => ordersSummary(db, req.shopId),
     'orders.get': (req) => getOrder(db, req.shopId, req.orderNo),
-    'imports.list': (req) => listImports(db, req.shopId, req.limit),
+    'import.list': (req) => listImports(db, req.shopId, req.limit),
     'products.list': (req) => listProducts(db, req.shopId),
     'products.set': (req) => setProduct(db, req.shopId, req.skuKey, req),
     'stock.import': (req) => importStock(db, {
@@ -74,18 +63,18 @@ function createHandlers(db: Db, opts: CoreOptions): Handlers {
     'stock.restore': (req) => restoreItems(db, req),
     'stock.move': (req) => moveItems(db, req),
     'stock.reveal': (req) => revealItem(db, req.shopId, req.itemId),
-    'fill.run': (req) => fill(db, req.shopId, { cooldownHours: getSettings(db).accountCooldownHours }),
-    'fill.undo': (req) => undoLastFill(db, req.shopId),
-    'orders.assign': (req) => assign(db, req.shopId, req.orderNo, req.items),
-    'orders.assignMany': (req) => assignMany(db, req.shopId, req.entries),
-    'orders.unassign': (req) => unassign(db, req.shopId, req.orderNo),
-    'orders.recharged': (req) => markRecharged(db, req.shopId, req.orderNo, req.ref ?? ''),
-    'orders.reveal': (req) => {
+    'allocation.fill': (req) => fill(db, req.shopId, { cooldownHours: getSettings(db).accountCooldownHours }),
+    'allocation.undoFill': (req) => undoLastFill(db, req.shopId),
+    'allocation.assign': (req) => assign(db, req.shopId, req.orderNo, req.items),
+    'allocation.assignMany': (req) => assignMany(db, req.shopId, req.entries),
+    'allocation.unassign': (req) => unassign(db, req.shopId, req.orderNo),
+    'allocation.recharged': (req) => markRecharged(db, req.shopId, req.orderNo, req.ref ?? ''),
+    'allocation.reveal': (req) => {
       const o = getOrder(db, req.shopId, req.orderNo);
       if (!o) throw new AppError('ORDER_NOT_FOUND', { detail: req.orderNo });
       return revealOrderItems(db, req.shopId, [o.id], `order:${o.orderNo}`).get(o.id) ?? [];
     },
-    'orders.revealMany': (req) => {
+    'allocation.revealMany': (req) => {
       const ids = new Map<number, string>();
       const find = db.prepare('SELECT id FROM orders WHERE shop_id = ? AND order_no = ? AND damaged = 0').pluck();
       for (const no of req.orderNos) {
@@ -103,7 +92,7 @@ function createHandlers(db: Db, opts: CoreOptions): Handlers {
       const m = orderMessages(db, req.shopId, req.orderNos);
       return { name: `发货消息-${toBeijingIso(nowMs()).slice(0, 10)}.csv`, bytes: messagesCsv(m), count: m.length };
     },
-    'products.accounts': (req) => accountAvailability(db, req.shopId, getProductProfile(db, req.shopId, req.skuKey).id),
+    'allocation.accounts': (req) => accountAvailability(db, req.shopId, getProductProfile(db, req.shopId, req.skuKey).id),
   };
 }
 

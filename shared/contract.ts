@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AppErrorData } from './errors';
 import type {
-  AppInfo, FillResult, ImportProgress, ImportSummary, OrderDetail, OrderItem, OrdersPage, OrdersSummary, Product, Settings, Shop,
+  AppInfo, FillResult, JobProgress, ImportSummary, OrderDetail, OrderItem, OrdersPage, OrdersSummary, Product, Settings, Shop,
   StockBatch, StockImportResult, StockItem,
 } from './domain';
 import { DELIVERY_KINDS, REASONS } from './domain';
@@ -47,16 +47,16 @@ const selection = { shopId, itemIds: z.array(z.number().int().positive()).max(1_
 
 /** Request schemas, validated by the handler table before any service runs. */
 export const requestSchemas = {
-  'app.info': z.void().or(z.object({}).strict()).optional(),
-  'settings.get': z.void().or(z.object({}).strict()).optional(),
-  'settings.set': z.object({
+  'shops.appInfo': z.void().or(z.object({}).strict()).optional(),
+  'shops.getSettings': z.void().or(z.object({}).strict()).optional(),
+  'shops.setSettings': z.object({
     shipPromiseHours: z.number().int().min(1).max(24 * 30).optional(),
     currentShopId: shopId.optional(),
     accountCooldownHours: z.number().int().min(0).max(24 * 30).optional(),
   }).strict(),
   'shops.list': z.void().or(z.object({}).strict()).optional(),
   'shops.create': z.object({ name: z.string().trim().min(1).max(60) }).strict(),
-  'orders.import': z.object({ shopId, files: z.array(filePayload).min(1).max(50) }).strict(),
+  'import.orders': z.object({ shopId, files: z.array(filePayload).min(1).max(50) }).strict(),
   'orders.list': z.object({
     shopId,
     filter: z.enum(['all', 'shippable', 'blocked', 'overdue', 'dueSoon']).optional(),
@@ -71,7 +71,7 @@ export const requestSchemas = {
   }).strict(),
   'orders.summary': z.object({ shopId }).strict(),
   'orders.get': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
-  'imports.list': z.object({ shopId, limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  'import.list': z.object({ shopId, limit: z.number().int().min(1).max(1000).optional() }).strict(),
   'products.list': z.object({ shopId }).strict(),
   'products.set': z.object({
     shopId, skuKey, kind: z.enum(kinds).optional(), terms: termsSchema.optional(), replaceTerms: z.boolean().optional(),
@@ -91,17 +91,17 @@ export const requestSchemas = {
   'stock.restore': z.object(selection).strict(),
   'stock.move': z.object({ ...selection, toSkuKey: skuKey }).strict(),
   'stock.reveal': z.object({ shopId, itemId: z.number().int().positive() }).strict(),
-  'fill.run': z.object({ shopId }).strict(),
-  'fill.undo': z.object({ shopId }).strict(),
-  'orders.assign': z.object({ shopId, orderNo: z.string().min(1).max(100), items: z.array(z.string().max(1000)).min(1).max(100) }).strict(),
-  'orders.assignMany': z.object({ shopId, entries: z.array(z.object({ orderNo: z.string().min(1).max(100), items: z.array(z.string().max(1000)).min(1).max(100) })).min(1).max(10_000) }).strict(),
-  'orders.unassign': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
-  'orders.recharged': z.object({ shopId, orderNo: z.string().min(1).max(100), ref: z.string().max(200).optional() }).strict(),
-  'orders.reveal': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
-  'orders.revealMany': z.object({ shopId, orderNos: z.array(z.string().min(1).max(100)).min(1).max(1_000_000) }).strict(),
+  'allocation.fill': z.object({ shopId }).strict(),
+  'allocation.undoFill': z.object({ shopId }).strict(),
+  'allocation.assign': z.object({ shopId, orderNo: z.string().min(1).max(100), items: z.array(z.string().max(1000)).min(1).max(100) }).strict(),
+  'allocation.assignMany': z.object({ shopId, entries: z.array(z.object({ orderNo: z.string().min(1).max(100), items: z.array(z.string().max(1000)).min(1).max(100) })).min(1).max(10_000) }).strict(),
+  'allocation.unassign': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
+  'allocation.recharged': z.object({ shopId, orderNo: z.string().min(1).max(100), ref: z.string().max(200).optional() }).strict(),
+  'allocation.reveal': z.object({ shopId, orderNo: z.string().min(1).max(100) }).strict(),
+  'allocation.revealMany': z.object({ shopId, orderNos: z.array(z.string().min(1).max(100)).min(1).max(1_000_000) }).strict(),
   'messages.list': z.object({ shopId, orderNos: z.array(z.string().max(100)).max(100_000).optional() }).strict(),
   'messages.export': z.object({ shopId, orderNos: z.array(z.string().max(100)).max(100_000).optional() }).strict(),
-  'products.accounts': z.object({ shopId, skuKey }).strict(),
+  'allocation.accounts': z.object({ shopId, skuKey }).strict(),
 } as const;
 
 export interface ImportRecord {
@@ -120,16 +120,16 @@ export interface ImportRecord {
 }
 
 export interface ApiContract {
-  'app.info': { req: void; res: AppInfo };
-  'settings.get': { req: void; res: Settings };
-  'settings.set': { req: Partial<Settings>; res: Settings };
+  'shops.appInfo': { req: void; res: AppInfo };
+  'shops.getSettings': { req: void; res: Settings };
+  'shops.setSettings': { req: Partial<Settings>; res: Settings };
   'shops.list': { req: void; res: Shop[] };
   'shops.create': { req: { name: string }; res: Shop };
-  'orders.import': { req: { shopId: number; files: FilePayload[] }; res: ImportSummary };
+  'import.orders': { req: { shopId: number; files: FilePayload[] }; res: ImportSummary };
   'orders.list': { req: z.infer<(typeof requestSchemas)['orders.list']>; res: OrdersPage };
   'orders.summary': { req: { shopId: number }; res: OrdersSummary };
   'orders.get': { req: { shopId: number; orderNo: string }; res: OrderDetail | null };
-  'imports.list': { req: { shopId: number; limit?: number }; res: ImportRecord[] };
+  'import.list': { req: { shopId: number; limit?: number }; res: ImportRecord[] };
   'products.list': { req: { shopId: number }; res: Product[] };
   'products.set': { req: z.infer<(typeof requestSchemas)['products.set']>; res: Product };
   'stock.import': { req: { shopId: number; skuKey: string; file?: FilePayload; text?: string; sep?: z.infer<typeof stockSep>; expiresAt?: string | null }; res: StockImportResult };
@@ -139,18 +139,18 @@ export interface ApiContract {
   'stock.restore': { req: StockSelection; res: { restored: number } };
   'stock.move': { req: StockSelection & { toSkuKey: string }; res: { moved: number } };
   'stock.reveal': { req: { shopId: number; itemId: number }; res: { id: number; cardNo: string; password: string; code: string; login: string; extras: string } };
-  'fill.run': { req: { shopId: number }; res: FillResult };
-  'fill.undo': { req: { shopId: number }; res: { fillId: number | null; released: number } };
-  'orders.assign': { req: { shopId: number; orderNo: string; items: string[] }; res: OrderItem[] };
-  'orders.assignMany': { req: { shopId: number; entries: { orderNo: string; items: string[] }[] }; res: { assigned: number } };
-  'orders.unassign': { req: { shopId: number; orderNo: string }; res: { released: number; quarantined: number } };
-  'orders.recharged': { req: { shopId: number; orderNo: string; ref?: string }; res: OrderItem[] };
-  'orders.reveal': { req: { shopId: number; orderNo: string }; res: RevealedItem[] };
+  'allocation.fill': { req: { shopId: number }; res: FillResult };
+  'allocation.undoFill': { req: { shopId: number }; res: { fillId: number | null; released: number } };
+  'allocation.assign': { req: { shopId: number; orderNo: string; items: string[] }; res: OrderItem[] };
+  'allocation.assignMany': { req: { shopId: number; entries: { orderNo: string; items: string[] }[] }; res: { assigned: number } };
+  'allocation.unassign': { req: { shopId: number; orderNo: string }; res: { released: number; quarantined: number } };
+  'allocation.recharged': { req: { shopId: number; orderNo: string; ref?: string }; res: OrderItem[] };
+  'allocation.reveal': { req: { shopId: number; orderNo: string }; res: RevealedItem[] };
   /** Many orders' items in full, as one recorded reveal (the CLI's `orders --json --reveal`). */
-  'orders.revealMany': { req: { shopId: number; orderNos: string[] }; res: Record<string, RevealedItem[]> };
+  'allocation.revealMany': { req: { shopId: number; orderNos: string[] }; res: Record<string, RevealedItem[]> };
   'messages.list': { req: { shopId: number; orderNos?: string[] }; res: { orderNo: string; message: string }[] };
   'messages.export': { req: { shopId: number; orderNos?: string[] }; res: { name: string; bytes: Uint8Array; count: number } };
-  'products.accounts': { req: { shopId: number; skuKey: string }; res: { itemId: number; masked: string; busyUntil: string | null }[] };
+  'allocation.accounts': { req: { shopId: number; skuKey: string }; res: { itemId: number; masked: string; busyUntil: string | null }[] };
 }
 
 export interface RevealedItem { itemId: number | null; kind: string; cardNo: string; password: string; code: string; login: string; extras: string; rentalUntil: string | null; expiresAt: string | null; rechargeRef: string }
@@ -165,7 +165,8 @@ export const CHANNELS = Object.keys(requestSchemas) as Channel[];
 
 /** Push events from the core to the UI (progress of long work). */
 export interface Events {
-  'import.progress': ImportProgress;
+  /** Progress of long work (import now; export, checks and evidence next). */
+  'job.progress': JobProgress;
   /** Electron menu 文件 → 导入订单… (Ctrl+O): the renderer opens its file picker. */
   'menu.import': null;
 }

@@ -156,14 +156,21 @@ export interface OrdersSummary {
   lastImportAt: string | null;
 }
 
-export interface ImportProgress {
+/** Kinds of long work that run as jobs (worker thread, progress events). */
+export type JobKind = 'import';
+
+/** The one progress event of long work (`job.progress`): which job, which phase, how far. */
+export interface JobProgress {
   jobId: string;
-  file: string;
-  phase: 'read' | 'write' | 'done';
-  /** Rows done so far in this phase. */
+  kind: JobKind;
+  /** import: 'read' | 'write' | 'done'. */
+  phase: string;
+  /** Units (rows) done so far in this phase. */
   done: number;
-  /** Rows in the file when known (CSV: known after decode; XLSX: estimated from the sheet size). */
+  /** Units in this phase when known (CSV: known after decode; XLSX: estimated from the sheet size). */
   total: number | null;
+  /** The file being worked on, when the job works file by file. */
+  file?: string;
 }
 
 export interface AppInfo {

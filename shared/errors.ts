@@ -49,6 +49,8 @@ export interface AppErrorData {
   file?: string;
   row?: number;
   column?: string;
+  /** What exactly was wrong (a value, an option name): the parameter the UI's catalogue text adds. */
+  detail?: string;
 }
 
 /** Thrown inside the core; turned into `{ ok: false, error }` at the bridge. */
@@ -57,6 +59,7 @@ export class AppError extends Error {
   readonly file?: string;
   readonly row?: number;
   readonly column?: string;
+  readonly detail?: string;
   constructor(code: ErrorCode, where: { file?: string; row?: number; column?: string; detail?: string } = {}) {
     super(formatErrorMessage(code, where));
     this.name = 'AppError';
@@ -64,12 +67,18 @@ export class AppError extends Error {
     this.file = where.file;
     this.row = where.row;
     this.column = where.column;
+    this.detail = where.detail;
+  }
+  /** The error again, as it crossed a thread or process boundary (its message kept as sent). */
+  static fromData(d: AppErrorData): AppError {
+    return Object.assign(new AppError(d.code, d), { message: d.message });
   }
   toData(): AppErrorData {
     const d: AppErrorData = { code: this.code, message: this.message };
     if (this.file !== undefined) d.file = this.file;
     if (this.row !== undefined) d.row = this.row;
     if (this.column !== undefined) d.column = this.column;
+    if (this.detail !== undefined) d.detail = this.detail;
     return d;
   }
 }

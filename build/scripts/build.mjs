@@ -29,7 +29,7 @@ await Promise.all([
     entryPoints: {
       cli: 'main/cli/index.ts',
       web: 'main/web/index.ts',
-      'import-worker': 'main/core/jobs/import-worker.ts',
+      'job-worker': 'main/core/jobs/job-worker.ts',
       app: 'main/app/main.ts',
     },
     outdir: 'out/main',

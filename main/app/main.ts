@@ -45,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     try {
       mkdirSync(dataDir, { recursive: true });
-      core = openCore({ dataDir, host: 'electron', workerPath: join(__dirname, 'import-worker.cjs') });
+      core = openCore({ dataDir, host: 'electron', workerPath: join(__dirname, 'job-worker.cjs') });
     } catch (err) {
       console.error('[vship] cannot open the data folder:', err);
       dialog.showErrorBox('VShip 无法启动', `无法打开数据文件夹：\n${dataDir}\n\n${err instanceof Error ? err.message : String(err)}`);

@@ -82,7 +82,7 @@ async function call<C extends Channel>(core: Core, channel: C, req: Req<C>, onEv
 async function resolveShop(core: Core, name: string | undefined, create: boolean): Promise<Shop> {
   const shops = await call(core, 'shops.list', undefined);
   if (name === undefined) {
-    const s = await call(core, 'settings.get', undefined);
+    const s = await call(core, 'shops.getSettings', undefined);
     return shops.find((x) => x.id === s.currentShopId) ?? shops[0];
   }
   const found = shops.find((x) => x.name === name.trim());
@@ -118,7 +118,7 @@ async function run(argv: string[]): Promise<number> {
   const dataDir = resolveDataDir(argv, process.env);
   const known = ['import', 'orders', 'shops', 'products', 'product', 'stock', 'fill', 'assign', 'unassign', 'recharge', 'messages'];
   if (!known.includes(cmd)) throw new CliError({ code: 'INVALID_REQUEST', message: `未知命令「${cmd}」。运行 vship --help 查看用法` });
-  const core = openCore({ dataDir, host: 'cli', workerPath: join(__dirname, 'import-worker.cjs') });
+  const core = openCore({ dataDir, host: 'cli', workerPath: join(__dirname, 'job-worker.cjs') });
   try {
     switch (cmd) {
       case 'import': return await cmdImport(core, rest, args, json);
@@ -149,8 +149,8 @@ async function cmdImport(core: Core, files: string[], args: Args, json: boolean)
   const shopName = args.flags.get('--shop');
   const shop = await resolveShop(core, typeof shopName === 'string' ? shopName : undefined, true);
   const tty = process.stderr.isTTY && !json;
-  const s = await call(core, 'orders.import', { shopId: shop.id, files: payload }, (e, p) => {
-    if (!tty || e !== 'import.progress') return;
+  const s = await call(core, 'import.orders', { shopId: shop.id, files: payload }, (e, p) => {
+    if (!tty || e !== 'job.progress') return;
     const pr = p as { file: string; phase: string; done: number; total: number | null };
     process.stderr.write(`\r${pr.phase === 'read' ? '读取' : pr.phase === 'write' ? '写入' : '完成'} ${pr.file}: ${pr.done}${pr.total ? '/' + pr.total : ''}   `);
   });
@@ -181,7 +181,7 @@ async function cmdOrders(core: Core, args: Args, json: boolean): Promise<number>
     const reveal = args.flags.has('--reveal');
     const filled = rows.filter((x) => x.items.length).map((x) => x.orderNo);
     // One recorded reveal for the whole listing, not one per order.
-    const full: Record<string, unknown> = reveal && filled.length ? await call(core, 'orders.revealMany', { shopId: shop.id, orderNos: filled }) : {};
+    const full: Record<string, unknown> = reveal && filled.length ? await call(core, 'allocation.revealMany', { shopId: shop.id, orderNos: filled }) : {};
     out(JSON.stringify(rows.map((o) => ({ ...orderJson(o), items: reveal && o.items.length ? full[o.orderNo] : o.items.map((i) => ({ id: i.itemId, kind: i.kind, masked: i.masked, rentalUntil: i.rentalUntil, expiresAt: i.expiresAt })) }))));
     return 0;
   }
@@ -202,7 +202,7 @@ async function cmdShops(core: Core, rest: string[], json: boolean): Promise<numb
     return 0;
   }
   const shops = await call(core, 'shops.list', undefined);
-  const cur = (await call(core, 'settings.get', undefined)).currentShopId;
+  const cur = (await call(core, 'shops.getSettings', undefined)).currentShopId;
   if (json) out(JSON.stringify(shops.map((s) => ({ ...s, current: s.id === cur }))));
   else for (const s of shops) out(`${s.id === cur ? '*' : ' '} ${s.id}  ${s.name}`);
   return 0;
@@ -321,11 +321,11 @@ async function cmdStock(core: Core, rest: string[], args: Args, json: boolean): 
 async function cmdFill(core: Core, args: Args, json: boolean): Promise<number> {
   const shop = await resolveShop(core, str(args, '--shop'), false);
   if (args.flags.has('--undo')) {
-    const r = await call(core, 'fill.undo', { shopId: shop.id });
+    const r = await call(core, 'allocation.undoFill', { shopId: shop.id });
     out(json ? JSON.stringify(r) : r.fillId ? `已撤销第 ${r.fillId} 次填充，退回库存 ${r.released} 条` : '没有可撤销的填充');
     return 0;
   }
-  const r = await call(core, 'fill.run', { shopId: shop.id });
+  const r = await call(core, 'allocation.fill', { shopId: shop.id });
   if (json) { out(JSON.stringify({ fillId: r.fillId, filled: r.filled, items: r.items, short: r.short, skipped: r.skipped })); return 0; }
   out(`已填充 ${r.filled} 个订单（${r.items} 条），缺货 ${r.short.length} 个，跳过 ${r.skipped.length} 个`);
   for (const x of r.short.slice(0, 50)) out(`  缺货 ${x.orderNo}: 需要 ${x.need}, 可用 ${x.available}`);
@@ -342,9 +342,9 @@ async function cmdAssign(core: Core, cmd: string, rest: string[], args: Args, js
   let r: unknown;
   if (cmd === 'assign') {
     if (!items.length) throw new CliError({ code: 'INVALID_REQUEST', message: '请给出要填入的卡密/激活码/账号' });
-    r = await call(core, 'orders.assign', { shopId: shop.id, orderNo, items });
-  } else if (cmd === 'unassign') r = await call(core, 'orders.unassign', { shopId: shop.id, orderNo });
-  else r = await call(core, 'orders.recharged', { shopId: shop.id, orderNo, ref: str(args, '--ref') });
+    r = await call(core, 'allocation.assign', { shopId: shop.id, orderNo, items });
+  } else if (cmd === 'unassign') r = await call(core, 'allocation.unassign', { shopId: shop.id, orderNo });
+  else r = await call(core, 'allocation.recharged', { shopId: shop.id, orderNo, ref: str(args, '--ref') });
   out(json ? JSON.stringify(r) : cmd === 'unassign' ? `已撤回：退回库存 ${(r as { released: number }).released} 条，隔离 ${(r as { quarantined: number }).quarantined} 条` : `已填入 ${orderNo}：${(r as { masked: string }[]).map((i) => i.masked).join('，')}`);
   return 0;
 }

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const portArg = argv.indexOf('--port');
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : 0;
   const dataDir = resolveDataDir(argv, process.env);
-  const core = openCore({ dataDir, host: 'web', workerPath: join(__dirname, 'import-worker.cjs') });
+  const core = openCore({ dataDir, host: 'web', workerPath: join(__dirname, 'job-worker.cjs') });
   const host = await startWebHost(core, { staticDir: join(__dirname, '..', 'renderer'), port });
   process.stdout.write(`VShip 浏览器模式已启动 / browser mode running\n数据文件夹 / data folder: ${dataDir}\nVSHIP_URL=${host.url}\n`);
   if (!argv.includes('--no-open') && !process.env.CI) openBrowser(host.url);

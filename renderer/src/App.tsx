@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button, Result, Spin } from 'antd';
-import type { AppInfo, ImportProgress, ImportSummary, OrdersSummary, Product, Shop } from '../../shared/domain';
+import type { AppInfo, JobProgress, ImportSummary, OrdersSummary, Product, Shop } from '../../shared/domain';
 import type { AppErrorData } from '../../shared/errors';
 import { call, errorData, getBridge } from './bridge';
 import { t } from './i18n';
@@ -27,11 +27,11 @@ type DropHandler = (files: File[]) => void;
 
 /** Shops and the current one; a fresh data folder gets one default shop so import works at once. */
 async function loadShops(): Promise<{ shops: Shop[]; currentShopId: number }> {
-  const [shops, settings] = await Promise.all([call('shops.list', undefined), call('settings.get', undefined)]);
+  const [shops, settings] = await Promise.all([call('shops.list', undefined), call('shops.getSettings', undefined)]);
   if (shops.length === 0) shops.push(await call('shops.create', { name: t('shop.defaultName') }));
   const known = shops.some((s) => s.id === settings.currentShopId);
   const currentShopId = known ? settings.currentShopId : shops[0].id;
-  if (!known) await call('settings.set', { currentShopId });
+  if (!known) await call('shops.setSettings', { currentShopId });
   return { shops, currentShopId };
 }
 
@@ -50,7 +50,7 @@ export function VShipApp() {
   const [openStock, setOpenStock] = useState<Product | null>(null);
 
   const [importing, setImporting] = useState<{ fileCount: number } | null>(null);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
   const [importResult, setImportResult] = useState<ImportSummary | null>(null);
   const [importError, setImportError] = useState<AppErrorData | null>(null);
   const importingRef = useRef(false);
@@ -70,7 +70,7 @@ export function VShipApp() {
         setBoot({ state: 'ready' });
       })
       .catch((e: unknown) => setBoot({ state: 'failed', error: errorData(e) }));
-    call('app.info', undefined).then(setInfo, () => undefined);
+    call('shops.appInfo', undefined).then(setInfo, () => undefined);
   }, []);
   useEffect(start, [start]);
 
@@ -89,10 +89,10 @@ export function VShipApp() {
 
   // Progress events can come fast; show at most one per frame.
   useEffect(() => {
-    let pending: ImportProgress | null = null;
+    let pending: JobProgress | null = null;
     let frame = 0;
-    const off = getBridge().on('import.progress', (p) => {
-      if (!importingRef.current) return;
+    const off = getBridge().on('job.progress', (p) => {
+      if (p.kind !== 'import' || !importingRef.current) return;
       pending = p;
       frame ||= requestAnimationFrame(() => {
         frame = 0;
@@ -129,7 +129,7 @@ export function VShipApp() {
       setImportResult(null);
       setImportError(null);
       try {
-        const result = await call('orders.import', { shopId, files: await toFilePayloads(files) });
+        const result = await call('import.orders', { shopId, files: await toFilePayloads(files) });
         setImportResult(result);
         refresh();
       } catch (e) {
@@ -189,7 +189,7 @@ export function VShipApp() {
     setImportError(null);
     setProductRequest(null);
     setShopId(id);
-    call('settings.set', { currentShopId: id }).catch((e: unknown) => message.error(errorData(e).message));
+    call('shops.setSettings', { currentShopId: id }).catch((e: unknown) => message.error(errorData(e).message));
   };
 
   const onShopCreated = (shop: Shop) => {

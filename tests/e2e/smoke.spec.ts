@@ -22,7 +22,7 @@ test('the app window opens, is titled VShip and renders without errors', async (
 test.describe('browser-mode host security', () => {
   test('answers the bridge only with the token', async ({ webHost }) => {
     const { port, token } = webHost;
-    const path = '/api/invoke/app.info';
+    const path = '/api/invoke/shops.appInfo';
 
     const granted = await send(port, path, { 'x-vship-token': token });
     expect(granted.status).toBe(200);
@@ -39,7 +39,7 @@ test.describe('browser-mode host security', () => {
 
   test('rejects a foreign Host or Origin even with the token (DNS rebinding, other sites)', async ({ webHost }) => {
     const { port, token } = webHost;
-    const path = '/api/invoke/app.info';
+    const path = '/api/invoke/shops.appInfo';
     const rebound = await send(port, path, { 'x-vship-token': token, host: `evil.example:${port}` });
     expect([400, 401, 403, 421]).toContain(rebound.status);
     const crossSite = await send(port, path, { 'x-vship-token': token, origin: 'http://evil.example' });

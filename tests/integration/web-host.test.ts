@@ -41,20 +41,20 @@ describe('browser-mode host', () => {
   it('answers the bridge with the token, and refuses without it, with a wrong one, or from another host', async () => {
     const host = await start();
     const body = encodeWire(undefined);
-    const good = await post(host, '/api/invoke/app.info', body, { 'X-VShip-Token': host.token });
+    const good = await post(host, '/api/invoke/shops.appInfo', body, { 'X-VShip-Token': host.token });
     expect(good.status).toBe(200);
     expect(decodeWire(good.body)).toMatchObject({ ok: true, value: { host: 'web' } });
-    expect((await post(host, '/api/invoke/app.info', body, {})).status).toBe(401);
-    expect((await post(host, '/api/invoke/app.info', body, { 'X-VShip-Token': host.token.slice(1) + 'x' })).status).toBe(401);
-    expect((await post(host, '/api/invoke/app.info', body, { 'X-VShip-Token': host.token, Host: `evil.example:${host.port}` })).status).toBe(403);
-    expect((await post(host, '/api/invoke/app.info', body, { 'X-VShip-Token': host.token, Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post(host, '/api/invoke/shops.appInfo', body, {})).status).toBe(401);
+    expect((await post(host, '/api/invoke/shops.appInfo', body, { 'X-VShip-Token': host.token.slice(1) + 'x' })).status).toBe(401);
+    expect((await post(host, '/api/invoke/shops.appInfo', body, { 'X-VShip-Token': host.token, Host: `evil.example:${host.port}` })).status).toBe(403);
+    expect((await post(host, '/api/invoke/shops.appInfo', body, { 'X-VShip-Token': host.token, Origin: 'http://evil.example' })).status).toBe(403);
   });
 
   it('imports file bytes sent through the bridge and reports errors as data', async () => {
     const host = await start();
     const t = generateOrders({ count: 40, seed: 41 });
     const req = { shopId: 1, files: [{ name: '订单.csv', bytes: new Uint8Array(toCsv(t, { encoding: 'gbk' })) }] };
-    const r = decodeWire((await post(host, '/api/invoke/orders.import', encodeWire(req), { 'X-VShip-Token': host.token })).body) as { ok: boolean; value: { new: number } };
+    const r = decodeWire((await post(host, '/api/invoke/import.orders', encodeWire(req), { 'X-VShip-Token': host.token })).body) as { ok: boolean; value: { new: number } };
     expect(r).toMatchObject({ ok: true, value: { new: 40 } });
     const bad = decodeWire((await post(host, '/api/invoke/orders.list', encodeWire({ shopId: 'x' }), { 'X-VShip-Token': host.token })).body);
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
@@ -63,18 +63,21 @@ describe('browser-mode host', () => {
   });
 });
 
-describe('import job', () => {
+describe('job runner', () => {
   it('falls back to importing in-process when the worker cannot start', async () => {
     const { writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { runImportJob } = await import('../../main/core/jobs/import-job');
+    const { runJob } = await import('../../main/core/jobs/run-job');
     const dir = tempDir();
     const broken = join(dir, 'broken-worker.cjs');
     writeFileSync(broken, "require('a-module-that-does-not-exist');\n");
     const t = generateOrders({ count: 30, seed: 44 });
     const core = openCore({ dataDir: dir, host: 'cli' });
     core.close();
-    const s = await runImportJob(broken, { dataDir: dir, shopId: 1, shipPromiseHours: 48, files: [{ name: 'a.csv', bytes: new Uint8Array(toCsv(t)) }] }, () => undefined);
+    const seen: { kind: string; phase: string }[] = [];
+    const s = await runJob(broken, 'import', { dataDir: dir, shopId: 1, shipPromiseHours: 48, files: [{ name: 'a.csv', bytes: new Uint8Array(toCsv(t)) }] }, (p) => seen.push(p));
     expect(s.new).toBe(30);
+    expect(seen.every((p) => p.kind === 'import')).toBe(true);
+    expect(seen.at(-1)?.phase).toBe('done');
   });
 });

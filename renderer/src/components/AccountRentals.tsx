@@ -7,7 +7,7 @@ import { call, errorData } from '../bridge';
 import { formatDateTime } from '../format/time';
 import { t } from '../i18n';
 
-type Account = Res<'products.accounts'>[number];
+type Account = Res<'allocation.accounts'>[number];
 
 export function AccountRentals({ shopId, skuKey, refreshKey, now }: { shopId: number; skuKey: string; refreshKey: number; now: number }) {
   const [rows, setRows] = useState<Account[] | null>(null);
@@ -15,7 +15,7 @@ export function AccountRentals({ shopId, skuKey, refreshKey, now }: { shopId: nu
 
   useEffect(() => {
     let live = true;
-    call('products.accounts', { shopId, skuKey })
+    call('allocation.accounts', { shopId, skuKey })
       .then((r) => live && setRows(r))
       .catch((e: unknown) => live && setError(errorData(e)));
     return () => {

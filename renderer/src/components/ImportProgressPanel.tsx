@@ -1,10 +1,10 @@
-/** The running import: phase, file and rows done, from `import.progress` events. */
+/** The running import: phase, file and rows done, from `job.progress` events. */
 import { Progress } from 'antd';
 import { LoadingOutlined } from '@ant-design/icons';
-import type { ImportProgress } from '../../../shared/domain';
+import type { JobProgress } from '../../../shared/domain';
 import { t } from '../i18n';
 
-export function ImportProgressPanel({ progress, fileCount }: { progress: ImportProgress | null; fileCount: number }) {
+export function ImportProgressPanel({ progress, fileCount }: { progress: JobProgress | null; fileCount: number }) {
   const percent = progress && progress.total ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : null;
   const rows = progress
     ? progress.total
@@ -17,7 +17,7 @@ export function ImportProgressPanel({ progress, fileCount }: { progress: ImportP
       <div className="import-progress-body">
         <div className="import-progress-line">
           <span className="strong">
-            {progress ? t(`import.phase.${progress.phase}`) : t('import.preparing', { count: fileCount })}
+            {progress ? t(`import.phase.${progress.phase as "read" | "write" | "done"}`) : t('import.preparing', { count: fileCount })}
           </span>
           {progress && <span className="import-progress-file" title={progress.file}>{progress.file}</span>}
           <span className="toolbar-spacer" />

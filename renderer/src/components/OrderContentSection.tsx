@@ -54,7 +54,7 @@ export function OrderContentSection({ shopId, order, product, onChanged, onOpenP
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: () => run(async () => {
-        const r = await call('orders.unassign', { shopId, orderNo: order.orderNo });
+        const r = await call('allocation.unassign', { shopId, orderNo: order.orderNo });
         message.success(t('content.unassigned', { released: r.released, quarantined: r.quarantined }));
         setText(null);
         onChanged();
@@ -63,14 +63,14 @@ export function OrderContentSection({ shopId, order, product, onChanged, onOpenP
   };
 
   const assign = () => run(async () => {
-    await call('orders.assign', { shopId, orderNo: order.orderNo, items: lines });
+    await call('allocation.assign', { shopId, orderNo: order.orderNo, items: lines });
     message.success(t('content.assigned', { count: lines.length }));
     setManual('');
     onChanged();
   });
 
   const recharged = () => run(async () => {
-    await call('orders.recharged', { shopId, orderNo: order.orderNo, ref: ref.trim() || undefined });
+    await call('allocation.recharged', { shopId, orderNo: order.orderNo, ref: ref.trim() || undefined });
     message.success(t('content.rechargedDone'));
     setRef('');
     onChanged();

@@ -12,7 +12,7 @@ export function OrderRevealModal({ shopId, orderNo, onClose }: { shopId: number;
   useEffect(() => {
     if (!orderNo) return;
     let live = true;
-    call('orders.reveal', { shopId, orderNo })
+    call('allocation.reveal', { shopId, orderNo })
       .then((items) => live && setState({ orderNo, items }))
       .catch((e: unknown) => live && setState({ orderNo, error: errorData(e) }));
     return () => {

@@ -164,7 +164,7 @@ export function OrdersScreen({ shopId, active, products, summary, refreshKey, on
     const send = async () => {
       setBusy('paste');
       try {
-        const r = await call('orders.assignMany', { shopId, entries: plan.entries });
+        const r = await call('allocation.assignMany', { shopId, entries: plan.entries });
         message.success(t('paste.done', { orders: r.assigned, items: plan.entries.reduce((n, e) => n + e.items.length, 0) }));
         setPasteOpen(false);
         clearChecks();
@@ -231,7 +231,7 @@ export function OrdersScreen({ shopId, active, products, summary, refreshKey, on
         onOk: async () => {
           setBusy('undo');
           try {
-            const r = await call('fill.undo', { shopId });
+            const r = await call('allocation.undoFill', { shopId });
             if (r.fillId === null) message.info(t('fill.undoNone'));
             else message.success(t('fill.undone', { released: r.released }));
             onChanged();
@@ -247,7 +247,7 @@ export function OrdersScreen({ shopId, active, products, summary, refreshKey, on
     setBusy(a);
     try {
       if (a === 'fill') {
-        const r = await call('fill.run', { shopId });
+        const r = await call('allocation.fill', { shopId });
         setFillResult(r);
         onChanged();
       } else {

@@ -1,0 +1,24 @@
+import type { ImportSummary, JobProgress } from '../../../shared/domain';
+import type { Db } from '../db/open';
+import type { ImportFile } from '../services/order-import';
+import { getSettings } from '../services/settings';
+import { getShop } from '../services/shops';
+import type { ImportJobInput } from './import-job';
+import { runJob } from './run-job';
+
+/** `import.orders`: the shop must exist; the ship promise comes from settings; the job reports progress. */
+export function importOrders(
+  db: Db,
+  where: { dataDir: string; workerPath?: string },
+  req: { shopId: number; files: ImportFile[] },
+  onProgress: (p: JobProgress) => void,
+): Promise<ImportSummary> {
+  getShop(db, req.shopId);
+  const input: ImportJobInput = {
+    dataDir: where.dataDir,
+    shopId: req.shopId,
+    shipPromiseHours: getSettings(db).shipPromiseHours,
+    files: req.files.map((f) => ({ name: f.name, bytes: f.bytes })),
+  };
+  return runJob(where.workerPath, 'import', input, onProgress);
+}
