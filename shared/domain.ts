@@ -283,7 +283,33 @@ export interface StockImportResult {
   added: number;
   sep: string | null;
   duplicates: { line: number; where: 'file' | 'history'; masked: string }[];
-  rejected: { line: number; reason: string }[];
+  rejected: StockRejectedLine[];
+}
+
+/** Why a stock line cannot be read: a code for programs and the UI's catalogue, a Chinese reason for people. */
+export const STOCK_REJECT_REASONS = {
+  LINE_TOO_LONG: '超过 {max} 个字符',
+  BAD_EXPIRY: '有效期「{value}」无法识别',
+  MISSING_CARD_NO: '缺少卡号',
+  MISSING_PASSWORD: '缺少密码',
+  MISSING_CODE: '缺少激活码',
+  MISSING_LOGIN: '缺少账号',
+} as const;
+export type StockRejectCode = keyof typeof STOCK_REJECT_REASONS;
+
+export interface StockRejectedLine {
+  line: number;
+  code: StockRejectCode;
+  /** The code's text with its parameters filled in (Chinese). */
+  reason: string;
+  /** The code's parameters ({max}, {value}). */
+  params?: Record<string, string | number>;
+}
+
+/** A rejected stock line, with its Chinese reason filled in from its code. */
+export function stockRejected(line: number, code: StockRejectCode, params?: Record<string, string | number>): StockRejectedLine {
+  const reason = STOCK_REJECT_REASONS[code].replace(/\{(\w+)\}/g, (_, k: string) => String(params?.[k] ?? ''));
+  return params ? { line, code, reason, params } : { line, code, reason };
 }
 
 /** An item bound to an order, as lists show it (masked). */

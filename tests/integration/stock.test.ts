@@ -75,7 +75,7 @@ describe('stock', () => {
     const { db, shopId, sku } = setup();
     setProduct(db, shopId, sku, { kind: 'card' });
     const r = importStock(db, { shopId, skuKey: sku, name: 'cards.txt', text: '1111222233334444----pw1\n5555666677778888\n' });
-    expect(r).toMatchObject({ added: 0, batchId: null, rejected: [{ line: 2, reason: '缺少密码' }] });
+    expect(r).toMatchObject({ added: 0, batchId: null, rejected: [{ line: 2, code: 'MISSING_PASSWORD', reason: '缺少密码' }] });
     expect(db.prepare('SELECT count(*) FROM stock_items').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM stock_batches').pluck().get()).toBe(0);
   });

@@ -34,7 +34,7 @@ describe('reading stock files', () => {
   });
   it('rejects lines over 1,000 characters and lines missing a part, with their numbers', () => {
     const r = parseStock(text(`A----1\n${'x'.repeat(1001)}----2\nB\n`), 'card');
-    expect(r.rejected).toEqual([{ line: 2, reason: '超过 1000 个字符' }, { line: 3, reason: '缺少密码' }]);
+    expect(r.rejected).toEqual([{ line: 2, code: 'LINE_TOO_LONG', params: { max: 1000 }, reason: '超过 1000 个字符' }, { line: 3, code: 'MISSING_PASSWORD', reason: '缺少密码' }]);
   });
   it('refuses a binary file and a file with no item', () => {
     expect(() => parseStock({ name: 'x.txt', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]) }, 'code')).toThrow(AppError);

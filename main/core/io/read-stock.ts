@@ -1,3 +1,4 @@
+import { stockRejected, type StockRejectCode, type StockRejectedLine } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { cellText, parseTime } from './cells';
 import { decodeAuto } from './detect-encoding';
@@ -22,7 +23,7 @@ export interface ParsedStockItem {
 export interface ParsedStock {
   sep: StockSep | null;
   items: ParsedStockItem[];
-  rejected: { line: number; reason: string }[];
+  rejected: StockRejectedLine[];
 }
 
 export const MAX_LINE = 1000;
@@ -64,7 +65,7 @@ function parseText(text: string, shape: StockShape, sepChoice: StockSep | 'auto'
   if (content.length === 0) throw new AppError('STOCK_EMPTY', { file });
   const rejected: ParsedStock['rejected'] = [];
   const usable = content.filter((l) => {
-    if (l.text.length > MAX_LINE) { rejected.push({ line: l.line, reason: `超过 ${MAX_LINE} 个字符` }); return false; }
+    if (l.text.length > MAX_LINE) { rejected.push(stockRejected(l.line, 'LINE_TOO_LONG', { max: MAX_LINE })); return false; }
     return true;
   });
   const sep = sepChoice === 'auto' ? detectSep(usable.map((l) => l.text), shape) : sepChoice;
@@ -118,7 +119,7 @@ function parseRows(rows: { line: number; cells: string[] }[], shape: StockShape,
   for (let r = start; r < rows.length; r++) {
     const { line, cells } = rows[r];
     if (cells.every((c) => c.trim() === '')) continue;
-    if (cells.some((c) => c.length > MAX_LINE)) { rejected.push({ line, reason: `超过 ${MAX_LINE} 个字符` }); continue; }
+    if (cells.some((c) => c.length > MAX_LINE)) { rejected.push(stockRejected(line, 'LINE_TOO_LONG', { max: MAX_LINE })); continue; }
     const item: ParsedStockItem = { line, cardNo: '', password: '', code: '', login: '', extras: '', expiresAt: null };
     let fields = cells.map((c) => unlabel(c.trim()));
     if (map) {
@@ -128,7 +129,7 @@ function parseRows(rows: { line: number; cells: string[] }[], shape: StockShape,
       const exp = get('expiresAt');
       if (exp) {
         item.expiresAt = parseTime(exp);
-        if (!item.expiresAt) { rejected.push({ line, reason: `有效期「${exp}」无法识别` }); continue; }
+        if (!item.expiresAt) { rejected.push(stockRejected(line, 'BAD_EXPIRY', { value: exp })); continue; }
       }
       const used = new Set(Object.values(m));
       const rest = fields.filter((f, i) => !used.has(i) && f !== '');
@@ -143,10 +144,10 @@ function parseRows(rows: { line: number; cells: string[] }[], shape: StockShape,
       else if (shape === 'code') item.code = sep && sep !== ' ' ? fields.join(sep) : fields.join(' ');
       else { item.login = fields[0] ?? ''; item.password = fields[1] ?? ''; item.extras = fields.slice(2).join(' | '); }
     }
-    const missing = shape === 'card' ? (!item.cardNo ? '缺少卡号' : !item.password ? '缺少密码' : null)
-      : shape === 'code' ? (!item.code ? '缺少激活码' : null)
-      : (!item.login ? '缺少账号' : !item.password ? '缺少密码' : null);
-    if (missing) { rejected.push({ line, reason: missing }); continue; }
+    const missing: StockRejectCode | null = shape === 'card' ? (!item.cardNo ? 'MISSING_CARD_NO' : !item.password ? 'MISSING_PASSWORD' : null)
+      : shape === 'code' ? (!item.code ? 'MISSING_CODE' : null)
+      : (!item.login ? 'MISSING_LOGIN' : !item.password ? 'MISSING_PASSWORD' : null);
+    if (missing) { rejected.push(stockRejected(line, missing)); continue; }
     items.push(item);
   }
   if (items.length === 0 && rejected.length === 0) throw new AppError('STOCK_EMPTY', { file });
