@@ -4,18 +4,16 @@
  * A channel missing here is a compile error (`Handlers` is a mapped type over the contract).
  */
 import { ZodError } from 'zod';
-import type { Channel, Events, Req, Res, Result, RevealedItem } from '../shared/contract';
+import type { Channel, Events, Req, Res, Result } from '../shared/contract';
 import { requestSchemas } from '../shared/contract';
 import { AppError, formatErrorMessage } from '../shared/errors';
-import { toBeijingIso } from '../shared/rules/classify';
 import { openDatabase, SCHEMA_VERSION, type Db } from './core/db/open';
-import { nowMs } from './core/services/clock';
 import { importOrders } from './core/jobs/start-import';
 import { getOrder, listImports, listOrders, ordersSummary } from './core/services/orders';
 import { getSettings, setSettings } from './core/services/settings';
-import { getProductProfile, listProducts, setProduct } from './core/services/products';
-import { accountAvailability, assign, assignMany, fill, markRecharged, revealOrderItems, unassign, undoLastFill } from './core/services/allocation';
-import { messagesCsv, orderMessages } from './core/services/messages';
+import { listProducts, setProduct } from './core/services/products';
+import { assign, assignMany, markRecharged, productAccounts, revealOrder, revealOrders, runFill, unassign, undoLastFill } from './core/services/allocation';
+import { exportMessages, orderMessages } from './core/services/messages';
 import { importStock, listBatches, listItems, moveItems, restoreItems, revealItem, voidItems } from './core/services/stock';
 import { createShop, ensureDefaultShop, listShops } from './core/services/shops';
 
@@ -63,36 +61,17 @@ function createHandlers(db: Db, opts: CoreOptions): Handlers {
     'stock.restore': (req) => restoreItems(db, req),
     'stock.move': (req) => moveItems(db, req),
     'stock.reveal': (req) => revealItem(db, req.shopId, req.itemId),
-    'allocation.fill': (req) => fill(db, req.shopId, { cooldownHours: getSettings(db).accountCooldownHours }),
+    'allocation.fill': (req) => runFill(db, req.shopId),
     'allocation.undoFill': (req) => undoLastFill(db, req.shopId),
     'allocation.assign': (req) => assign(db, req.shopId, req.orderNo, req.items),
     'allocation.assignMany': (req) => assignMany(db, req.shopId, req.entries),
     'allocation.unassign': (req) => unassign(db, req.shopId, req.orderNo),
     'allocation.recharged': (req) => markRecharged(db, req.shopId, req.orderNo, req.ref ?? ''),
-    'allocation.reveal': (req) => {
-      const o = getOrder(db, req.shopId, req.orderNo);
-      if (!o) throw new AppError('ORDER_NOT_FOUND', { detail: req.orderNo });
-      return revealOrderItems(db, req.shopId, [o.id], `order:${o.orderNo}`).get(o.id) ?? [];
-    },
-    'allocation.revealMany': (req) => {
-      const ids = new Map<number, string>();
-      const find = db.prepare('SELECT id FROM orders WHERE shop_id = ? AND order_no = ? AND damaged = 0').pluck();
-      for (const no of req.orderNos) {
-        const id = find.get(req.shopId, no) as number | undefined;
-        if (id === undefined) throw new AppError('ORDER_NOT_FOUND', { detail: no });
-        ids.set(id, no);
-      }
-      const items = revealOrderItems(db, req.shopId, [...ids.keys()], `orders:${ids.size}`);
-      const out: Record<string, RevealedItem[]> = {};
-      for (const [id, no] of ids) out[no] = items.get(id) ?? [];
-      return out;
-    },
+    'allocation.reveal': (req) => revealOrder(db, req.shopId, req.orderNo),
+    'allocation.revealMany': (req) => revealOrders(db, req.shopId, req.orderNos),
     'messages.list': (req) => orderMessages(db, req.shopId, req.orderNos),
-    'messages.export': (req) => {
-      const m = orderMessages(db, req.shopId, req.orderNos);
-      return { name: `发货消息-${toBeijingIso(nowMs()).slice(0, 10)}.csv`, bytes: messagesCsv(m), count: m.length };
-    },
-    'allocation.accounts': (req) => accountAvailability(db, req.shopId, getProductProfile(db, req.shopId, req.skuKey).id),
+    'messages.export': (req) => exportMessages(db, req.shopId, req.orderNos),
+    'allocation.accounts': (req) => productAccounts(db, req.shopId, req.skuKey),
   };
 }
 

@@ -8,6 +8,8 @@ import type { Db } from '../db/open';
 import { parseStock } from '../io/read-stock';
 import { nowMs } from './clock';
 import { appendLedger } from './ledger';
+import { getProductProfile } from './products';
+import { getSettings } from './settings';
 import { itemFingerprint, maskItem } from './stock';
 
 /**
@@ -341,4 +343,42 @@ export function revealOrderItems(db: Db, shopId: number, orderIds: number[], why
 export function accountAvailability(db: Db, shopId: number, productId: number): { itemId: number; masked: string; busyUntil: string | null }[] {
   return (db.prepare("SELECT id, kind, card_no, code, login, busy_until FROM stock_items WHERE shop_id = ? AND product_id = ? AND kind = 'account' AND state = 'available' ORDER BY (busy_until IS NOT NULL), busy_until, id").all(shopId, productId) as { id: number; kind: string; card_no: string; code: string; login: string; busy_until: string | null }[])
     .map((r) => ({ itemId: r.id, masked: maskItem(r), busyUntil: r.busy_until }));
+}
+
+/** `allocation.fill`: a fill with the account cooldown from settings. */
+export function runFill(db: Db, shopId: number): FillResult {
+  return fill(db, shopId, { cooldownHours: getSettings(db).accountCooldownHours });
+}
+
+/** Order numbers → order ids (undamaged orders of the shop); an unknown number is ORDER_NOT_FOUND. */
+function orderIdsByNo(db: Db, shopId: number, orderNos: string[]): Map<number, string> {
+  const ids = new Map<number, string>();
+  const find = db.prepare('SELECT id FROM orders WHERE shop_id = ? AND order_no = ? AND damaged = 0').pluck();
+  for (const no of orderNos) {
+    const id = find.get(shopId, no) as number | undefined;
+    if (id === undefined) throw new AppError('ORDER_NOT_FOUND', { detail: no });
+    ids.set(id, no);
+  }
+  return ids;
+}
+
+/** `allocation.reveal`: one order's items in full, recorded in the ledger. */
+export function revealOrder(db: Db, shopId: number, orderNo: string): RevealedItem[] {
+  const id = db.prepare('SELECT id FROM orders WHERE shop_id = ? AND order_no = ? ORDER BY id LIMIT 1').pluck().get(shopId, orderNo) as number | undefined;
+  if (id === undefined) throw new AppError('ORDER_NOT_FOUND', { detail: orderNo });
+  return revealOrderItems(db, shopId, [id], `order:${orderNo}`).get(id) ?? [];
+}
+
+/** `allocation.revealMany`: many orders' items in full, as one recorded reveal. */
+export function revealOrders(db: Db, shopId: number, orderNos: string[]): Record<string, RevealedItem[]> {
+  const ids = orderIdsByNo(db, shopId, orderNos);
+  const items = revealOrderItems(db, shopId, [...ids.keys()], `orders:${ids.size}`);
+  const out: Record<string, RevealedItem[]> = {};
+  for (const [id, no] of ids) out[no] = items.get(id) ?? [];
+  return out;
+}
+
+/** `allocation.accounts`: a rental product's accounts and until when each is busy. */
+export function productAccounts(db: Db, shopId: number, skuKey: string): { itemId: number; masked: string; busyUntil: string | null }[] {
+  return accountAvailability(db, shopId, getProductProfile(db, shopId, skuKey).id);
 }

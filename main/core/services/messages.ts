@@ -2,6 +2,8 @@ import type { DeliveryKind, ProductTerms } from '../../../shared/domain';
 import { DEFAULT_TEMPLATES, renderMessage } from '../../../shared/rules/message';
 import type { Db } from '../db/open';
 import { revealOrderItems } from './allocation';
+import { nowMs } from './clock';
+import { toBeijingIso } from '../../../shared/rules/classify';
 
 export interface OrderMessage { orderNo: string; message: string }
 
@@ -32,4 +34,10 @@ export function messagesCsv(messages: OrderMessage[]): Uint8Array {
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lines = ['订单号,发货内容', ...messages.map((m) => `${q(m.orderNo)},${q(m.message)}`)];
   return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
+}
+
+/** `messages.export`: the messages as a CSV file named by the Beijing date. */
+export function exportMessages(db: Db, shopId: number, orderNos?: string[]): { name: string; bytes: Uint8Array; count: number } {
+  const m = orderMessages(db, shopId, orderNos);
+  return { name: `发货消息-${toBeijingIso(nowMs()).slice(0, 10)}.csv`, bytes: messagesCsv(m), count: m.length };
 }
