@@ -1,4 +1,5 @@
-import { stockRejected, type StockRejectCode, type StockRejectedLine } from '../../../shared/domain';
+import { stockRejected } from '../../../shared/rules/stock-reject';
+import type { StockRejectCode, StockRejectedLine } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { cellText, parseTime } from './cells';
 import { decodeAuto } from './detect-encoding';

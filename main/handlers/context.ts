@@ -1,0 +1,21 @@
+import type { Channel, Events, ParsedReq, Res } from '../../shared/contract';
+import type { Db } from '../core/db/open';
+
+export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => void;
+
+export interface CoreOptions {
+  dataDir: string;
+  host: 'electron' | 'web' | 'cli';
+  /** The built job worker (out/main/job-worker.cjs); long work runs in-process without it. */
+  workerPath?: string;
+}
+
+/** What a feature's handlers are built with: the database and the host's options. */
+export interface HandlerContext extends CoreOptions {
+  db: Db;
+}
+
+export type Handler<C extends Channel> = (req: ParsedReq<C>, emit: Emit) => Res<C> | Promise<Res<C>>;
+
+/** The handlers of one feature: exactly the channels whose names start with `<feature>.`. */
+export type FeatureHandlers<F extends string> = { [C in Channel as C extends `${F}.${string}` ? C : never]: Handler<C> };

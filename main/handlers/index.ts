@@ -1,0 +1,78 @@
+/**
+ * The one handler table: every bridge channel → its service call, merged from one file per
+ * feature. The Electron shell, the browser-mode host and the CLI all mount this same table
+ * through `openCore().dispatch`. A channel missing from every slice is a compile error
+ * (`Handlers` is a mapped type over the contract). Handlers adapt; services decide.
+ */
+import { ZodError } from 'zod';
+import type { Channel, Result } from '../../shared/contract';
+import { requestSchemas } from '../../shared/contract';
+import { AppError, formatErrorMessage, type AppErrorData } from '../../shared/errors';
+import { openDatabase } from '../core/db/open';
+import { ensureDefaultShop } from '../core/services/shops';
+import { allocationHandlers } from './allocation';
+import type { CoreOptions, Emit, Handler } from './context';
+import { importHandlers } from './import';
+import { messagesHandlers } from './messages';
+import { ordersHandlers } from './orders';
+import { productsHandlers } from './products';
+import { shopsHandlers } from './shops';
+import { stockHandlers } from './stock';
+
+export { VERSION } from '../core/version';
+export type { CoreOptions, Emit } from './context';
+
+type Handlers = { [C in Channel]: Handler<C> };
+
+/** An open data folder, as a host sees it: one dispatch for every channel, and close. */
+export interface Core {
+  dataDir: string;
+  dispatch(channel: string, rawReq: unknown, emit: (event: string, payload: unknown) => void): Promise<Result<unknown>>;
+  close(): void;
+}
+
+function errorResult(code: AppErrorData['code'], detail: string): Result<never> {
+  return { ok: false, error: { code, message: formatErrorMessage(code, { detail }), detail } };
+}
+
+/** Errors cross as data: an AppError keeps its code and place; anything else is INTERNAL (and logged without payloads). */
+export function toErrorResult(e: unknown): Result<never> {
+  if (e instanceof AppError) return { ok: false, error: e.toData() };
+  if (e instanceof ZodError) {
+    const issue = e.issues[0];
+    return errorResult('INVALID_REQUEST', `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+  }
+  return errorResult('INTERNAL', e instanceof Error ? e.message : String(e));
+}
+
+export function openCore(opts: CoreOptions): Core {
+  const db = openDatabase(opts.dataDir);
+  ensureDefaultShop(db);
+  const ctx = { ...opts, db };
+  const handlers: Handlers = {
+    ...shopsHandlers(ctx),
+    ...importHandlers(ctx),
+    ...ordersHandlers(ctx),
+    ...productsHandlers(ctx),
+    ...stockHandlers(ctx),
+    ...allocationHandlers(ctx),
+    ...messagesHandlers(ctx),
+  };
+  return {
+    dataDir: opts.dataDir,
+    async dispatch(channel, rawReq, emit) {
+      if (!Object.prototype.hasOwnProperty.call(handlers, channel)) return errorResult('UNKNOWN_CHANNEL', channel);
+      const c = channel as Channel;
+      try {
+        const req = requestSchemas[c].parse(rawReq ?? undefined) as never;
+        const value = await (handlers[c] as (r: never, e: Emit) => unknown)(req, emit as Emit);
+        return { ok: true, value };
+      } catch (e) {
+        return toErrorResult(e);
+      }
+    },
+    close() {
+      db.close();
+    },
+  };
+}

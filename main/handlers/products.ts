@@ -1,0 +1,7 @@
+import { listProducts, setProduct } from '../core/services/products';
+import type { FeatureHandlers, HandlerContext } from './context';
+
+export const productsHandlers = ({ db }: HandlerContext): FeatureHandlers<'products'> => ({
+  'products.list': (req) => listProducts(db, req.shopId),
+  'products.set': (req) => setProduct(db, req.shopId, req.skuKey, req),
+});

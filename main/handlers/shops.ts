@@ -1,0 +1,12 @@
+import { appInfo } from '../core/services/app-info';
+import { getSettings, setSettings } from '../core/services/settings';
+import { createShop, listShops } from '../core/services/shops';
+import type { FeatureHandlers, HandlerContext } from './context';
+
+export const shopsHandlers = ({ db, host, dataDir }: HandlerContext): FeatureHandlers<'shops'> => ({
+  'shops.appInfo': () => appInfo(host, dataDir),
+  'shops.getSettings': () => getSettings(db),
+  'shops.setSettings': (req) => setSettings(db, req),
+  'shops.list': () => listShops(db),
+  'shops.create': (req) => createShop(db, req.name),
+});

@@ -1,0 +1,37 @@
+/** Listing and reading orders. */
+import { z } from 'zod';
+import type { OrderDetail, OrdersPage, OrdersSummary } from '../domain';
+import { REASONS } from '../domain/orders';
+import { orderNo, shopId, type FeatureContract } from './define';
+
+const reasonCodes = Object.keys(REASONS) as [keyof typeof REASONS, ...(keyof typeof REASONS)[]];
+
+const ordersQuery = z.object({
+  shopId,
+  /** dueSoon: shippable orders due within the next hours (the 即将超时 card). */
+  filter: z.enum(['all', 'shippable', 'blocked', 'overdue', 'dueSoon']).optional(),
+  reason: z.enum(reasonCodes).optional(),
+  /** Substring of the order number (or recharge number). */
+  search: z.string().max(100).optional(),
+  /** Only orders with a line of this product. */
+  skuKey: z.string().max(300).optional(),
+  /** true: only filled orders; false: only orders without content. */
+  filled: z.boolean().optional(),
+  sort: z.enum(['shipBy', 'paidAt', 'orderNo', 'productName', 'quantity', 'status', 'paidCents']).optional(),
+  desc: z.boolean().optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(100_000).optional(),
+}).strict();
+export type OrdersQuery = z.infer<typeof ordersQuery>;
+
+export const ordersSchemas = {
+  'orders.list': ordersQuery,
+  'orders.summary': z.object({ shopId }).strict(),
+  'orders.get': z.object({ shopId, orderNo }).strict(),
+} as const;
+
+export type OrdersContract = FeatureContract<typeof ordersSchemas, {
+  'orders.list': OrdersPage;
+  'orders.summary': OrdersSummary;
+  'orders.get': OrderDetail | null;
+}>;

@@ -1,0 +1,33 @@
+/** What orders are filled with: items, fills and why an order was skipped. Names follow the glossary (../docs/STYLE.md). */
+export type { RevealedItem } from '../contract/allocation';
+
+/** An item bound to an order, as lists show it (masked). */
+export interface OrderItem {
+  allocationId: number;
+  itemId: number | null;
+  kind: 'card' | 'code' | 'account' | 'recharge';
+  masked: string;
+  source: 'fill' | 'manual' | 'recharge';
+  rentalUntil: string | null;
+  expiresAt: string | null;
+  exported: boolean;
+}
+
+export interface FillResult {
+  fillId: number | null;
+  filled: number;
+  items: number;
+  /** Orders left waiting for stock: which product, how many it needs, how many were left. */
+  short: { orderNo: string; skuKey: string; need: number; available: number }[];
+  /** Orders a fill does not handle, with a code for programs and a Chinese reason for people. */
+  skipped: { orderNo: string; code: SkipCode; reason: string }[];
+}
+
+export const SKIP_REASONS = {
+  PRODUCT_UNCONFIRMED: '商品未确认发货方式',
+  RECHARGE_PENDING: '直充商品：充值后标记“已充值”',
+  NOT_STOCKED: '该发货方式不使用库存',
+  RENTAL_DAYS_MISSING: '账号租赁未设置租期',
+} as const;
+
+export type SkipCode = keyof typeof SKIP_REASONS;

@@ -1,0 +1,60 @@
+/** Stock: batches and items of deliverable secrets, and why a line is rejected. Names follow the glossary (../docs/STYLE.md). */
+import type { StockLevels } from './products';
+
+export type { StockSelection } from '../contract/stock';
+
+export interface StockBatch {
+  id: number;
+  productId: number;
+  source: string;
+  sep: string | null;
+  added: number;
+  duplicates: number;
+  expiresAt: string | null;
+  createdAt: string;
+  levels: StockLevels;
+}
+
+export type ItemState = 'available' | 'reserved' | 'delivered' | 'expired' | 'voided';
+
+export interface StockItem {
+  id: number;
+  batchId: number;
+  productId: number;
+  kind: 'card' | 'code' | 'account';
+  /** Masked for display, e.g. 8831****4410. */
+  masked: string;
+  expiresAt: string | null;
+  state: ItemState;
+  lineNo: number;
+  createdAt: string;
+}
+
+export interface StockImportResult {
+  batchId: number | null;
+  added: number;
+  sep: string | null;
+  duplicates: { line: number; where: 'file' | 'history'; masked: string }[];
+  rejected: StockRejectedLine[];
+}
+
+/** Why a stock line cannot be read: a code for programs and the UI's catalogue, a Chinese reason for people. */
+export const STOCK_REJECT_REASONS = {
+  LINE_TOO_LONG: '超过 {max} 个字符',
+  BAD_EXPIRY: '有效期「{value}」无法识别',
+  MISSING_CARD_NO: '缺少卡号',
+  MISSING_PASSWORD: '缺少密码',
+  MISSING_CODE: '缺少激活码',
+  MISSING_LOGIN: '缺少账号',
+} as const;
+
+export type StockRejectCode = keyof typeof STOCK_REJECT_REASONS;
+
+export interface StockRejectedLine {
+  line: number;
+  code: StockRejectCode;
+  /** The code's text with its parameters filled in (Chinese). */
+  reason: string;
+  /** The code's parameters ({max}, {value}). */
+  params?: Record<string, string | number>;
+}
