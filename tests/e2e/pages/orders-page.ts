@@ -45,9 +45,9 @@ export class OrdersPage {
     return this.page.getByTestId('order-row-loading');
   }
 
-  /** The order numbers of the rows on screen, in grid order (from `data-order-no`). */
-  async orderNos(): Promise<string[]> {
-    return this.rows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-no') ?? ''));
+  /** The order numbers (`data-order-no`) of the rows on screen, or of `rows`, in grid order. */
+  async orderNos(rows: Locator = this.rows()): Promise<string[]> {
+    return rows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-no') ?? ''));
   }
 
   /** The text of the 订单号 cell of each row on screen, in grid order. */
