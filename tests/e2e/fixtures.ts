@@ -1,7 +1,7 @@
 /**
  * End-to-end fixtures: every test gets a fresh data folder and a page showing the built app,
- * in browser mode (project `web`) or in the desktop shell (project `electron`). Build first:
- * `npm run build`.
+ * in browser mode (project `web`) or in the desktop shell (project `electron`), plus the page
+ * models of ./pages wrapping that page. Build first: `npm run build`.
  */
 import { _electron, test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../build/scripts/electron-binary.cjs';
+import { AllocationPage, ImportPage, OrdersPage, ProductsPage, ShopsPage, StockPage } from './pages';
 
 const root = join(__dirname, '..', '..');
 const WEB_HOST_SCRIPT = join(root, 'out', 'main', 'web.cjs');
@@ -47,7 +48,7 @@ interface WorkerFixtures extends VShipOptions {
 const NO_ELECTRON = 'Electron binary not installed: desktop suite skipped';
 let skipNoticeShown = false;
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
+const hostTest = base.extend<TestFixtures, WorkerFixtures>({
   vshipHost: ['web', { option: true, scope: 'worker' }],
 
   sharedChromium: [
@@ -121,66 +122,28 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 });
 
+/** The page models, one per screen, each wrapping the test's `page`. */
+interface PageFixtures {
+  importPage: ImportPage;
+  ordersPage: OrdersPage;
+  productsPage: ProductsPage;
+  stockPage: StockPage;
+  allocationPage: AllocationPage;
+  shopsPage: ShopsPage;
+}
+
+export const test = hostTest.extend<PageFixtures>({
+  importPage: async ({ page }, use) => use(new ImportPage(page)),
+  ordersPage: async ({ page }, use) => use(new OrdersPage(page)),
+  productsPage: async ({ page }, use) => use(new ProductsPage(page)),
+  stockPage: async ({ page }, use) => use(new StockPage(page)),
+  allocationPage: async ({ page }, use) => use(new AllocationPage(page)),
+  shopsPage: async ({ page }, use) => use(new ShopsPage(page)),
+});
+
 export { expect };
 
-/** A file to drop: name, bytes and (optionally) its MIME type, guessed from the name otherwise. */
-export interface DropFile {
-  name: string;
-  bytes: Buffer;
-  mime?: string;
-}
-
-/**
- * Drops files onto the page as a merchant would from Explorer: dragenter, dragover and drop
- * events carrying a DataTransfer of real File objects, dispatched on `document.body` (or the
- * first element matching `selector`).
- */
-export async function dropFiles(page: Page, files: DropFile[], selector = 'body'): Promise<void> {
-  const payload = files.map((f) => ({ name: f.name, mime: f.mime ?? guessMime(f.name), base64: f.bytes.toString('base64') }));
-  await page.evaluate(
-    ({ payload, selector }) => {
-      // Runs in the page; the Node-side tsconfig has no DOM types, so name only what is used.
-      const w = globalThis as unknown as InPage;
-      const transfer = new w.DataTransfer();
-      for (const f of payload) {
-        const binary = w.atob(f.base64);
-        const bytes = new Uint8Array(binary.length);
-        for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-        transfer.items.add(new w.File([bytes], f.name, { type: f.mime }));
-      }
-      const target = w.document.querySelector(selector) ?? w.document.body;
-      for (const type of ['dragenter', 'dragover', 'drop']) {
-        target.dispatchEvent(new w.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      }
-    },
-    { payload, selector },
-  );
-}
-
-interface InPage {
-  DataTransfer: new () => { items: { add(file: object): unknown } };
-  File: new (parts: Uint8Array[], name: string, options: { type: string }) => object;
-  DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: object }) => object;
-  atob(data: string): string;
-  document: {
-    body: { dispatchEvent(event: object): boolean };
-    querySelector(selector: string): { dispatchEvent(event: object): boolean } | null;
-  };
-}
-
-function guessMime(name: string): string {
-  const ext = name.toLowerCase().slice(name.lastIndexOf('.'));
-  const types: Record<string, string> = {
-    '.csv': 'text/csv',
-    '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    '.xls': 'application/vnd.ms-excel',
-    '.zip': 'application/zip',
-    '.png': 'image/png',
-    '.jpg': 'image/jpeg',
-    '.txt': 'text/plain',
-  };
-  return types[ext] ?? '';
-}
+export { dropFiles, type DropFile } from './drop';
 
 export { electronBinary };
 

@@ -3,19 +3,17 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { decodeWire } from '../../shared/wire';
 import { expect, test } from './fixtures';
+import { screenshot } from './screenshot';
 
-test('the app window opens, is titled VShip and renders without errors', async ({ page }, testInfo) => {
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  await page.reload(); // catch errors from the very first render too
+test('the app window opens, is titled VShip and renders without errors', async ({ page, shopsPage }, testInfo) => {
+  const errors = shopsPage.collectErrors();
+  await shopsPage.reload(); // catch errors from the very first render too
 
   await expect(page).toHaveTitle(/VShip/);
-  await expect(page.locator('body')).toContainText(/\S/, { useInnerText: true });
-  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  await expect(shopsPage.window()).toContainText(/\S/, { useInnerText: true });
+  await expect(shopsPage.spinners()).toHaveCount(0);
 
-  const shot = testInfo.outputPath('smoke.png');
-  await page.screenshot({ path: shot });
-  await testInfo.attach('smoke', { path: shot, contentType: 'image/png' });
+  await screenshot(page, testInfo, 'smoke');
   expect(errors).toEqual([]);
 });
 

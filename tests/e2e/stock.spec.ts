@@ -3,15 +3,15 @@
  * on its stock and sees what was added, every duplicate with its line (in the file, or already in
  * the stock), the levels, and the items masked. Orders come from the one fixture generator.
  */
-import type { Page, TestInfo } from '@playwright/test';
 import { generateOrders, toCsv } from '../fixtures/orders';
-import { dropFiles, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { screenshot } from './screenshot';
 
 const SKU = 'MS365-FAM-1Y';
 
 /** Activation codes as a supplier sends them: one per line, no header. */
-function codeFile(codes: string[]): Buffer {
-  return Buffer.from(codes.join('\r\n') + '\r\n', 'utf8');
+function codeFile(codes: string[]): string {
+  return codes.join('\r\n') + '\r\n';
 }
 
 /** Distinct codes whose masked forms differ too (the mask keeps the first and last four characters). */
@@ -22,65 +22,58 @@ function codes(from: number, count: number): string[] {
   });
 }
 
-async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-test('codes dropped on a product confirmed as 激活码 are counted, duplicates are reported by line, and items stay masked', async ({ page }, testInfo) => {
+test('codes dropped on a product confirmed as 激活码 are counted, duplicates are reported by line, and items stay masked', async ({ page, importPage, shopsPage, productsPage, stockPage }, testInfo) => {
   const table = generateOrders({ count: 300, optional: true });
   expect(table.expected.some((o) => o.skuCode === SKU)).toBe(true);
-  await dropFiles(page, [{ name: 'orders.csv', bytes: toCsv(table) }]);
-  await expect(page.getByTestId('import-result')).toBeVisible();
+  await importPage.dropFiles([{ name: 'orders.csv', bytes: toCsv(table) }]);
+  await expect(importPage.result()).toBeVisible();
 
   // The product is listed with VShip's suggestion until the merchant confirms it.
-  await page.getByTestId('nav-stock').click();
-  const row = page.locator(`[data-testid=product-row][data-sku-key="${SKU}"]`);
-  await expect(row).toBeVisible();
-  await expect(row.getByTestId('product-suggestion')).toContainText('激活码');
-  await row.getByTestId('product-confirm').click();
-  await expect(row.getByTestId('product-kind')).toHaveText('激活码');
-  await expect(row.getByTestId('product-suggestion')).toHaveCount(0);
+  await shopsPage.openStock();
+  await expect(productsPage.row(SKU)).toBeVisible();
+  await expect(productsPage.suggestion(SKU)).toContainText('激活码');
+  await productsPage.confirmSuggestion(SKU);
+  await expect(productsPage.kind(SKU)).toHaveText('激活码');
+  await expect(productsPage.suggestion(SKU)).toHaveCount(0);
 
   // A drop on the product's stock goes into that stock.
-  await row.click();
-  await expect(page.getByTestId('stock-view')).toHaveAttribute('data-sku-key', SKU);
-  await expect(page.getByTestId('level-available')).toHaveText('0');
+  await productsPage.openStock(SKU);
+  await expect(stockPage.view()).toHaveAttribute('data-sku-key', SKU);
+  await expect(stockPage.level('available')).toHaveText('0');
   const first = codes(1, 12);
-  await dropFiles(page, [{ name: 'codes-1.txt', bytes: codeFile(first) }]);
-  const result = page.getByTestId('stock-import-result');
+  await stockPage.importCodes(codeFile(first), 'codes-1.txt');
+  const result = stockPage.importResult();
   await expect(result).toBeVisible();
   await expect(result).toContainText('codes-1.txt');
-  await expect(page.getByTestId('stock-import-added')).toHaveText('12');
-  await expect(page.getByTestId('stock-duplicates')).toHaveCount(0);
-  await expect(page.getByTestId('level-available')).toHaveText('12');
+  await expect(stockPage.added()).toHaveText('12');
+  await expect(stockPage.duplicateList()).toHaveCount(0);
+  await expect(stockPage.level('available')).toHaveText('12');
 
   // Second file: line 3 repeats line 1 of the same file, line 4 was imported before.
   const fresh = codes(100, 3);
   const second = [fresh[0], fresh[1], fresh[0], first[5], fresh[2]];
-  await dropFiles(page, [{ name: 'codes-2.txt', bytes: codeFile(second) }]);
+  await stockPage.importCodes(codeFile(second), 'codes-2.txt');
   await expect(result).toContainText('codes-2.txt');
-  await expect(page.getByTestId('stock-import-added')).toHaveText('3');
-  const dups = page.getByTestId('stock-duplicate');
+  await expect(stockPage.added()).toHaveText('3');
+  const dups = stockPage.duplicates();
   await expect(dups).toHaveCount(2);
-  await expect(dups.nth(0).getByTestId('duplicate-line')).toHaveText('第 3 行');
-  await expect(dups.nth(0).getByTestId('duplicate-where')).toHaveAttribute('data-where', 'file');
+  await expect(stockPage.duplicateLine(0)).toHaveText('第 3 行');
+  await expect(stockPage.duplicateWhere(0)).toHaveAttribute('data-where', 'file');
   await expect(dups.nth(0)).toContainText('文件内重复');
-  await expect(dups.nth(1).getByTestId('duplicate-line')).toHaveText('第 4 行');
-  await expect(dups.nth(1).getByTestId('duplicate-where')).toHaveAttribute('data-where', 'history');
+  await expect(stockPage.duplicateLine(1)).toHaveText('第 4 行');
+  await expect(stockPage.duplicateWhere(1)).toHaveAttribute('data-where', 'history');
   await expect(dups.nth(1)).toContainText('与历史重复');
   // The duplicate itself is shown masked, never in full.
   await expect(dups.nth(1)).not.toContainText(first[5]);
   await expect(dups.nth(1)).toContainText('****');
 
-  await expect(page.getByTestId('level-available')).toHaveText('15');
-  for (const level of ['reserved', 'delivered', 'expired', 'voided']) await expect(page.getByTestId(`level-${level}`)).toHaveText('0');
-  await expect(page.locator('[data-testid=batch-row]')).toHaveCount(2);
+  await expect(stockPage.level('available')).toHaveText('15');
+  for (const level of ['reserved', 'delivered', 'expired', 'voided'] as const) await expect(stockPage.level(level)).toHaveText('0');
+  await expect(stockPage.batchRows()).toHaveCount(2);
 
   // Items are listed masked only.
-  await page.getByRole('tab', { name: '条目' }).click();
-  const masked = page.getByTestId('stock-item-masked');
+  await stockPage.showItems();
+  const masked = stockPage.maskedItems();
   await expect(masked).toHaveCount(15);
   const shown = await masked.allTextContents();
   const all = new Set([...first, ...fresh]);
@@ -91,27 +84,26 @@ test('codes dropped on a product confirmed as 激活码 are counted, duplicates 
   await screenshot(page, testInfo, 'stock-import-duplicates');
 });
 
-test('a stock file with an unreadable line imports nothing and says which line', async ({ page }, testInfo) => {
+test('a stock file with an unreadable line imports nothing and says which line', async ({ page, importPage, shopsPage, productsPage, stockPage }, testInfo) => {
   const table = generateOrders({ count: 120, seed: 5 });
   const card = table.expected.find((o) => o.skuCode === 'JD-E100');
   expect(card).toBeDefined();
-  await dropFiles(page, [{ name: 'orders.csv', bytes: toCsv(table) }]);
-  await expect(page.getByTestId('import-result')).toBeVisible();
+  await importPage.dropFiles([{ name: 'orders.csv', bytes: toCsv(table) }]);
+  await expect(importPage.result()).toBeVisible();
 
-  await page.getByTestId('nav-stock').click();
-  const row = page.locator('[data-testid=product-row][data-sku-key="JD-E100"]');
-  await row.getByTestId('product-confirm').click();
-  await expect(row.getByTestId('product-kind')).toHaveText('卡密');
-  await row.click();
+  await shopsPage.openStock();
+  await productsPage.confirmSuggestion('JD-E100');
+  await expect(productsPage.kind('JD-E100')).toHaveText('卡密');
+  await productsPage.openStock('JD-E100');
 
   const lines = ['8831000011112222----PW0001', '8831000011113333', '8831000011114444----PW0003'];
-  await dropFiles(page, [{ name: 'cards.txt', bytes: Buffer.from(lines.join('\n'), 'utf8') }]);
-  const rejected = page.getByTestId('stock-rejected');
+  await stockPage.importCodes(lines.join('\n'), 'cards.txt');
+  const rejected = stockPage.rejected();
   await expect(rejected).toBeVisible();
-  await expect(page.getByTestId('stock-import-result')).toContainText('没有导入任何内容');
+  await expect(stockPage.importResult()).toContainText('没有导入任何内容');
   await expect(rejected).toContainText('第 2 行');
   await expect(rejected).toContainText('缺少密码');
-  await expect(page.getByTestId('level-available')).toHaveText('0');
-  await expect(page.locator('[data-testid=batch-row]')).toHaveCount(0);
+  await expect(stockPage.level('available')).toHaveText('0');
+  await expect(stockPage.batchRows()).toHaveCount(0);
   await screenshot(page, testInfo, 'stock-import-rejected');
 });

@@ -1,0 +1,7 @@
+/** The page models, one per screen; the fixtures in ../fixtures hand them to tests. */
+export { AllocationPage, type FillFigure, type FilledFilter } from './allocation-page';
+export { ImportPage, type ImportResultCount } from './import-page';
+export { OrdersPage, type OrderColumn, type SummaryCard } from './orders-page';
+export { ProductsPage } from './products-page';
+export { ShopsPage } from './shops-page';
+export { StockPage, type StockLevel } from './stock-page';

@@ -1,0 +1,92 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** A summary card above the grid: all orders, those that can ship, those that cannot. */
+export type SummaryCard = 'total' | 'shippable' | 'blocked';
+
+/** A grid column, as named by its `data-col` / `col-<name>` header. */
+export type OrderColumn = 'orderNo' | 'productName' | 'skuCode' | 'quantity' | 'paid';
+
+/** 订单: the summary cards and the virtualised orders grid with its search, sort and check boxes. */
+export class OrdersPage {
+  constructor(readonly page: Page) {}
+
+  /** A summary card's count, e.g. `summaryCard('shippable')`. */
+  summaryCard(kind: SummaryCard): Locator {
+    return this.page.getByTestId(`count-${kind}`);
+  }
+
+  /** The grid's scroll container. */
+  grid(): Locator {
+    return this.page.getByTestId('orders-grid');
+  }
+
+  /** The rows on screen (only those rendered by the virtual grid). */
+  rows(): Locator {
+    return this.page.getByTestId('order-row');
+  }
+
+  /** The row of one order number. */
+  row(orderNo: string): Locator {
+    return this.page.locator(`[data-testid=order-row][data-order-no="${orderNo}"]`);
+  }
+
+  /** The rows on screen whose SKU cell shows `skuCode`. */
+  rowsWithSku(skuCode: string): Locator {
+    return this.rows().filter({ has: this.page.locator('[data-col=skuCode]', { hasText: skuCode }) });
+  }
+
+  /** One cell of a row, by column. */
+  cell(row: Locator, column: OrderColumn): Locator {
+    return row.locator(`[data-col=${column}]`);
+  }
+
+  /** Placeholder rows still waiting for their data. */
+  loadingRows(): Locator {
+    return this.page.getByTestId('order-row-loading');
+  }
+
+  /** The order numbers (`data-order-no`) of the rows on screen, or of `rows`, in grid order. */
+  async orderNos(rows: Locator = this.rows()): Promise<string[]> {
+    return rows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-no') ?? ''));
+  }
+
+  /** The text of the 订单号 cell of each row on screen, in grid order. */
+  async orderNoCells(): Promise<string[]> {
+    return this.rows().evaluateAll((rows) => rows.map((r) => r.querySelector('[data-col=orderNo]')?.textContent ?? ''));
+  }
+
+  /** A column header (carries `aria-sort` once sorted). */
+  columnHeader(column: OrderColumn): Locator {
+    return this.page.getByTestId(`col-${column}`);
+  }
+
+  /** Sorts the grid by a column (one click on its header). */
+  async sortBy(column: OrderColumn): Promise<void> {
+    await this.columnHeader(column).click();
+  }
+
+  /** Scrolls the grid to its last row. */
+  async scrollToBottom(): Promise<void> {
+    await this.grid().evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  }
+
+  /** Types into the search box (empty text clears it). */
+  async search(text: string): Promise<void> {
+    await this.page.getByTestId('search').fill(text);
+  }
+
+  /** The 共 N 个订单 line under the grid. */
+  gridTotal(): Locator {
+    return this.page.getByTestId('grid-total');
+  }
+
+  /** Ticks the check box of one order's row. */
+  async check(orderNo: string): Promise<void> {
+    await this.row(orderNo).getByTestId('row-check').click();
+  }
+
+  /** The 已勾选 N 个订单 bar, present while orders are checked. */
+  checkedInfo(): Locator {
+    return this.page.getByTestId('checked-info');
+  }
+}

@@ -1,0 +1,80 @@
+import type { Locator, Page } from '@playwright/test';
+import { dropFiles } from '../drop';
+
+/** A stock level of one product. */
+export type StockLevel = 'available' | 'reserved' | 'delivered' | 'expired' | 'voided';
+
+/** 商品与卡库, one product's stock: levels, code-file imports, duplicates, batches and items. */
+export class StockPage {
+  constructor(readonly page: Page) {}
+
+  /** The stock view (its `data-sku-key` names the product shown). */
+  view(): Locator {
+    return this.page.getByTestId('stock-view');
+  }
+
+  /** One stock level's count, e.g. `level('available')`. */
+  level(kind: StockLevel): Locator {
+    return this.page.getByTestId(`level-${kind}`);
+  }
+
+  /** Drops a code file (the text, UTF-8) on the open stock. */
+  async importCodes(text: string, fileName = 'codes.txt'): Promise<void> {
+    await dropFiles(this.page, [{ name: fileName, bytes: Buffer.from(text, 'utf8') }]);
+  }
+
+  /** The result card of the last stock import. */
+  importResult(): Locator {
+    return this.page.getByTestId('stock-import-result');
+  }
+
+  /** How many items the last import added. */
+  added(): Locator {
+    return this.page.getByTestId('stock-import-added');
+  }
+
+  /** The list of duplicates of the last import (absent when there were none). */
+  duplicateList(): Locator {
+    return this.page.getByTestId('stock-duplicates');
+  }
+
+  /** Each duplicate of the last import, in line order. */
+  duplicates(): Locator {
+    return this.page.getByTestId('stock-duplicate');
+  }
+
+  /** The 第 N 行 of the n-th duplicate. */
+  duplicateLine(n: number): Locator {
+    return this.duplicates().nth(n).getByTestId('duplicate-line');
+  }
+
+  /** Where the n-th duplicate was already seen (`data-where`: file or history). */
+  duplicateWhere(n: number): Locator {
+    return this.duplicates().nth(n).getByTestId('duplicate-where');
+  }
+
+  /** The lines a stock file was refused for. */
+  rejected(): Locator {
+    return this.page.getByTestId('stock-rejected');
+  }
+
+  /** The import batches listed for the product. */
+  batchRows(): Locator {
+    return this.page.locator('[data-testid=batch-row]');
+  }
+
+  /** Switches to the 条目 tab listing the items. */
+  async showItems(): Promise<void> {
+    await this.page.getByRole('tab', { name: '条目' }).click();
+  }
+
+  /** The items as listed, masked. */
+  maskedItems(): Locator {
+    return this.page.getByTestId('stock-item-masked');
+  }
+
+  /** Goes back to the products list. */
+  async back(): Promise<void> {
+    await this.page.getByTestId('stock-back').click();
+  }
+}
