@@ -23,6 +23,9 @@ const ordersQuery = z.object({
   limit: z.number().int().min(1).max(100_000).optional(),
 }).strict();
 export type OrdersQuery = z.infer<typeof ordersQuery>;
+export type OrderSortKey = NonNullable<OrdersQuery['sort']>;
+/** The grid's filters plus dueSoon (the 即将超时 card). */
+export type OrderQueryFilter = NonNullable<OrdersQuery['filter']>;
 
 export const ordersSchemas = {
   'orders.list': ordersQuery,

@@ -1,7 +1,8 @@
 /** Orders as read from the exports: status, reason, lines, changes. Names follow the glossary (../docs/STYLE.md). */
+import type { OrderQueryFilter } from '../contract/orders';
 import type { OrderItem } from './allocation';
 
-export type { OrdersQuery } from '../contract/orders';
+export type { OrderQueryFilter, OrderSortKey, OrdersQuery } from '../contract/orders';
 
 /** Why an order cannot ship now. `null` reason = shippable. */
 export const REASONS = {
@@ -85,12 +86,8 @@ export interface OrderDetail extends Order {
   changes: OrderChange[];
 }
 
-export type OrderFilter = 'all' | 'shippable' | 'blocked' | 'overdue';
-
-/** Shippable orders due within the next 6 hours (the 即将超时 card). */
-export type OrderQueryFilter = OrderFilter | 'dueSoon';
-
-export type OrderSortKey = 'shipBy' | 'paidAt' | 'orderNo' | 'productName' | 'quantity' | 'status' | 'paidCents';
+/** The grid's filter buttons (dueSoon is a card, not a button). */
+export type OrderFilter = Exclude<OrderQueryFilter, 'dueSoon'>;
 
 export interface OrdersPage {
   total: number;
