@@ -19,7 +19,7 @@ export function positiveInt(raw: string): number {
 
 export function oneOf<const T extends string>(choices: readonly T[]): (raw: string) => T {
   return (raw) => {
-    if (!(choices as readonly string[]).includes(raw)) throw new InvalidValue(`只能是 ${choices.join('|')}`);
+    if (!(choices as readonly string[]).includes(raw)) throw new InvalidValue(`只能是 ${choices.join('、')}`);
     return raw as T;
   };
 }
