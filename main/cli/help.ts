@@ -41,11 +41,14 @@ function usageParts(usage: string): string[] {
 export function usageLines(command: Command, indent: string): string[] {
   const lines: string[] = [];
   let line = `${indent}vship ${command.name}`;
+  let empty = true;
   for (const part of usageParts(command.usage)) {
-    if (displayWidth(line) + 1 + displayWidth(part) > WIDTH && line.trim().length > 0 && line !== `${indent}vship ${command.name}`) {
+    if (!empty && displayWidth(line) + 1 + displayWidth(part) > WIDTH) {
       lines.push(line);
-      line = `${indent}      ${part}`;
-    } else line += ` ${part}`;
+      line = `${indent}     `;
+    }
+    line += ` ${part}`;
+    empty = false;
   }
   lines.push(line);
   return lines;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GLOBAL_OPTIONS } from '../../main/cli/command';
+import { GLOBAL_OPTIONS, type OptionSpecs } from '../../main/cli/command';
 import { COMMANDS } from '../../main/cli/commands';
 import { EXIT } from '../../main/cli/exit-codes';
 import { generateOrders, toCsv } from '../fixtures/orders';
@@ -117,9 +117,9 @@ describe('vship help', () => {
       const tokens = c.usage.replace(/[[\]]/g, ' ').split(/\s+/).filter(Boolean);
       tokens.forEach((t, i) => {
         if (!/^--[a-z]/.test(t)) return;
-        const spec = { ...c.options, ...GLOBAL_OPTIONS }[t.slice(2)];
+        const spec = ({ ...c.options, ...GLOBAL_OPTIONS } as OptionSpecs)[t.slice(2)];
         expect(spec, `${c.name}: ${t}`).toBeDefined();
-        if (spec.type === 'string') expect(tokens[i + 1], `${c.name}: ${t}`).toBe(spec.value);
+        if (spec?.type === 'string') expect(tokens[i + 1], `${c.name}: ${t}`).toBe(spec.value);
       });
       for (const a of c.args) expect(c.usage, c.name).toContain(`<${a.name}>`);
     }
