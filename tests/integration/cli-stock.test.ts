@@ -51,8 +51,9 @@ describe('vship products and stock', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ added: 0, rejected: [{ line: 2 }] });
     expect(JSON.parse(vship(['stock', '--product', sku, '--data-dir', dir, '--json']).stdout)[0].available).toBe(0);
+    // an unknown kind is a wrong command line: exit 2, code USAGE (cli-usage.test.ts)
     const bad = vship(['product', 'set', sku, '--kind', 'banana', '--data-dir', dir, '--json']);
-    expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout).error.code).toBe('INVALID_REQUEST');
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).error).toMatchObject({ code: 'USAGE', detail: '--kind' });
   });
 });

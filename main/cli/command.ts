@@ -1,0 +1,95 @@
+/**
+ * How a command declares itself: its words, usage line, summary, positional arguments and
+ * options. The parser (parse-options.ts) and the help (help.ts) read only these declarations,
+ * so what `vship help` says is what the parser accepts.
+ */
+import type { Core } from '../handlers';
+
+/** An option without a value: present or not. */
+export interface FlagOption {
+  type: 'boolean';
+  /** One letter for `-x`. */
+  short?: string;
+  /** One line of Chinese for the help. */
+  description: string;
+}
+
+/** An option with a value, e.g. `--shop <店铺名>`. */
+export interface ValueOption<T = unknown> {
+  type: 'string';
+  short?: string;
+  /** The placeholder the help shows after the option, e.g. `<店铺名>`. */
+  value: string;
+  description: string;
+  /** Missing it is a usage error. */
+  required?: boolean;
+  /** Checks and converts the text; throws InvalidValue (option-values.ts) when it has the wrong form. */
+  parse?: (raw: string) => T;
+}
+
+export type OptionSpec = FlagOption | ValueOption;
+export type OptionSpecs = Record<string, OptionSpec>;
+
+type ValueOf<S> = S extends { parse: (raw: string) => infer T } ? T : S extends { type: 'string' } ? string : boolean;
+
+/** The parsed options of a command, typed from its declaration. */
+export type OptionValues<O extends OptionSpecs> =
+  { [K in keyof O as O[K] extends { required: true } ? K : never]: ValueOf<O[K]> } &
+  { [K in keyof O as O[K] extends { required: true } ? never : K]?: ValueOf<O[K]> };
+
+/** A positional argument, shown in the help as `<name>` (or `<name>...` when variadic). */
+export interface ArgSpec {
+  name: string;
+  /** Missing it is a usage error. */
+  required?: boolean;
+  /** Takes all the remaining positionals; only the last argument may. */
+  variadic?: boolean;
+}
+
+/** Options every command takes, declared once and merged into each. */
+export const GLOBAL_OPTIONS = {
+  'data-dir': { type: 'string', value: '<目录>', description: '数据文件夹（默认：系统应用数据目录下的 VShip，或环境变量 VSHIP_DATA_DIR）' },
+  json: { type: 'boolean', description: '以 JSON 输出（便于脚本处理）' },
+  help: { type: 'boolean', short: 'h', description: '显示帮助' },
+} as const satisfies OptionSpecs;
+
+export interface CommandContext<O extends OptionSpecs> {
+  /** Positional arguments after the command words. */
+  args: string[];
+  options: OptionValues<O>;
+  json: boolean;
+  /** The core over the data folder, opened on first use and closed after the command. */
+  readonly core: Core;
+}
+
+export interface CommandSpec<O extends OptionSpecs> {
+  /** The command words: `fill`, `stock void`. */
+  name: string;
+  /** What follows the words in the usage line: `<文件>... [--shop <店铺名>]`. */
+  usage: string;
+  /** One line of Chinese. */
+  summary: string;
+  args?: readonly ArgSpec[];
+  options: O;
+  /** Returns the exit code (exit-codes.ts); throws UsageError or InputError. */
+  run(ctx: CommandContext<O>): Promise<number>;
+}
+
+/** A command as the registry holds it, its option types erased. */
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  args: readonly ArgSpec[];
+  options: OptionSpecs;
+  run(ctx: CommandContext<OptionSpecs>): Promise<number>;
+}
+
+export function defineCommand<const O extends OptionSpecs>(spec: CommandSpec<O>): Command {
+  return { args: [], ...spec } as unknown as Command;
+}
+
+/** The options a command accepts: its own, then the global ones. */
+export function allOptions(command: Command): OptionSpecs {
+  return { ...command.options, ...GLOBAL_OPTIONS };
+}

@@ -1,0 +1,24 @@
+/**
+ * Every `vship` command, feature by feature, in the order `vship --help` lists them. A new
+ * feature is a new file in this folder and one line here.
+ */
+import type { Command } from '../command';
+import { allocationCommands } from './allocation';
+import { importCommands } from './import';
+import { messagesCommands } from './messages';
+import { ordersCommands } from './orders';
+import { productsCommands } from './products';
+import { shopsCommands } from './shops';
+import { stockCommands } from './stock';
+import { versionCommands } from './version';
+
+export const COMMANDS: readonly Command[] = [
+  ...importCommands,
+  ...ordersCommands,
+  ...shopsCommands,
+  ...productsCommands,
+  ...stockCommands,
+  ...allocationCommands,
+  ...messagesCommands,
+  ...versionCommands,
+];

@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import { call } from '../call';
+import { defineCommand, type Command } from '../command';
+import { EXIT } from '../exit-codes';
+import { out, outJson } from '../output';
+import { resolveShop, SHOP_OPTION } from '../shop';
+
+const messagesCommand = defineCommand({
+  name: 'messages',
+  usage: '[--out <文件.csv>]',
+  summary: '生成发货消息（订单号, 发货内容）',
+  options: {
+    out: { type: 'string', value: '<文件.csv>', description: '写成 Excel 可直接打开的 CSV 文件（默认：打印出来）' },
+    ...SHOP_OPTION,
+  },
+  async run({ core, options, json }) {
+    const shop = await resolveShop(core, options.shop, false);
+    const file = options.out;
+    if (file) {
+      const r = await call(core, 'messages.export', { shopId: shop.id });
+      writeFileSync(file, r.bytes);
+      out(json ? JSON.stringify({ out: file, count: r.count }) : `已写出 ${r.count} 条发货消息到 ${file}`);
+      return EXIT.OK;
+    }
+    const m = await call(core, 'messages.list', { shopId: shop.id });
+    if (json) outJson(m);
+    else for (const x of m) out(`${x.orderNo}\t${x.message.replace(/\n/g, ' / ')}`);
+    return EXIT.OK;
+  },
+});
+
+/** In the order `vship --help` lists them. */
+export const messagesCommands: Command[] = [messagesCommand];
