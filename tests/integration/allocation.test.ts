@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/core/db/open';
 import { assign, assignMany, fill, markRecharged, unassign, undoLastFill } from '../../main/core/services/allocation';
 import { orderMessages, messagesCsv } from '../../main/core/services/messages';
-import { importOrderFiles } from '../../main/core/services/order-import';
+import { importOrderFiles } from '../../main/core/services/import';
 import { allOrders, getOrder, listOrders } from '../../main/core/services/orders';
 import { getProduct, listProducts, setProduct } from '../../main/core/services/products';
 import { importStock } from '../../main/core/services/stock';
