@@ -1,13 +1,12 @@
-import type { DeliveryKind } from '../domain';
-
 /** The form an item takes in stock: a card (number + password), a code, or a rentable account. */
 export type StockShape = 'card' | 'code' | 'account';
 
 /**
- * The stock shape of a delivery kind; null for kinds not delivered from stock (and no kind yet).
+ * The stock shape of a delivery kind (`DeliveryKind`, or as stored); null for kinds not delivered
+ * from stock, and for no kind yet.
  * Items move only between products of the same shape.
  */
-export function stockShape(kind: DeliveryKind | string | null): StockShape | null {
+export function stockShape(kind: string | null): StockShape | null {
   if (kind === 'card') return 'card';
   if (kind === 'code' || kind === 'stored-value') return 'code';
   if (kind === 'account') return 'account';

@@ -3,9 +3,9 @@ import type { ItemState, StockBatch, StockImportResult, StockItem, StockLevels }
 import { AppError } from '../../../shared/errors';
 import { toBeijingIso } from '../../../shared/rules/classify';
 import { maskSecret } from '../../../shared/rules/mask';
-import type { Db } from '../db/open';
-import { itemIdentity, stockShape, type StockShape } from '../../../shared/rules/stock-shape';
 import type { StockSep } from '../../../shared/rules/stock-separators';
+import { itemIdentity, stockShape, type StockShape } from '../../../shared/rules/stock-shape';
+import type { Db } from '../db/open';
 import { parseStock, type ParsedStockItem } from '../io/read-stock';
 import { nowIso, nowMs } from './clock';
 import { appendLedger } from './ledger';
@@ -30,9 +30,9 @@ function shapeOf(kind: string | null): StockShape {
 
 /** What a list may show of an item: never the password; the identifying part masked. */
 export function maskItem(r: { kind: string; card_no: string; code: string; login: string }): string {
-  if (r.kind === 'card') return `${maskSecret(r.card_no)} / ******`;
-  if (r.kind === 'code') return maskSecret(r.code);
-  return `${maskSecret(r.login)} / ******`;
+  // stock_items.kind holds the item's stock shape.
+  const id = maskSecret(itemIdentity(r.kind as StockShape, { cardNo: r.card_no, code: r.code, login: r.login }));
+  return r.kind === 'code' ? id : `${id} / ******`;
 }
 
 export interface StockImportInput {
