@@ -1,6 +1,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { contentSecurityPolicy, contentTypeOf } from '../hosts/assets';
 
 /**
  * The renderer is served from `app://vship/` rather than file://: a real origin for 'self' in the
@@ -10,40 +11,8 @@ export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://vship';
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-/** antd writes inline styles, hence 'unsafe-inline' for styles only; scripts stay 'self'. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-};
+/** The CSP of every response: see main/hosts/assets.ts (shared with browser mode). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy('app');
 
 /** Before `app.ready`: app:// becomes a secure, standard origin. No corsEnabled: other origins may not read it. */
 export function registerAppScheme(): void {
@@ -87,7 +56,7 @@ function respond(file: string, body: Buffer): Response {
   return new Response(new Uint8Array(body), {
     status: 200,
     headers: {
-      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',

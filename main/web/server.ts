@@ -2,9 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import { toErrorResult, type Core } from '../handlers';
+import { contentSecurityPolicy, contentTypeOf } from '../hosts/assets';
 
 /**
  * Browser mode: the built renderer and the bridge over HTTP, on 127.0.0.1 only, random port,
@@ -21,11 +22,7 @@ export interface WebHost {
 }
 
 const MAX_BODY = 512 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
-};
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP = contentSecurityPolicy('web');
 
 export function startWebHost(core: Core, opts: { staticDir: string; port?: number; token?: string }): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
@@ -95,7 +92,7 @@ export function startWebHost(core: Core, opts: { staticDir: string; port?: numbe
     const rel = decodeURIComponent(sm[2] === '/' ? '/index.html' : sm[2]);
     const file = normalize(join(opts.staticDir, rel));
     if (!file.startsWith(normalize(opts.staticDir) + sep) || !existsSync(file) || !statSync(file).isFile()) return deny(res, 404, 'Not found');
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
     if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CSP;
     res.writeHead(200, headers);

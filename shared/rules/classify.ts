@@ -43,10 +43,3 @@ export function toBeijingIso(ms: number): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}+08:00`;
 }
-
-/** Ship-by: 承诺发货时间 when the export has it, else paid time + the promise (default 48 h). */
-export function computeShipBy(shipByFromExport: string | null, paidAt: string | null, promiseHours: number): { shipBy: string | null; fromExport: boolean } {
-  if (shipByFromExport) return { shipBy: shipByFromExport, fromExport: true };
-  if (!paidAt) return { shipBy: null, fromExport: false };
-  return { shipBy: toBeijingIso(Date.parse(paidAt) + promiseHours * 3_600_000), fromExport: false };
-}

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { openDatabase } from '../../main/core/db/open';
-import { importOrderFiles } from '../../main/core/services/order-import';
+import { importOrderFiles } from '../../main/core/services/import';
 import { ensureDefaultShop } from '../../main/core/services/shops';
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../main/core/db/open';
 import { fill } from '../../main/core/services/allocation';
-import { importOrderFiles } from '../../main/core/services/order-import';
+import { importOrderFiles } from '../../main/core/services/import';
 import { listProducts, setProduct } from '../../main/core/services/products';
 import { importStock } from '../../main/core/services/stock';
 import { ensureDefaultShop } from '../../main/core/services/shops';

@@ -1,5 +1,5 @@
 import type { Db } from '../../main/core/db/open';
-import { lineSkuKey } from '../../main/core/services/allocation';
+import { skuKey as lineSkuKey } from '../../shared/rules/sku-key';
 
 /**
  * The allocation guarantees, checked against the database itself (issue #4):

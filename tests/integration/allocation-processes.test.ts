@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/core/db/open';
 import { undoLastFill } from '../../main/core/services/allocation';
-import { importOrderFiles } from '../../main/core/services/order-import';
+import { importOrderFiles } from '../../main/core/services/import';
 import { listProducts, setProduct } from '../../main/core/services/products';
 import { importStock } from '../../main/core/services/stock';
 import { ensureDefaultShop } from '../../main/core/services/shops';

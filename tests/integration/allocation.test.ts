@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/core/db/open';
 import { assign, assignMany, fill, markRecharged, unassign, undoLastFill } from '../../main/core/services/allocation';
-import { orderMessages, messagesCsv } from '../../main/core/services/messages';
-import { importOrderFiles } from '../../main/core/services/order-import';
+import { importOrderFiles } from '../../main/core/services/import';
 import { allOrders, getOrder, listOrders } from '../../main/core/services/orders';
 import { getProduct, listProducts, setProduct } from '../../main/core/services/products';
 import { importStock } from '../../main/core/services/stock';
 import { ensureDefaultShop } from '../../main/core/services/shops';
 import { AppError } from '../../shared/errors';
-import { renderMessage } from '../../shared/rules/message';
 import { generateOrders, toCsv, type OrderTable } from '../fixtures/orders';
 import { useTempDirs } from '../helpers/data-dir';
 import { allocationViolations } from '../helpers/invariants';
@@ -242,30 +240,6 @@ describe('a newer export with refunds', () => {
     expect(db.prepare("SELECT count(*) FROM stock_items WHERE state = 'reserved'").pluck().get()).toBe(reserved - qb.quantity - getOrder(db, shopId, after)!.quantity);
     expect(db.prepare('SELECT count(*) FROM allocations WHERE order_id = ? AND quarantined_at IS NOT NULL').pluck().get(getOrder(db, shopId, after)!.id)).toBe(getOrder(db, shopId, after)!.quantity);
     expect(allocationViolations(db)).toEqual([]);
-  });
-});
-
-describe('delivery messages', () => {
-  it('renders the template per item with every variable', () => {
-    const msg = renderMessage('订单{订单号} {商品}/{规格}×{数量}：{卡号} {密码} 至{有效期至} 充{充值号码} {未知}', { orderNo: '260607-400000294410900', productName: '京东E卡', spec: '100元', quantity: 2, rechargeNo: '13800000000' }, [
-      { cardNo: 'C1', password: 'P1', code: '', login: '', rentalUntil: null, expiresAt: '2026-07-01T23:59:59+08:00' },
-      { cardNo: 'C2', password: 'P2', code: '', login: '', rentalUntil: null, expiresAt: null },
-    ]);
-    expect(msg).toBe('订单260607-400000294410900 京东E卡/100元×2：C1 P1 至2026-07-01 23:59 充13800000000 {未知}\n订单260607-400000294410900 京东E卡/100元×2：C2 P2 至长期有效 充13800000000 {未知}');
-  });
-
-  it('writes every filled order’s message, the order number as text, and records the reveal', () => {
-    const t = generateOrders({ count: 50, seed: 79, statusMix: 'all-shippable' });
-    const { db, shopId } = shop(t, (_k, w) => w);
-    for (const p of listProducts(db, shopId)) setProduct(db, shopId, p.skuKey, { terms: { messageTemplate: '{订单号}:{激活码}' } });
-    fill(db, shopId, { cooldownHours: 2 });
-    const m = orderMessages(db, shopId);
-    expect(m.length).toBe(t.expected.filter((e) => e.shippable).length);
-    expect(m[0].message).toMatch(new RegExp(`^${m[0].orderNo}:P\\d+-\\d{6}`));
-    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(messagesCsv(m));
-    expect(csv.startsWith('\uFEFF订单号,发货内容\r\n')).toBe(true);
-    expect(csv).toContain(`"${m[0].orderNo}"`);
-    expect(db.prepare("SELECT count(*) FROM ledger WHERE event = 'reveal'").pluck().get()).toBe(1);
   });
 });
 

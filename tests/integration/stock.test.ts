@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/core/db/open';
 import { verifyLedger } from '../../main/core/services/ledger';
-import { importOrderFiles } from '../../main/core/services/order-import';
+import { importOrderFiles } from '../../main/core/services/import';
 import { getProduct, listProducts, setProduct } from '../../main/core/services/products';
 import { importStock, listBatches, listItems, moveItems, restoreItems, revealItem, voidItems } from '../../main/core/services/stock';
 import { ensureDefaultShop } from '../../main/core/services/shops';

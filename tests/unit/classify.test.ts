@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOrder, computeShipBy } from '../../shared/rules/classify';
+import { classifyOrder } from '../../shared/rules/classify';
+import { computeShipBy } from '../../shared/rules/ship-by';
 
 describe('shippable or not', () => {
   it('ships 待发货 with no after-sale', () => {

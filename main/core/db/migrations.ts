@@ -98,6 +98,8 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
     `);
   },
   // 2: products (delivery profiles), stock batches and items, the append-only ledger
+  // orders.sku_key is the SKU key rule of shared/rules/sku-key.ts, kept here in its historic text
+  // (skuKeySql() gives the same rule on one line; tests/unit/sku-key.test.ts checks they agree).
   (db) => {
     db.exec(`
       ALTER TABLE orders ADD COLUMN sku_key TEXT GENERATED ALWAYS AS (

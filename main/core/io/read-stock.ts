@@ -1,15 +1,12 @@
 import { stockRejected } from '../../../shared/rules/stock-reject';
 import type { StockRejectCode, StockRejectedLine } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { STOCK_SEPARATORS, type StockSep } from '../../../shared/rules/stock-separators';
+import type { StockShape } from '../../../shared/rules/stock-shape';
 import { cellText, parseTime } from './cells';
 import { decodeAuto } from './detect-encoding';
 import { readXlsx } from './read-xlsx';
 import { sniff } from './sniff';
-
-/** Separators between a card number and its password (or login and password), in detection order. */
-export const STOCK_SEPARATORS = ['----', '|', '\t', ',', ' '] as const;
-export type StockSep = (typeof STOCK_SEPARATORS)[number];
-export type StockShape = 'card' | 'code' | 'account';
 
 export interface ParsedStockItem {
   line: number;

@@ -1,6 +1,6 @@
 import type { ImportSummary } from '../../../shared/domain';
 import { openDatabase } from '../db/open';
-import { importOrderFiles, type ImportFile } from '../services/order-import';
+import { importOrderFiles, type ImportFile } from '../services/import';
 import type { JobDef } from './registry';
 
 export interface ImportJobInput {

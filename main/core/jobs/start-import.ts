@@ -1,6 +1,6 @@
 import type { ImportSummary, JobProgress } from '../../../shared/domain';
 import type { Db } from '../db/open';
-import type { ImportFile } from '../services/order-import';
+import type { ImportFile } from '../services/import';
 import { getSettings } from '../services/settings';
 import { getShop } from '../services/shops';
 import type { ImportJobInput } from './import-job';

@@ -29,8 +29,3 @@ export function verifyLedger(db: Db): { ok: boolean; entries: number; brokenAt: 
   }
   return { ok: true, entries: n, brokenAt: null };
 }
-
-export function ledgerEntries(db: Db, shopId: number, limit = 200): { id: number; at: string; event: string; subject: string; detail: Record<string, unknown> }[] {
-  return (db.prepare('SELECT id, at, event, subject, detail FROM ledger WHERE shop_id = ? ORDER BY id DESC LIMIT ?').all(shopId, limit) as { id: number; at: string; event: string; subject: string; detail: string }[])
-    .map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
-}

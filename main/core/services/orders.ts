@@ -1,10 +1,10 @@
-import type { ImportRecord } from '../../../shared/contract';
 import type { Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode } from '../../../shared/domain';
 import { toBeijingIso } from '../../../shared/rules/classify';
+import { DUE_SOON_MS } from '../../../shared/rules/ship-by';
+import { skuKeySql } from '../../../shared/rules/sku-key';
 import type { Db } from '../db/open';
 import { orderItems } from './allocation';
 import { nowMs } from './clock';
-import { LINE_SKU_KEY } from './products';
 
 const SELECT = `SELECT id, shop_id, order_no, damaged, status, after_sale, shippable, reason, product_name, product_id, spec,
   style_id, sku_code, sku_key, goods_code, quantity, total_cents, paid_cents, deal_at, paid_at, ship_by, ship_by_from_export,
@@ -69,11 +69,11 @@ function where(q: OrdersQuery, now: string): { sql: string; params: (string | nu
     case 'shippable': parts.push('shippable = 1'); break;
     case 'blocked': parts.push('shippable = 0'); break;
     case 'overdue': parts.push('shippable = 1 AND ship_by IS NOT NULL AND ship_by < ?'); params.push(now); break;
-    case 'dueSoon': parts.push('shippable = 1 AND ship_by >= ? AND ship_by < ?'); params.push(now, toBeijingIso(nowMs() + 6 * 3_600_000)); break;
+    case 'dueSoon': parts.push('shippable = 1 AND ship_by >= ? AND ship_by < ?'); params.push(now, toBeijingIso(nowMs() + DUE_SOON_MS)); break;
   }
   if (q.reason) { parts.push('reason = ?'); params.push(q.reason); }
   if (q.skuKey !== undefined) {
-    parts.push(`(sku_key = ? OR id IN (SELECT l.order_id FROM order_lines l WHERE ${LINE_SKU_KEY} = ?))`);
+    parts.push(`(sku_key = ? OR id IN (SELECT l.order_id FROM order_lines l WHERE ${skuKeySql('l')} = ?))`);
     params.push(q.skuKey, q.skuKey);
   }
   if (q.filled !== undefined) parts.push(`${q.filled ? '' : 'NOT '}EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = orders.id AND a.released_at IS NULL)`);
@@ -102,7 +102,7 @@ export function listOrders(db: Db, q: OrdersQuery): OrdersPage {
 
 export function ordersSummary(db: Db, shopId: number): OrdersSummary {
   const now = toBeijingIso(nowMs());
-  const soon = toBeijingIso(nowMs() + 6 * 3_600_000);
+  const soon = toBeijingIso(nowMs() + DUE_SOON_MS);
   const r = db.prepare(`SELECT count(*) AS total, coalesce(sum(shippable), 0) AS shippable,
       coalesce(sum(shippable = 1 AND ship_by IS NOT NULL AND ship_by < ?), 0) AS overdue,
       coalesce(sum(shippable = 1 AND ship_by IS NOT NULL AND ship_by >= ? AND ship_by < ?), 0) AS dueSoon
@@ -137,15 +137,10 @@ export function getOrder(db: Db, shopId: number, orderNo: string): OrderDetail |
   return { ...o, lines, changes };
 }
 
-export function listImports(db: Db, shopId: number, limit = 100): ImportRecord[] {
-  return (db.prepare('SELECT * FROM imports WHERE shop_id = ? ORDER BY id DESC LIMIT ?').all(shopId, limit) as Row[]).map((r) => ({
-    id: r.id as number, shopId: r.shop_id as number, file: r.file as string, sha256: r.sha256 as string, format: r.format as string,
-    encoding: r.encoding as string | null, rows: r.rows as number, new: r.new as number, updated: r.updated as number,
-    unchanged: r.unchanged as number, damaged: r.damaged as number, importedAt: r.imported_at as string,
-  }));
-}
-
-/** For `vship orders --json`: every order of the shop, urgent first. */
+/** Every order of the shop, most urgent first, in one list (tests use it; the CLI and the grid page through listOrders). */
 export function allOrders(db: Db, shopId: number, filter: OrdersQuery['filter'] = 'all'): Order[] {
   return listOrders(db, { shopId, filter, limit: 1_000_000_000 }).rows;
 }
+
+/** Moved to the import feature; re-exported here until main/handlers.ts imports it from ./import. */
+export { listImports } from './import';

@@ -3,18 +3,16 @@ import { STOCKED_KINDS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { suggestProfile } from '../../../shared/rules/suggest';
 import { toBeijingIso } from '../../../shared/rules/classify';
+import { skuKeySql } from '../../../shared/rules/sku-key';
 import type { Db } from '../db/open';
 import { nowIso, nowMs } from './clock';
 
 /**
  * Run by every order import, inside its transaction (the only writer of orders), so readers never
  * need to. Products are found from the imported orders: one per SKU key (商家编码-规格维度, else 样式ID,
- * else 商品id + 商品规格 — the `sku_key` column of orders). New keys are added; nothing the
+ * else 商品id + 商品规格 — shared/rules/sku-key). New keys are added; nothing the
  * merchant set is ever overwritten by a later import.
  */
-/** The SKU key of an order line, in SQL (the same rule as the generated `orders.sku_key`). */
-export const LINE_SKU_KEY = `CASE WHEN l.sku_code <> '' THEN l.sku_code WHEN l.style_id <> '' THEN 'style:' || l.style_id ELSE 'pid:' || l.product_id || '|' || l.spec END`;
-
 export function syncProducts(db: Db, shopId: number, importIds?: number[]): void {
   const now = nowIso();
   // Every line counts: the second item of a two-item order is a product too. Only the lines an
@@ -22,7 +20,7 @@ export function syncProducts(db: Db, shopId: number, importIds?: number[]): void
   const scope = importIds ? `AND l.import_id IN (${importIds.map(() => '?').join(',') || 'NULL'})` : '';
   db.prepare(`INSERT INTO products (shop_id, sku_key, title, spec, product_id, created_at, updated_at)
     SELECT ?, k, product_name, spec, product_id, ?, ? FROM (
-      SELECT ${LINE_SKU_KEY} AS k, l.product_name, l.spec, l.product_id FROM order_lines l JOIN orders o ON o.id = l.order_id
+      SELECT ${skuKeySql('l')} AS k, l.product_name, l.spec, l.product_id FROM order_lines l JOIN orders o ON o.id = l.order_id
       WHERE o.shop_id = ? AND o.damaged = 0 ${scope})
     WHERE k NOT IN (SELECT sku_key FROM products WHERE shop_id = ?)
     GROUP BY k`).run(shopId, now, now, shopId, ...(importIds ?? []), shopId);
@@ -31,7 +29,7 @@ export function syncProducts(db: Db, shopId: number, importIds?: number[]): void
 /** Shippable orders not yet filled, per SKU key: how many, and the units (line quantities) they need. */
 function waitingBySku(db: Db, shopId: number, skuKey?: string): Map<string, { n: number; q: number }> {
   const rows = db.prepare(`SELECT k, count(DISTINCT order_id) AS n, sum(quantity) AS q FROM (
-      SELECT ${LINE_SKU_KEY} AS k, l.order_id, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
+      SELECT ${skuKeySql('l')} AS k, l.order_id, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
       WHERE o.shop_id = ? AND o.shippable = 1
         AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL))
     ${skuKey !== undefined ? 'WHERE k = ?' : ''} GROUP BY k`).all(...(skuKey !== undefined ? [shopId, skuKey] : [shopId])) as { k: string; n: number; q: number }[];

@@ -33,12 +33,3 @@ export function getShop(db: Db, id: number): Shop {
   if (!r) throw new AppError('SHOP_NOT_FOUND', { detail: String(id) });
   return toShop(r);
 }
-
-/** The CLI's `--shop NAME`: an existing shop by name, created when new. */
-export function shopByName(db: Db, name: string, create: boolean): Shop {
-  ensureDefaultShop(db);
-  const r = db.prepare('SELECT id, name, created_at FROM shops WHERE name = ?').get(name.trim()) as { id: number; name: string; created_at: string } | undefined;
-  if (r) return toShop(r);
-  if (!create) throw new AppError('SHOP_NOT_FOUND', { detail: name });
-  return createShop(db, name);
-}

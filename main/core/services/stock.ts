@@ -3,8 +3,10 @@ import type { ItemState, StockBatch, StockImportResult, StockItem, StockLevels }
 import { AppError } from '../../../shared/errors';
 import { toBeijingIso } from '../../../shared/rules/classify';
 import { maskSecret } from '../../../shared/rules/mask';
+import type { StockSep } from '../../../shared/rules/stock-separators';
+import { itemIdentity, stockShape, type StockShape } from '../../../shared/rules/stock-shape';
 import type { Db } from '../db/open';
-import { parseStock, type ParsedStockItem, type StockSep, type StockShape } from '../io/read-stock';
+import { parseStock, type ParsedStockItem } from '../io/read-stock';
 import { nowIso, nowMs } from './clock';
 import { appendLedger } from './ledger';
 import { emptyLevels, getProductProfile } from './products';
@@ -15,23 +17,22 @@ import { emptyLevels, getProductProfile } from './products';
  * unique index is not a second copy of every secret.
  */
 export function itemFingerprint(shape: StockShape, it: Pick<ParsedStockItem, 'cardNo' | 'code' | 'login'>): string {
-  const id = shape === 'card' ? it.cardNo : shape === 'code' ? it.code : it.login;
-  return createHash('sha256').update(id.trim()).digest('base64url').slice(0, 24);
+  return createHash('sha256').update(itemIdentity(shape, it).trim()).digest('base64url').slice(0, 24);
 }
 
+/** The product's stock shape, or why it has no stock: no kind yet, or a kind not delivered from stock. */
 function shapeOf(kind: string | null): StockShape {
-  if (kind === 'card') return 'card';
-  if (kind === 'code' || kind === 'stored-value') return 'code';
-  if (kind === 'account') return 'account';
+  const shape = stockShape(kind);
+  if (shape) return shape;
   if (kind === null) throw new AppError('PRODUCT_KIND_NEEDED');
   throw new AppError('PRODUCT_NOT_STOCKED', { detail: kind });
 }
 
 /** What a list may show of an item: never the password; the identifying part masked. */
 export function maskItem(r: { kind: string; card_no: string; code: string; login: string }): string {
-  if (r.kind === 'card') return `${maskSecret(r.card_no)} / ******`;
-  if (r.kind === 'code') return maskSecret(r.code);
-  return `${maskSecret(r.login)} / ******`;
+  // stock_items.kind holds the item's stock shape.
+  const id = maskSecret(itemIdentity(r.kind as StockShape, { cardNo: r.card_no, code: r.code, login: r.login }));
+  return r.kind === 'code' ? id : `${id} / ******`;
 }
 
 export interface StockImportInput {
@@ -66,7 +67,7 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
     const batchId = Number(insBatch.run(input.shopId, product.id, input.name, parsed.sep, batchExpiry, now).lastInsertRowid);
     for (const it of parsed.items) {
       const fp = itemFingerprint(shape, it);
-      const masked = () => maskSecret(shape === 'card' ? it.cardNo : shape === 'code' ? it.code : it.login);
+      const masked = () => maskSecret(itemIdentity(shape, it));
       if (seen.has(fp)) { result.duplicates.push({ line: it.line, where: 'file', masked: masked() }); continue; }
       seen.add(fp);
       // One index probe: the unique index itself says whether the shop ever had this item.

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { Order } from '../../shared/domain';
 import { toBeijingIso } from '../../shared/rules/classify';
 import { openDatabase, type Db } from '../../main/core/db/open';
-import { importOrderFiles } from '../../main/core/services/order-import';
+import { importOrderFiles } from '../../main/core/services/import';
 import { allOrders, getOrder } from '../../main/core/services/orders';
 import { ensureDefaultShop } from '../../main/core/services/shops';
 import { badFiles, expectedFor, generateOrders, toCsv, toXlsx, toZip, type CsvOptions, type ExpectedOrder, type OrderTable } from '../fixtures/orders';

@@ -1,0 +1,110 @@
+import type { FillResult } from '../../../../shared/domain';
+import { SKIP_REASONS } from '../../../../shared/domain';
+import { AppError } from '../../../../shared/errors';
+import { toBeijingIso } from '../../../../shared/rules/classify';
+import type { Db } from '../../db/open';
+import { nowMs } from '../clock';
+import { appendLedger } from '../ledger';
+import { getSettings } from '../settings';
+import { DAY, loadProfiles, orderNeeds, type NeedLine, type Profile } from './needs';
+import { releaseAllocation } from './release';
+
+interface Pool { ids: number[]; pos: number; reusable: boolean }
+
+function loadPool(db: Db, p: Profile, now: number): Pool {
+  const minExp = toBeijingIso(now + (p.terms.minValidityDays ?? 0) * DAY);
+  if (p.kind === 'account') {
+    const ids = db.prepare(`SELECT id FROM stock_items WHERE product_id = ? AND state = 'available'
+      AND (busy_until IS NULL OR busy_until <= ?) AND (expires_at IS NULL OR expires_at >= ?)
+      ORDER BY (busy_until IS NOT NULL), busy_until, id`).pluck().all(p.id, toBeijingIso(now), minExp) as number[];
+    return { ids, pos: 0, reusable: true };
+  }
+  // First-expiring first; items without expiry last; expired or too-close-to-expiry never.
+  // Two range scans in index order (product_id, state, expires_at, rowid): no sort of a big pool.
+  const dated = db.prepare(`SELECT id FROM stock_items WHERE product_id = ? AND state = 'available' AND expires_at >= ? ORDER BY expires_at, id`).pluck().all(p.id, minExp) as number[];
+  const undated = db.prepare(`SELECT id FROM stock_items WHERE product_id = ? AND state = 'available' AND expires_at IS NULL ORDER BY id`).pluck().all(p.id) as number[];
+  return { ids: dated.length ? dated.concat(undated) : undated, pos: 0, reusable: false };
+}
+
+/**
+ * Fills every shippable order that has no content, most urgent (ship-by) first, each with all its
+ * items or none. Running it again changes nothing: filled orders are not candidates.
+ */
+export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): FillResult {
+  return db.transaction((): FillResult => {
+    const now = nowMs();
+    const nowIso = toBeijingIso(now);
+    const profiles = loadProfiles(db, shopId);
+    const orders = db.prepare(`SELECT o.id, o.order_no FROM orders o WHERE o.shop_id = ? AND o.shippable = 1
+      AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)
+      ORDER BY (o.ship_by IS NULL), o.ship_by, o.id`).all(shopId) as { id: number; order_no: string }[];
+    const result: FillResult = { fillId: null, filled: 0, items: 0, short: [], skipped: [] };
+    if (orders.length === 0) return result;
+    // All candidate lines in one pass rather than a query per order.
+    const linesByOrder = new Map<number, NeedLine[]>();
+    for (const l of db.prepare(`SELECT l.order_id, l.sku_code, l.style_id, l.product_id, l.spec, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
+      WHERE o.shop_id = ? AND o.shippable = 1 ORDER BY l.order_id, l.line_no`).iterate(shopId) as Iterable<NeedLine & { order_id: number }>) {
+      const list = linesByOrder.get(l.order_id);
+      if (list) list.push(l);
+      else linesByOrder.set(l.order_id, [l]);
+    }
+    const fillId = Number(db.prepare('INSERT INTO fills (shop_id, at, filled, items) VALUES (?, ?, 0, 0)').run(shopId, nowIso).lastInsertRowid);
+    const insAlloc = db.prepare(`INSERT INTO allocations (shop_id, order_id, item_id, kind, reusable, fill_id, source, rental_until, created_at)
+      VALUES (?, ?, ?, 'item', ?, ?, 'fill', ?, ?)`);
+    const reserve = db.prepare("UPDATE stock_items SET state = 'reserved' WHERE id = ? AND state = 'available'");
+    const rent = db.prepare('UPDATE stock_items SET busy_until = ? WHERE id = ?');
+    const pools = new Map<number, Pool>();
+    for (const o of orders) {
+      const needs = orderNeeds(linesByOrder.get(o.id) ?? [], profiles);
+      if (typeof needs === 'string') { result.skipped.push({ orderNo: o.order_no, code: needs, reason: SKIP_REASONS[needs] }); continue; }
+      let lacking: { skuKey: string; need: number; available: number } | null = null;
+      for (const n of needs) {
+        let pool = pools.get(n.profile.id);
+        if (!pool) { pool = loadPool(db, n.profile, now); pools.set(n.profile.id, pool); }
+        const left = pool.ids.length - pool.pos;
+        // Most urgent first; an order that does not fit waits, and a later one that fits is served.
+        if (left < n.units) { lacking = { skuKey: n.profile.skuKey, need: n.units, available: left }; break; }
+      }
+      if (lacking) { result.short.push({ orderNo: o.order_no, ...lacking }); continue; }
+      for (const n of needs) {
+        const pool = pools.get(n.profile.id)!;
+        const rentalUntil = pool.reusable ? toBeijingIso(now + n.profile.terms.rentalDays! * DAY) : null;
+        for (let i = 0; i < n.units; i++) {
+          const itemId = pool.ids[pool.pos++];
+          insAlloc.run(shopId, o.id, itemId, pool.reusable ? 1 : 0, fillId, rentalUntil, nowIso);
+          if (pool.reusable) rent.run(toBeijingIso(now + n.profile.terms.rentalDays! * DAY + opts.cooldownHours * 3_600_000), itemId);
+          else if (reserve.run(itemId).changes !== 1) throw new Error(`item ${itemId} was not available`);
+          result.items++;
+        }
+      }
+      result.filled++;
+    }
+    if (result.filled === 0) {
+      db.prepare('DELETE FROM fills WHERE id = ?').run(fillId);
+    } else {
+      db.prepare('UPDATE fills SET filled = ?, items = ? WHERE id = ?').run(result.filled, result.items, fillId);
+      appendLedger(db, { shopId, event: 'fill', subject: `fill:${fillId}`, detail: { filled: result.filled, items: result.items, short: result.short.length } });
+      result.fillId = fillId;
+    }
+    return result;
+  }).immediate();
+}
+
+/** `allocation.fill`: a fill with the account cooldown from settings. */
+export function runFill(db: Db, shopId: number): FillResult {
+  return fill(db, shopId, { cooldownHours: getSettings(db).accountCooldownHours });
+}
+
+/** Undoes the shop's last fill while none of its orders was exported: items go back to stock. */
+export function undoLastFill(db: Db, shopId: number): { fillId: number | null; released: number } {
+  return db.transaction(() => {
+    const last = db.prepare('SELECT id FROM fills WHERE shop_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get(shopId) as number | undefined;
+    if (!last) return { fillId: null, released: 0 };
+    if (db.prepare('SELECT 1 FROM allocations WHERE fill_id = ? AND exported_at IS NOT NULL').get(last)) throw new AppError('FILL_EXPORTED');
+    const ids = db.prepare('SELECT id FROM allocations WHERE fill_id = ? AND released_at IS NULL').pluck().all(last) as number[];
+    for (const id of ids) releaseAllocation(db, id, 'undo');
+    db.prepare('UPDATE fills SET undone_at = ? WHERE id = ?').run(toBeijingIso(nowMs()), last);
+    appendLedger(db, { shopId, event: 'fill.undo', subject: `fill:${last}`, detail: { released: ids.length } });
+    return { fillId: last, released: ids.length };
+  }).immediate();
+}

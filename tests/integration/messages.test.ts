@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../main/core/db/open';
+import { fill } from '../../main/core/services/allocation';
+import { importOrderFiles } from '../../main/core/services/import';
+import { orderMessages, messagesCsv } from '../../main/core/services/messages';
+import { listProducts, setProduct } from '../../main/core/services/products';
+import { importStock } from '../../main/core/services/stock';
+import { ensureDefaultShop } from '../../main/core/services/shops';
+import { renderMessage } from '../../shared/rules/message';
+import { generateOrders, toCsv, type OrderTable } from '../fixtures/orders';
+import { useTempDirs } from '../helpers/data-dir';
+
+const tempDir = useTempDirs();
+const codes = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(6, '0')}`).join('\n');
+
+/** A shop whose products are all code products; `stock` codes per product (by sku key order). */
+function shop(t: OrderTable, stockPer: (skuKey: string, waitingUnits: number) => number): { db: Db; shopId: number } {
+  const db = openDatabase(tempDir());
+  const shopId = ensureDefaultShop(db).id;
+  importOrderFiles(db, shopId, [{ name: 'o.csv', bytes: toCsv(t) }], { shipPromiseHours: 48 });
+  listProducts(db, shopId).forEach((p, i) => {
+    setProduct(db, shopId, p.skuKey, { kind: 'code' });
+    const n = stockPer(p.skuKey, p.waitingUnits);
+    if (n > 0) importStock(db, { shopId, skuKey: p.skuKey, name: `s${i}.txt`, text: codes(`P${i}`, n) });
+  });
+  return { db, shopId };
+}
+
+describe('delivery messages', () => {
+  it('renders the template per item with every variable', () => {
+    const msg = renderMessage('订单{订单号} {商品}/{规格}×{数量}：{卡号} {密码} 至{有效期至} 充{充值号码} {未知}', { orderNo: '260607-400000294410900', productName: '京东E卡', spec: '100元', quantity: 2, rechargeNo: '13800000000' }, [
+      { cardNo: 'C1', password: 'P1', code: '', login: '', rentalUntil: null, expiresAt: '2026-07-01T23:59:59+08:00' },
+      { cardNo: 'C2', password: 'P2', code: '', login: '', rentalUntil: null, expiresAt: null },
+    ]);
+    expect(msg).toBe('订单260607-400000294410900 京东E卡/100元×2：C1 P1 至2026-07-01 23:59 充13800000000 {未知}\n订单260607-400000294410900 京东E卡/100元×2：C2 P2 至长期有效 充13800000000 {未知}');
+  });
+
+  it('writes every filled order’s message, the order number as text, and records the reveal', () => {
+    const t = generateOrders({ count: 50, seed: 79, statusMix: 'all-shippable' });
+    const { db, shopId } = shop(t, (_k, w) => w);
+    for (const p of listProducts(db, shopId)) setProduct(db, shopId, p.skuKey, { terms: { messageTemplate: '{订单号}:{激活码}' } });
+    fill(db, shopId, { cooldownHours: 2 });
+    const m = orderMessages(db, shopId);
+    expect(m.length).toBe(t.expected.filter((e) => e.shippable).length);
+    expect(m[0].message).toMatch(new RegExp(`^${m[0].orderNo}:P\\d+-\\d{6}`));
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(messagesCsv(m));
+    expect(csv.startsWith('\uFEFF订单号,发货内容\r\n')).toBe(true);
+    expect(csv).toContain(`"${m[0].orderNo}"`);
+    expect(db.prepare("SELECT count(*) FROM ledger WHERE event = 'reveal'").pluck().get()).toBe(1);
+  });
+});
