@@ -1,5 +1,5 @@
 import { importOrders } from '../core/jobs/start-import';
-import { listImports } from '../core/services/orders';
+import { listImports } from '../core/services/import';
 import type { FeatureHandlers, HandlerContext } from './context';
 
 export const importHandlers = (ctx: HandlerContext): FeatureHandlers<'import'> => ({

@@ -1,9 +1,10 @@
 /** Stock: importing, listing, voiding, restoring, moving and revealing items. */
 import { z } from 'zod';
 import type { StockBatch, StockImportResult, StockItem } from '../domain';
+import { STOCK_SEP_CHOICES } from '../rules/stock-separators';
 import { shopId, skuKey, filePayload, type FeatureContract } from './define';
 
-const stockSep = z.enum(['----', '|', '\t', ',', ' ', 'auto']);
+const stockSep = z.enum(STOCK_SEP_CHOICES);
 
 /** Stock items addressed one by one (itemIds) or as a whole batch (batchId). */
 const selection = z.object({

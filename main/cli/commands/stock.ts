@@ -9,10 +9,9 @@ import { readInputFile } from '../input-file';
 import { idList, oneOf, positiveInt } from '../option-values';
 import { out, outJson } from '../output';
 import { resolveShop, SHOP_OPTION } from '../shop';
+import { STOCK_SEP_NAMES } from '../../../shared/rules/stock-separators';
 
-/** `--sep` words as typed on a shell, and the separator each means. */
-const SEP_NAMES = { tab: '\t', space: ' ', '----': '----', '|': '|', ',': ',', auto: 'auto' } as const;
-const SEP_CHOICE = oneOf(Object.keys(SEP_NAMES) as (keyof typeof SEP_NAMES)[]);
+const SEP_CHOICE = oneOf(Object.keys(STOCK_SEP_NAMES));
 
 const stockCommand = defineCommand({
   name: 'stock',
@@ -48,7 +47,7 @@ const stockImportCommand = defineCommand({
   async run({ core, args, options, json }) {
     const file = readInputFile(args[0]);
     const shop = await resolveShop(core, options.shop, false);
-    const sep = SEP_NAMES[options.sep ?? 'auto'];
+    const sep = STOCK_SEP_NAMES[options.sep ?? 'auto'];
     const r = await call(core, 'stock.import', { shopId: shop.id, skuKey: options.product, file, sep, expiresAt: options.expires ?? null });
     if (json) outJson({ added: r.added, batchId: r.batchId, sep: r.sep, duplicates: r.duplicates.map((d) => ({ line: d.line, where: d.where })), rejected: r.rejected });
     else {

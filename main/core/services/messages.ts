@@ -1,11 +1,9 @@
-import type { DeliveryKind, ProductTerms } from '../../../shared/domain';
+import type { DeliveryKind, OrderMessage, ProductTerms } from '../../../shared/domain';
 import { DEFAULT_TEMPLATES, renderMessage } from '../../../shared/rules/message';
 import type { Db } from '../db/open';
 import { revealOrderItems } from './allocation';
 import { nowMs } from './clock';
 import { toBeijingIso } from '../../../shared/rules/classify';
-
-export interface OrderMessage { orderNo: string; message: string }
 
 /**
  * The delivery message of each filled order, rendered from its product's template (or the

@@ -141,6 +141,3 @@ export function getOrder(db: Db, shopId: number, orderNo: string): OrderDetail |
 export function allOrders(db: Db, shopId: number, filter: OrdersQuery['filter'] = 'all'): Order[] {
   return listOrders(db, { shopId, filter, limit: 1_000_000_000 }).rows;
 }
-
-/** Moved to the import feature; re-exported here until main/handlers.ts imports it from ./import. */
-export { listImports } from './import';

@@ -1,3 +1,4 @@
+import type { ParsedReq } from '../../../shared/contract';
 import type { DeliveryKind, Product, ProductTerms, StockLevels } from '../../../shared/domain';
 import { STOCKED_KINDS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -101,15 +102,8 @@ export function getProduct(db: Db, shopId: number, skuKey: string): Product {
   return toProduct(r, waitingBySku(db, shopId, skuKey).get(skuKey), levelsByProduct(db, shopId, r.id).get(r.id) ?? emptyLevels());
 }
 
-export interface ProductPatch {
-  kind?: DeliveryKind;
-  terms?: ProductTerms;
-  /** Replace the terms entirely instead of merging. */
-  replaceTerms?: boolean;
-  lowStock?: number;
-  /** Accept VShip's suggestion as it stands. */
-  acceptSuggestion?: boolean;
-}
+/** What `products.set` may change: its request without the address (derived from the schema). */
+export type ProductPatch = Omit<ParsedReq<'products.set'>, 'shopId' | 'skuKey'>;
 
 /** Setting a product's kind or terms confirms it: from then on the merchant's word stands. */
 export function setProduct(db: Db, shopId: number, skuKey: string, patch: ProductPatch): Product {
