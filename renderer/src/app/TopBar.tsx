@@ -1,21 +1,16 @@
 /** The window's top bar: app name, the two screens (订单, 商品与卡库), shop switcher, import button. */
 import { Button, Segmented, Tooltip } from 'antd';
 import { DatabaseOutlined, ProfileOutlined, UploadOutlined } from '@ant-design/icons';
-import type { Shop } from '../../../shared/domain';
 import { getLocale, switchLocale, t } from '../i18n';
-import { ShopSwitcher } from './ShopSwitcher';
+import { ShopSwitcher } from '../features/shops';
 
 export type AppView = 'orders' | 'stock';
 
-export function TopBar({ view, onView, attention, shops, currentShopId, onSwitchShop, onShopCreated, onImport, importing }: {
+export function TopBar({ view, onView, attention, onImport, importing }: {
   view: AppView;
   onView: (v: AppView) => void;
   /** Products short of stock: shown as a count on the 商品与卡库 tab. */
   attention: number;
-  shops: Shop[];
-  currentShopId: number | null;
-  onSwitchShop: (id: number) => void;
-  onShopCreated: (shop: Shop) => void;
   onImport: () => void;
   importing: boolean;
 }) {
@@ -45,7 +40,7 @@ export function TopBar({ view, onView, attention, shops, currentShopId, onSwitch
         data-testid="nav"
       />
       <div className="top-bar-actions">
-        <ShopSwitcher shops={shops} currentShopId={currentShopId} onSwitch={onSwitchShop} onCreated={onShopCreated} disabled={importing} />
+        <ShopSwitcher disabled={importing} />
         <Tooltip title={t('import.buttonTip')} placement="bottomRight">
           <Button type="primary" icon={<UploadOutlined />} onClick={onImport} loading={importing} data-testid="import-button">
             {t('import.button')}

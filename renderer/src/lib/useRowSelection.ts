@@ -5,7 +5,6 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Order } from '../../../shared/domain';
-import type { OrderPages } from './useOrderPages';
 
 export interface CheckedRow {
   index: number;
@@ -18,7 +17,12 @@ export interface RowSelection {
   clear: () => void;
 }
 
-export function useRowSelection(pages: OrderPages, resetKey: string): RowSelection {
+/** Rows by index, as the grid has them now (a range check reads the rows between). */
+export interface RowSource {
+  getRow(index: number): Order | undefined;
+}
+
+export function useRowSelection(pages: RowSource, resetKey: string): RowSelection {
   const [checked, setChecked] = useState<ReadonlyMap<string, CheckedRow>>(() => new Map());
   const anchor = useRef<number | null>(null);
   const pagesRef = useRef(pages);

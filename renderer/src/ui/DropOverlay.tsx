@@ -1,5 +1,6 @@
 /** Full-window overlay while files are dragged over the app: says where the drop will go. */
 import { CloudUploadOutlined, StopOutlined } from '@ant-design/icons';
+import './drop-overlay.css';
 
 export function DropOverlay({ visible, title, hint, refuse }: { visible: boolean; title: string; hint: string; refuse?: boolean }) {
   if (!visible) return null;

@@ -5,9 +5,11 @@
 import { Alert, App, Button, Modal, Spin, Typography } from 'antd';
 import { CopyOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AppErrorData } from '../../../shared/errors';
-import { copyText } from '../clipboard/copy-text';
-import { formatDateTime } from '../format/time';
+import { copyText } from '../lib/clipboard/copy-text';
+import { errorText } from '../lib/error-text';
+import { formatDateTime } from '../lib/format/time';
 import { t } from '../i18n';
+import './secret.css';
 
 export interface SecretField {
   label: string;
@@ -86,7 +88,7 @@ export function SecretModal({ open, title, loading, error, groups, onClose }: {
     >
       <div data-testid="reveal-modal">
         {loading && <div className="secret-loading"><Spin /></div>}
-        {error && <Alert type="error" showIcon title={error.message} />}
+        {error && <Alert type="error" showIcon title={errorText(error)} />}
         {!loading && !error && groups.length === 0 && <div className="muted">{t('secret.empty')}</div>}
         {!loading && !error && groups.map((g) => (
           <section key={g.key} className="secret-group">

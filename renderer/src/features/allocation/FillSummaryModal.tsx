@@ -1,7 +1,8 @@
 /** What 自动填充 did: orders and items filled, the orders short of stock, the rest by reason. */
 import { Button, Modal, Result, Table } from 'antd';
-import type { FillResult } from '../../../shared/domain';
-import { t } from '../i18n';
+import type { FillResult } from '../../../../shared/domain';
+import { t } from '../../i18n';
+import './allocation.css';
 
 const SHORT_SHOWN = 50;
 const SAMPLE_ORDERS = 3;

@@ -5,22 +5,26 @@
 import { useState } from 'react';
 import { Alert, App, Button, Input, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, EyeOutlined, MessageOutlined, RollbackOutlined, SettingOutlined } from '@ant-design/icons';
-import type { OrderDetail, Product } from '../../../shared/domain';
-import type { AppErrorData } from '../../../shared/errors';
-import { call, errorData } from '../bridge';
-import { kindShort, t } from '../i18n';
-import { isStocked, itemsPerUnit } from '../products/kinds';
+import type { OrderDetail, Product } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
+import { kindShort, t } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import { itemsPerUnit } from '../products';
+import { useShop } from '../shops';
+import { isStocked } from '../stock';
 import { OrderRevealModal } from './OrderRevealModal';
+import '../../ui/tags.css';
+import './allocation.css';
 
-export function OrderContentSection({ shopId, order, product, onChanged, onOpenProduct }: {
-  shopId: number;
+export function OrderContentSection({ order, product, onOpenProduct }: {
   order: OrderDetail;
   /** The order's product (first line); undefined while loading or when unknown. */
   product: Product | undefined;
-  onChanged: () => void;
   onOpenProduct: (skuKey: string, edit: boolean) => void;
 }) {
   const { message, modal } = App.useApp();
+  const { shopId, changed: onChanged } = useShop();
   const [revealing, setRevealing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
@@ -150,7 +154,7 @@ export function OrderContentSection({ shopId, order, product, onChanged, onOpenP
         <div className="muted">{t('content.noStockKind')}</div>
       )}
 
-      {error && <Alert type="error" showIcon title={error.message} closable={{ onClose: () => setError(null) }} data-testid="content-error" />}
+      {error && <Alert type="error" showIcon title={errorText(error)} closable={{ onClose: () => setError(null) }} data-testid="content-error" />}
 
       {filled && (
         <div className="order-message-block">
@@ -170,7 +174,7 @@ export function OrderContentSection({ shopId, order, product, onChanged, onOpenP
         </div>
       )}
 
-      <OrderRevealModal shopId={shopId} orderNo={revealing ? order.orderNo : null} onClose={() => setRevealing(false)} />
+      <OrderRevealModal orderNo={revealing ? order.orderNo : null} onClose={() => setRevealing(false)} />
     </section>
   );
 }

@@ -1,12 +1,14 @@
 /** 查看 on an order: its items in full (orders.reveal), recorded by the core. */
 import { useEffect, useState } from 'react';
-import type { RevealedItem } from '../../../shared/contract';
-import type { AppErrorData } from '../../../shared/errors';
-import { call, errorData } from '../bridge';
-import { t } from '../i18n';
-import { SecretModal, secretFields, type SecretGroup } from './SecretModal';
+import type { RevealedItem } from '../../../../shared/contract';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
+import { t } from '../../i18n';
+import { SecretModal, secretFields, type SecretGroup } from '../../ui/SecretModal';
+import { useShop } from '../shops';
 
-export function OrderRevealModal({ shopId, orderNo, onClose }: { shopId: number; orderNo: string | null; onClose: () => void }) {
+export function OrderRevealModal({ orderNo, onClose }: { orderNo: string | null; onClose: () => void }) {
+  const { shopId } = useShop();
   const [state, setState] = useState<{ orderNo: string; items: RevealedItem[] } | { orderNo: string; error: AppErrorData } | null>(null);
 
   useEffect(() => {

@@ -4,11 +4,17 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, Input, Modal, Table, type ButtonProps } from 'antd';
-import { maskSecret } from '../../../shared/rules/mask';
-import { parsePastedItems, planPaste, type PasteTarget } from '../clipboard/excel-paste';
-import { t } from '../i18n';
+import { maskSecret } from '../../../../shared/rules/mask';
+import { t } from '../../i18n';
+import { parsePastedItems, planPaste, type PasteTarget } from './excel-paste';
+import '../../ui/tags.css';
+import './allocation.css';
 
-/** 「8831****4410 / ******」: the first part masked, the rest hidden. */
+/**
+ * 「8831****4410 / ******」: the first part masked, the rest hidden.
+ * TODO(one-home): the first part is the item's identity (card number, code or login) as the core's
+ * itemFingerprint takes it, and '----' is the core's stock separator; use the shared rule once it exists.
+ */
 export function maskPasted(item: string): string {
   const [first, ...rest] = item.split('----');
   return [maskSecret(first), ...rest.map(() => '******')].join(' / ');

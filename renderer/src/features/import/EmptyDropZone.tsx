@@ -1,7 +1,8 @@
 /** The first screen of an empty shop: one big target for the order export. */
 import { InboxOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { t } from '../i18n';
+import { t } from '../../i18n';
+import './import.css';
 
 export function EmptyDropZone({ onPick }: { onPick: () => void }) {
   return (

@@ -1,7 +1,9 @@
 /** A failed import: the core's message (place first, then what is wrong) and where exactly. */
 import { Alert } from 'antd';
-import type { AppErrorData } from '../../../shared/errors';
-import { t } from '../i18n';
+import type { AppErrorData } from '../../../../shared/errors';
+import { t } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import './import.css';
 
 export function ImportErrorPanel({ error, onClose }: { error: AppErrorData; onClose: () => void }) {
   const where: { label: string; value: string }[] = [];
@@ -19,7 +21,7 @@ export function ImportErrorPanel({ error, onClose }: { error: AppErrorData; onCl
       title={<span className="strong">{t('import.errorTitle')}</span>}
       description={
         <div className="import-error-body">
-          <div className="import-error-message" data-testid="import-error-message">{error.message}</div>
+          <div className="import-error-message" data-testid="import-error-message">{errorText(error)}</div>
           {where.length > 0 && (
             <dl className="import-error-where">
               {where.map((w) => (

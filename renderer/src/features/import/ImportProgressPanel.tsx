@@ -1,8 +1,10 @@
 /** The running import: phase, file and rows done, from `job.progress` events. */
 import { Progress } from 'antd';
 import { LoadingOutlined } from '@ant-design/icons';
-import type { JobProgress } from '../../../shared/domain';
-import { t } from '../i18n';
+import type { JobProgress } from '../../../../shared/domain';
+import { t } from '../../i18n';
+import { colors } from '../../ui/tokens';
+import './import.css';
 
 export function ImportProgressPanel({ progress, fileCount }: { progress: JobProgress | null; fileCount: number }) {
   const percent = progress && progress.total ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : null;
@@ -28,7 +30,7 @@ export function ImportProgressPanel({ progress, fileCount }: { progress: JobProg
           status="active"
           showInfo={false}
           size="small"
-          strokeColor={progress?.phase === 'write' ? '#52c41a' : undefined}
+          strokeColor={progress?.phase === 'write' ? colors.progressWrite : undefined}
           className={percent === null ? 'progress-indeterminate' : ''}
         />
       </div>

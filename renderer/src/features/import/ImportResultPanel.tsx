@@ -1,7 +1,9 @@
 /** What an import did: counts over all files, then one line per file. */
 import { Alert, Table } from 'antd';
-import type { ImportFileSummary, ImportSummary } from '../../../shared/domain';
-import { t, type MessageKey } from '../i18n';
+import type { ImportFileSummary, ImportSummary } from '../../../../shared/domain';
+import { t, type MessageKey } from '../../i18n';
+import '../../ui/tones.css';
+import './import.css';
 
 type CountKey = 'read' | 'new' | 'updated' | 'unchanged' | 'damaged' | 'shippable' | 'notShippable';
 const COUNTS: CountKey[] = ['read', 'new', 'updated', 'unchanged', 'damaged', 'shippable', 'notShippable'];

@@ -5,11 +5,12 @@
  */
 import { useRef } from 'react';
 import { Button, Input, type GetRef } from 'antd';
-import type { DeliveryKind, Order, ProductTerms } from '../../../shared/domain';
-import { toBeijingIso } from '../../../shared/rules/classify';
-import { DEFAULT_TEMPLATES, MESSAGE_VARIABLES, renderMessage, type MessageItem, type MessageOrder } from '../../../shared/rules/message';
-import { t } from '../i18n';
-import { isStocked } from '../products/kinds';
+import type { DeliveryKind, Order, ProductTerms } from '../../../../shared/domain';
+import { toBeijingIso } from '../../../../shared/rules/classify';
+import { DEFAULT_TEMPLATES, MESSAGE_VARIABLES, renderMessage, type MessageItem, type MessageOrder } from '../../../../shared/rules/message';
+import { t } from '../../i18n';
+import { isStocked } from '../stock';
+import './messages.css';
 
 type TextAreaRef = GetRef<typeof Input.TextArea>;
 const DAY = 86_400_000;

@@ -4,29 +4,29 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import type { OrderChange, OrderDetail, OrderLine, Product } from '../../../shared/domain';
-import type { AppErrorData } from '../../../shared/errors';
-import { call, errorData } from '../bridge';
-import { fieldLabel, reasonLabel, t } from '../i18n';
-import { formatYuan } from '../format/money';
-import { formatDateTime, timeLeft } from '../format/time';
-import { orderSkuKey } from '../products/sku-key';
-import { OrderContentSection } from './OrderContentSection';
+import type { OrderChange, OrderDetail, OrderLine, Product } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
+import { fieldLabel, reasonLabel, t } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import { formatYuan } from '../../lib/format/money';
+import { formatDateTime, timeLeft } from '../../lib/format/time';
+import { OrderContentSection } from '../allocation';
+import { orderSkuKey } from '../products';
+import { useShop } from '../shops';
+import './drawer.css';
 
 type Loaded = { orderNo: string; detail: OrderDetail | null } | { orderNo: string; error: AppErrorData };
 
-export function OrderDrawer({ shopId, orderNo, now, onClose, products, refreshKey, onChanged, onOpenProduct }: {
-  shopId: number;
+export function OrderDrawer({ orderNo, onClose, products, onOpenProduct }: {
   orderNo: string | null;
-  now: number;
   onClose: () => void;
   /** The shop's products by SKU key, to know how the order is delivered. */
   products: ReadonlyMap<string, Product>;
-  /** Reloads the order when the data changes elsewhere. */
-  refreshKey: number;
-  onChanged: () => void;
   onOpenProduct: (skuKey: string, edit: boolean) => void;
 }) {
+  // The order reloads when the data changes elsewhere (version).
+  const { shopId, now, version } = useShop();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   useEffect(() => {
@@ -38,7 +38,7 @@ export function OrderDrawer({ shopId, orderNo, now, onClose, products, refreshKe
     return () => {
       live = false;
     };
-  }, [shopId, orderNo, refreshKey]);
+  }, [shopId, orderNo, version]);
 
   const current = loaded && loaded.orderNo === orderNo ? loaded : null;
 
@@ -61,16 +61,14 @@ export function OrderDrawer({ shopId, orderNo, now, onClose, products, refreshKe
       data-testid="order-drawer"
     >
       {!current && <div className="drawer-loading"><Spin description={t('drawer.loading')} /></div>}
-      {current && 'error' in current && <Alert type="error" showIcon title={current.error.message} />}
+      {current && 'error' in current && <Alert type="error" showIcon title={errorText(current.error)} />}
       {current && 'detail' in current && !current.detail && <Empty description={t('drawer.notFound')} />}
       {current && 'detail' in current && current.detail && (
         <>
           <OrderContentSection
             key={current.detail.orderNo}
-            shopId={shopId}
             order={current.detail}
             product={products.get(orderSkuKey(current.detail))}
-            onChanged={onChanged}
             onOpenProduct={onOpenProduct}
           />
           <DetailTabs detail={current.detail} now={now} />

@@ -1,7 +1,8 @@
 /** Commands over the orders: 自动填充 and its undo, paste over checked rows, export of messages. */
 import { Button, Divider, Tooltip } from 'antd';
 import { DownloadOutlined, SnippetsOutlined, ThunderboltOutlined, UndoOutlined } from '@ant-design/icons';
-import { t } from '../i18n';
+import { t } from '../../i18n';
+import './orders.css';
 
 export type OrdersAction = 'fill' | 'undo' | 'paste' | 'export';
 

@@ -2,8 +2,9 @@
 import type { Ref } from 'react';
 import { Input, Segmented, Select, type InputRef } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { REASONS, type OrderFilter, type OrdersSummary, type ReasonCode } from '../../../shared/domain';
-import { reasonLabel, t } from '../i18n';
+import { REASONS, type OrderFilter, type OrdersSummary, type ReasonCode } from '../../../../shared/domain';
+import { reasonLabel, t } from '../../i18n';
+import './orders.css';
 
 /** Orders with content, without, or both. */
 export type FilledFilter = 'any' | 'filled' | 'unfilled';

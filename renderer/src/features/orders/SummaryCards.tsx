@@ -1,6 +1,8 @@
 /** Count cards over the grid (orders.summary); each filters the grid when clicked. */
-import type { OrdersSummary } from '../../../shared/domain';
-import { t, type MessageKey } from '../i18n';
+import type { OrdersSummary } from '../../../../shared/domain';
+import { t, type MessageKey } from '../../i18n';
+import '../../ui/tones.css';
+import './orders.css';
 
 export type SummaryView = 'total' | 'shippable' | 'blocked' | 'overdue' | 'dueSoon';
 

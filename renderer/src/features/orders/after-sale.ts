@@ -1,9 +1,7 @@
-/**
- * 售后状态 values that mean "no after-sale" (DOMAIN.md §3: normal or empty). These are values
- * from the export, not UI text; they belong in shared/domain next to the shippable rule.
- */
-const NORMAL_AFTER_SALE = new Set(['', '无售后或售后取消']);
+import { AFTER_SALE_NONE } from '../../../../shared/rules/classify';
 
+/** 售后状态 that means "no after-sale": empty or the export's own "none" value (the shippable rule's). */
 export function isNormalAfterSale(afterSale: string): boolean {
-  return NORMAL_AFTER_SALE.has(afterSale.trim());
+  const value = afterSale.trim();
+  return value === '' || value === AFTER_SALE_NONE;
 }

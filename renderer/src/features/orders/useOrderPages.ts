@@ -5,9 +5,9 @@
  * arrive, so the grid does not flash.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Order, OrderFilter, OrderSortKey, ReasonCode } from '../../../shared/domain';
-import type { AppErrorData } from '../../../shared/errors';
-import { call, errorData } from '../bridge';
+import type { Order, OrderFilter, OrderSortKey, ReasonCode } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
 
 export const PAGE_SIZE = 200;
 const MAX_CACHED_PAGES = 80;

@@ -5,12 +5,17 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Divider, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
-import { DELIVERY_KINDS, type DeliveryKind, type Order, type Product, type ProductTerms } from '../../../shared/domain';
-import { PROVINCES } from '../../../shared/rules/suggest';
-import { call, errorData } from '../bridge';
-import { kindLabel, t } from '../i18n';
-import { isStocked, usesValidity } from '../products/kinds';
-import { MessageTemplateEditor } from './MessageTemplateEditor';
+import { DELIVERY_KINDS, type DeliveryKind, type Order, type Product, type ProductTerms } from '../../../../shared/domain';
+import { PROVINCES } from '../../../../shared/rules/suggest';
+import { call, errorData } from '../../bridge';
+import { kindLabel, t } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import { MessageTemplateEditor } from '../messages';
+import { useShop } from '../shops';
+import { isStocked } from '../stock';
+import { usesValidity } from './kinds';
+import '../../ui/product-name.css';
+import './editor.css';
 
 type ValidityMode = 'none' | 'days' | 'until';
 type ShipMode = 'default' | '24' | '48' | 'days';
@@ -80,7 +85,6 @@ const KIND_OPTIONS = (Object.keys(DELIVERY_KINDS) as DeliveryKind[]).map((k) => 
 const PROVINCE_OPTIONS = PROVINCES.map((p) => ({ value: p, label: p }));
 
 interface EditorProps {
-  shopId: number;
   product: Product | null;
   onClose: () => void;
   onSaved: (p: Product) => void;
@@ -102,8 +106,9 @@ export function ProductEditor(props: EditorProps) {
   return <EditorDrawer key={shown.session} {...props} product={shown.product} open={props.product !== null} />;
 }
 
-function EditorDrawer({ shopId, product, open, onClose, onSaved }: EditorProps & { open: boolean }) {
+function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open: boolean }) {
   const { message } = App.useApp();
+  const { shopId } = useShop();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const [order, setOrder] = useState<Order | null>(null);
@@ -140,7 +145,7 @@ function EditorDrawer({ shopId, product, open, onClose, onSaved }: EditorProps &
       message.success(t('editor.saved', { title: saved.title }));
       onSaved(saved);
     } catch (e) {
-      message.error(errorData(e).message);
+      message.error(errorText(errorData(e)));
     } finally {
       setSaving(false);
     }

@@ -6,14 +6,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Input, Segmented, Spin } from 'antd';
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import type { Product } from '../../../shared/domain';
-import { call, errorData } from '../bridge';
-import { kindShort, t } from '../i18n';
-import type { ProductsState } from '../hooks/useProducts';
-import { attentionRank, isStocked, sortByAttention } from '../products/kinds';
-import { ProductsTable } from '../components/ProductsTable';
-import { ProductEditor } from '../components/ProductEditor';
-import { StockView } from '../components/StockView';
+import type { Product } from '../../../../shared/domain';
+import { call, errorData } from '../../bridge';
+import { kindShort, t } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import { useShop } from '../shops';
+import { isStocked, StockView } from '../stock';
+import type { ProductsState } from './useProducts';
+import { attentionRank, sortByAttention } from './kinds';
+import { KindCell, ProductsTable } from './ProductsTable';
+import { ProductEditor } from './ProductEditor';
+import './products.css';
 
 type ProductFilter = 'all' | 'attention' | 'stocked';
 
@@ -24,19 +27,16 @@ export interface ProductRequest {
   seq: number;
 }
 
-export function ProductsScreen({ shopId, active, productsState, refreshKey, onChanged, now, request, registerDrop, onStockOpen }: {
-  shopId: number;
+export function ProductsScreen({ active, productsState, request, registerDrop, onStockOpen }: {
   active: boolean;
   productsState: ProductsState;
-  refreshKey: number;
-  onChanged: () => void;
-  now: number;
   request: ProductRequest | null;
   registerDrop: (handler: ((files: File[]) => void) | null) => void;
   /** Tells the window which product's stock is open (for the drop overlay). */
   onStockOpen: (p: Product | null) => void;
 }) {
   const { message } = App.useApp();
+  const { shopId, changed: onChanged } = useShop();
   const { products, bySku, error, reload } = productsState;
   const [filter, setFilter] = useState<ProductFilter>('all');
   const [search, setSearch] = useState('');
@@ -77,7 +77,7 @@ export function ProductsScreen({ shopId, active, productsState, refreshKey, onCh
       message.success(t('products.confirmed', { title: saved.title, kind: saved.kind ? kindShort(saved.kind) : '' }));
       onChanged();
     } catch (e) {
-      message.error(errorData(e).message);
+      message.error(errorText(errorData(e)));
     } finally {
       setConfirming(null);
     }
@@ -90,16 +90,13 @@ export function ProductsScreen({ shopId, active, productsState, refreshKey, onCh
       {open ? (
         <StockView
           key={open.skuKey}
-          shopId={shopId}
           product={open}
           products={sorted}
-          refreshKey={refreshKey}
-          now={now}
           onBack={() => setOpenSku(null)}
           onEdit={() => setEditSku(open.skuKey)}
-          onConfirm={() => void confirm(open)}
-          confirming={confirming === open.skuKey}
-          onChanged={onChanged}
+          confirmAction={
+            <KindCell product={open} confirming={confirming === open.skuKey} onConfirm={() => void confirm(open)} onEdit={() => setEditSku(open.skuKey)} />
+          }
           registerDrop={registerDrop}
         />
       ) : (
@@ -128,7 +125,7 @@ export function ProductsScreen({ shopId, active, productsState, refreshKey, onCh
             <span className="muted">{t('products.hint')}</span>
             <Button icon={<ReloadOutlined />} onClick={reload}>{t('products.reload')}</Button>
           </div>
-          {error && <Alert type="error" showIcon title={error.message} action={<Button size="small" onClick={reload}>{t('common.retry')}</Button>} />}
+          {error && <Alert type="error" showIcon title={errorText(error)} action={<Button size="small" onClick={reload}>{t('common.retry')}</Button>} />}
           {products === null && !error ? (
             <div className="grid-frame products-loading"><Spin /></div>
           ) : (
@@ -143,7 +140,6 @@ export function ProductsScreen({ shopId, active, productsState, refreshKey, onCh
         </>
       )}
       <ProductEditor
-        shopId={shopId}
         product={editing}
         onClose={() => setEditSku(null)}
         onSaved={() => {

@@ -5,11 +5,13 @@
 import { useRef, type HTMLAttributes } from 'react';
 import { Button, Empty, Table, Tag, Tooltip } from 'antd';
 import { CheckOutlined, DatabaseOutlined, EditOutlined, WarningFilled } from '@ant-design/icons';
-import type { Product, StockLevels } from '../../../shared/domain';
-import { kindLabel, kindShort, t, type MessageKey } from '../i18n';
-import { useElementHeight } from '../hooks/useElementHeight';
-import { isLowStock, isStocked } from '../products/kinds';
-import { termsSummary } from '../products/terms-summary';
+import type { Product, StockLevels } from '../../../../shared/domain';
+import { kindLabel, kindShort, t, type MessageKey } from '../../i18n';
+import { useElementHeight } from '../../lib/useElementHeight';
+import { isLowStock, isStocked } from '../stock';
+import { termsSummary } from './terms-summary';
+import '../../ui/product-name.css';
+import './products.css';
 
 const LEVELS: (keyof StockLevels)[] = ['available', 'reserved', 'delivered', 'expired', 'voided'];
 const TABLE_HEADER = 40;

@@ -1,16 +1,5 @@
-import { STOCKED_KINDS, type DeliveryKind, type Product } from '../../../shared/domain';
-
-export function isStocked(kind: DeliveryKind | null): kind is DeliveryKind {
-  return kind !== null && STOCKED_KINDS.includes(kind);
-}
-
-/** The form an item takes in stock; items move only between products of the same shape. */
-export function stockShape(kind: DeliveryKind | null): 'card' | 'code' | 'account' | null {
-  if (kind === 'card') return 'card';
-  if (kind === 'code' || kind === 'stored-value') return 'code';
-  if (kind === 'account') return 'account';
-  return null;
-}
+import type { DeliveryKind, Product } from '../../../../shared/domain';
+import { isLowStock } from '../stock';
 
 /** Kinds whose items carry a validity (a card, a code, a voucher, a ticket). */
 export function usesValidity(kind: DeliveryKind | null): boolean {
@@ -20,11 +9,6 @@ export function usesValidity(kind: DeliveryKind | null): boolean {
 /** Items one order of this product takes per unit of quantity. */
 export function itemsPerUnit(p: Pick<Product, 'terms'> | undefined): number {
   return p?.terms.itemsPerUnit ?? 1;
-}
-
-/** Available below the merchant's low-stock line (only when one is set). */
-export function isLowStock(p: Product): boolean {
-  return isStocked(p.kind) && p.lowStock > 0 && p.levels.available < p.lowStock;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { ProductTerms } from '../../../shared/domain';
-import { t } from '../i18n';
+import type { ProductTerms } from '../../../../shared/domain';
+import { t } from '../../i18n';
 
 /** 「租期 7 天 · 江苏 · 24 小时发货」: the terms a product carries, one short phrase each. */
 export function termsSummary(terms: ProductTerms): string[] {

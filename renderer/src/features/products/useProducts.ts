@@ -1,11 +1,12 @@
 /**
  * The shop's products (products.list): kinds, terms, waiting orders and stock levels. Reloaded
- * when the data changes (refreshKey) while the screen that needs them is shown; kept otherwise.
+ * when the data changes (the shop's version) while `enabled`; kept otherwise.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Product } from '../../../shared/domain';
-import type { AppErrorData } from '../../../shared/errors';
-import { call, errorData } from '../bridge';
+import type { Product } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
+import { useShop } from '../shops';
 
 export interface ProductsState {
   /** null until the first list arrives. */
@@ -15,12 +16,13 @@ export interface ProductsState {
   reload: () => void;
 }
 
-export function useProducts(shopId: number, refreshKey: number, enabled: boolean): ProductsState {
+export function useProducts(enabled = true): ProductsState {
+  const { shopId, version } = useShop();
   const [products, setProducts] = useState<Product[] | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [loadedAt, setLoadedAt] = useState<string | null>(null);
   const [again, setAgain] = useState(0);
-  const wanted = `${shopId}#${refreshKey}#${again}`;
+  const wanted = `${shopId}#${version}#${again}`;
 
   useEffect(() => {
     if (!enabled || loadedAt === wanted) return;

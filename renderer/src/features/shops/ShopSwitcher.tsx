@@ -2,18 +2,15 @@
 import { useState } from 'react';
 import { App, Button, Divider, Form, Input, Modal, Select } from 'antd';
 import { PlusOutlined, ShopOutlined } from '@ant-design/icons';
-import type { Shop } from '../../../shared/domain';
-import { call, errorData } from '../bridge';
-import { t } from '../i18n';
+import { call, errorData } from '../../bridge';
+import { t } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import { useShops } from './ShopProvider';
+import './shops.css';
 
-export function ShopSwitcher({ shops, currentShopId, onSwitch, onCreated, disabled }: {
-  shops: Shop[];
-  currentShopId: number | null;
-  onSwitch: (id: number) => void;
-  onCreated: (shop: Shop) => void;
-  disabled?: boolean;
-}) {
+export function ShopSwitcher({ disabled }: { disabled?: boolean }) {
   const { message } = App.useApp();
+  const { shops, shopId: currentShopId, switchShop: onSwitch, addShop: onCreated } = useShops();
   const [open, setOpen] = useState(false);
   const [listOpen, setListOpen] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -29,7 +26,7 @@ export function ShopSwitcher({ shops, currentShopId, onSwitch, onCreated, disabl
       form.resetFields();
       onCreated(shop);
     } catch (e) {
-      form.setFields([{ name: 'name', errors: [errorData(e).message] }]);
+      form.setFields([{ name: 'name', errors: [errorText(errorData(e))] }]);
     } finally {
       setCreating(false);
     }

@@ -1,15 +1,20 @@
 /** For account products: each account and when it is free to rent again (rental end + cool-down). */
 import { useEffect, useState } from 'react';
 import { Alert, Table } from 'antd';
-import type { Res } from '../../../shared/contract';
-import type { AppErrorData } from '../../../shared/errors';
-import { call, errorData } from '../bridge';
-import { formatDateTime } from '../format/time';
-import { t } from '../i18n';
+import type { Res } from '../../../../shared/contract';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
+import { t } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import { formatDateTime } from '../../lib/format/time';
+import { useShop } from '../shops';
+import '../../ui/tags.css';
+import './stock.css';
 
 type Account = Res<'allocation.accounts'>[number];
 
-export function AccountRentals({ shopId, skuKey, refreshKey, now }: { shopId: number; skuKey: string; refreshKey: number; now: number }) {
+export function AccountRentals({ skuKey }: { skuKey: string }) {
+  const { shopId, version, now } = useShop();
   const [rows, setRows] = useState<Account[] | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
 
@@ -21,9 +26,9 @@ export function AccountRentals({ shopId, skuKey, refreshKey, now }: { shopId: nu
     return () => {
       live = false;
     };
-  }, [shopId, skuKey, refreshKey]);
+  }, [shopId, skuKey, version]);
 
-  if (error) return <Alert type="error" showIcon title={error.message} />;
+  if (error) return <Alert type="error" showIcon title={errorText(error)} />;
   const busy = (a: Account) => a.busyUntil !== null && new Date(a.busyUntil).getTime() > now;
   return (
     <Table<Account>

@@ -4,23 +4,26 @@
  */
 import { useState, type HTMLAttributes } from 'react';
 import { App, Button, Modal, Select, Table } from 'antd';
-import type { Product, StockBatch, StockLevels } from '../../../shared/domain';
-import { call, errorData } from '../bridge';
-import { formatDateTime } from '../format/time';
-import { kindShort, t, type MessageKey } from '../i18n';
-import { stockShape } from '../products/kinds';
+import type { Product, StockBatch, StockLevels } from '../../../../shared/domain';
+import { call, errorData } from '../../bridge';
+import { kindShort, t, type MessageKey } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import { formatDateTime } from '../../lib/format/time';
+import { useShop } from '../shops';
+import { stockShape } from './stocked';
+import '../../ui/product-name.css';
+import './stock.css';
 
 const LEVELS: (keyof StockLevels)[] = ['available', 'reserved', 'delivered', 'expired', 'voided'];
 
-export function StockBatchesTable({ shopId, product, products, batches, loading, onChanged }: {
-  shopId: number;
+export function StockBatchesTable({ product, products, batches, loading }: {
   product: Product;
   products: Product[];
   batches: StockBatch[];
   loading: boolean;
-  onChanged: () => void;
 }) {
   const { message, modal } = App.useApp();
+  const { shopId, changed: onChanged } = useShop();
   const [moving, setMoving] = useState<StockBatch | null>(null);
   const [target, setTarget] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -40,7 +43,7 @@ export function StockBatchesTable({ shopId, product, products, batches, loading,
         message.success(t('batch.voided', { count: r.voided }));
         onChanged();
       } catch (e) {
-        message.error(errorData(e).message);
+        message.error(errorText(errorData(e)));
       }
     },
   });
@@ -56,7 +59,7 @@ export function StockBatchesTable({ shopId, product, products, batches, loading,
         message.success(t('batch.restored', { count: r.restored }));
         onChanged();
       } catch (e) {
-        message.error(errorData(e).message);
+        message.error(errorText(errorData(e)));
       }
     },
   });
@@ -70,7 +73,7 @@ export function StockBatchesTable({ shopId, product, products, batches, loading,
       setMoving(null);
       onChanged();
     } catch (e) {
-      message.error(errorData(e).message);
+      message.error(errorText(errorData(e)));
     } finally {
       setBusy(false);
     }

@@ -6,9 +6,12 @@
 import { useRef, useState } from 'react';
 import { Button, Input, Modal, Select, Spin } from 'antd';
 import { FolderOpenOutlined, FormOutlined, InboxOutlined } from '@ant-design/icons';
-import type { DeliveryKind } from '../../../shared/domain';
-import { t, type MessageKey } from '../i18n';
+import type { DeliveryKind } from '../../../../shared/domain';
+import { t, type MessageKey } from '../../i18n';
+import './stock.css';
 
+// TODO(one-home): the core's separator list (STOCK_SEPARATORS in main/core/io/read-stock.ts, the
+// stockSep schema in shared/contract.ts); build these choices from the shared list once it exists.
 export type StockSepChoice = 'auto' | '----' | '|' | '\t' | ',' | ' ';
 const SEPS: { value: StockSepChoice; label: MessageKey }[] = [
   { value: 'auto', label: 'stockImport.sep.auto' },

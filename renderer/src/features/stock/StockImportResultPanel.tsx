@@ -4,9 +4,12 @@
  * was imported at all.
  */
 import { Alert, Table, Tag } from 'antd';
-import type { StockImportResult } from '../../../shared/domain';
-import type { AppErrorData } from '../../../shared/errors';
-import { t } from '../i18n';
+import type { StockImportResult, StockRejectedLine } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
+import { t } from '../../i18n';
+import { errorText, stockRejectText } from '../../lib/error-text';
+import '../../ui/tones.css';
+import './stock.css';
 
 export type StockImportOutcome = { source: string; result: StockImportResult } | { source: string; error: AppErrorData };
 
@@ -22,7 +25,7 @@ export function StockImportResultPanel({ outcome, onClose }: { outcome: StockImp
         closable={{ onClose }}
         data-testid="stock-import-error"
         title={<span className="strong">{t('stockImport.failed', { source: outcome.source })}</span>}
-        description={<div className="import-error-message">{outcome.error.message}</div>}
+        description={<div className="stock-result-error">{errorText(outcome.error)}</div>}
       />
     );
   }
@@ -47,7 +50,7 @@ export function StockImportResultPanel({ outcome, onClose }: { outcome: StockImp
               dataSource={r.rejected.slice(0, SHOWN)}
               columns={[
                 { key: 'line', dataIndex: 'line', title: t('stockImport.line'), width: 110, render: (v: number) => t('stockImport.lineN', { n: v }) },
-                { key: 'reason', dataIndex: 'reason', title: t('stockImport.reason') },
+                { key: 'reason', title: t('stockImport.reason'), render: (_: unknown, x: StockRejectedLine) => stockRejectText(x) },
               ]}
             />
             {r.rejected.length > SHOWN && <div className="muted">{t('stockImport.more', { count: r.rejected.length - SHOWN })}</div>}

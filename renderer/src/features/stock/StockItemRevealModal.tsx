@@ -1,13 +1,15 @@
 /** 查看 on a stock item: the item in full (stock.reveal), recorded by the core. */
 import { useEffect, useState } from 'react';
-import type { Res } from '../../../shared/contract';
-import type { StockItem } from '../../../shared/domain';
-import type { AppErrorData } from '../../../shared/errors';
-import { call, errorData } from '../bridge';
-import { t } from '../i18n';
-import { SecretModal, secretFields } from './SecretModal';
+import type { Res } from '../../../../shared/contract';
+import type { StockItem } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
+import { t } from '../../i18n';
+import { SecretModal, secretFields } from '../../ui/SecretModal';
+import { useShop } from '../shops';
 
-export function StockItemRevealModal({ shopId, item, onClose }: { shopId: number; item: StockItem | null; onClose: () => void }) {
+export function StockItemRevealModal({ item, onClose }: { item: StockItem | null; onClose: () => void }) {
+  const { shopId } = useShop();
   const [state, setState] = useState<{ id: number; value: Res<'stock.reveal'> } | { id: number; error: AppErrorData } | null>(null);
   const itemId = item?.id ?? null;
 

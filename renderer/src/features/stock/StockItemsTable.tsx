@@ -6,12 +6,16 @@
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Popconfirm, Segmented, Select, Table } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
-import type { ItemState, StockBatch, StockItem } from '../../../shared/domain';
-import type { AppErrorData } from '../../../shared/errors';
-import { call, errorData } from '../bridge';
-import { formatDateTime } from '../format/time';
-import { t, type MessageKey } from '../i18n';
+import type { ItemState, StockBatch, StockItem } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
+import { t, type MessageKey } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import { formatDateTime } from '../../lib/format/time';
+import { useShop } from '../shops';
 import { StockItemRevealModal } from './StockItemRevealModal';
+import '../../ui/tags.css';
+import './stock.css';
 
 const PAGE = 50;
 type StateFilter = 'all' | ItemState;
@@ -21,14 +25,9 @@ export function StateTag({ state }: { state: ItemState }) {
   return <span className={`cell-tag state-${state}`} data-testid="item-state">{t(`level.${state}` as MessageKey)}</span>;
 }
 
-export function StockItemsTable({ shopId, skuKey, batches, refreshKey, onChanged }: {
-  shopId: number;
-  skuKey: string;
-  batches: StockBatch[];
-  refreshKey: number;
-  onChanged: () => void;
-}) {
+export function StockItemsTable({ skuKey, batches }: { skuKey: string; batches: StockBatch[] }) {
   const { message } = App.useApp();
+  const { shopId, version, changed: onChanged } = useShop();
   const [state, setState] = useState<StateFilter>('all');
   const [batchId, setBatchId] = useState<number | undefined>();
   const [page, setPage] = useState(1);
@@ -51,7 +50,7 @@ export function StockItemsTable({ shopId, skuKey, batches, refreshKey, onChanged
     return () => {
       live = false;
     };
-  }, [shopId, skuKey, state, batchId, page, refreshKey]);
+  }, [shopId, skuKey, state, batchId, page, version]);
 
   const act = async (kind: 'void' | 'restore', item: StockItem) => {
     try {
@@ -64,7 +63,7 @@ export function StockItemsTable({ shopId, skuKey, batches, refreshKey, onChanged
       }
       onChanged();
     } catch (e) {
-      message.error(errorData(e).message);
+      message.error(errorText(errorData(e)));
     }
   };
 
@@ -146,7 +145,7 @@ export function StockItemsTable({ shopId, skuKey, batches, refreshKey, onChanged
           },
         ]}
       />
-      <StockItemRevealModal shopId={shopId} item={reveal} onClose={() => setReveal(null)} />
+      <StockItemRevealModal item={reveal} onClose={() => setReveal(null)} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 /** One product's stock at a glance: the five levels, the waiting orders and the shortage. */
-import type { Product, StockLevels as Levels } from '../../../shared/domain';
-import { t, type MessageKey } from '../i18n';
-import { isLowStock } from '../products/kinds';
+import type { Product, StockLevels as Levels } from '../../../../shared/domain';
+import { t, type MessageKey } from '../../i18n';
+import { isLowStock } from './stocked';
+import '../../ui/tones.css';
+import './stock.css';
 
 const LEVELS: { key: keyof Levels; tone: string }[] = [
   { key: 'available', tone: 'tone-ok' },

@@ -3,37 +3,38 @@
  * paste text) with its result, the batches with their actions, the items (masked), and for
  * account products when each account frees up.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Tabs } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import type { Product, StockBatch } from '../../../shared/domain';
-import type { AppErrorData } from '../../../shared/errors';
-import { call, errorData } from '../bridge';
-import { toFilePayloads } from '../files/payload';
-import { kindLabel, t } from '../i18n';
-import { KindCell } from './ProductsTable';
+import type { Product, StockBatch } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
+import { kindLabel, t } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import { toFilePayloads } from '../../lib/files/payload';
+import { useShop } from '../shops';
 import { StockLevels } from './StockLevels';
 import { StockImportBox, type StockImportOptions } from './StockImportBox';
 import { StockImportResultPanel, type StockImportOutcome } from './StockImportResultPanel';
 import { StockBatchesTable } from './StockBatchesTable';
 import { StockItemsTable } from './StockItemsTable';
 import { AccountRentals } from './AccountRentals';
+import '../../ui/product-name.css';
+import './stock.css';
 
-export function StockView({ shopId, product, products, refreshKey, now, onBack, onEdit, onConfirm, confirming, onChanged, registerDrop }: {
-  shopId: number;
+export function StockView({ product, products, onBack, onEdit, confirmAction, registerDrop }: {
   product: Product;
+  /** The shop's products: where a batch may move to. */
   products: Product[];
-  refreshKey: number;
-  now: number;
   onBack: () => void;
   onEdit: () => void;
-  onConfirm: () => void;
-  confirming: boolean;
-  onChanged: () => void;
+  /** Confirming the suggested kind, shown while the product is unconfirmed (the products list's cell). */
+  confirmAction: ReactNode;
   /** Takes over the window-wide file drop while this view is shown. */
   registerDrop: (handler: ((files: File[]) => void) | null) => void;
 }) {
   const { message } = App.useApp();
+  const { shopId, changed: onChanged, version } = useShop();
   const skuKey = product.skuKey;
   const [options, setOptions] = useState<StockImportOptions>({ sep: 'auto', expiresAt: '' });
   const [importing, setImporting] = useState(false);
@@ -53,7 +54,7 @@ export function StockView({ shopId, product, products, refreshKey, now, onBack, 
     return () => {
       live = false;
     };
-  }, [shopId, skuKey, refreshKey]);
+  }, [shopId, skuKey, version]);
 
   const runImport = useCallback(async (input: { file: File } | { text: string }) => {
     if (importing) {
@@ -102,7 +103,7 @@ export function StockView({ shopId, product, products, refreshKey, now, onBack, 
           </div>
         </div>
         <span className="toolbar-spacer" />
-        {!product.confirmed && <KindCell product={product} confirming={confirming} onConfirm={onConfirm} onEdit={onEdit} />}
+        {!product.confirmed && confirmAction}
         <Button icon={<EditOutlined />} onClick={onEdit} data-testid="stock-edit">{t('stock.editProduct')}</Button>
       </div>
       {!product.confirmed && <Alert type="warning" showIcon title={t('stock.unconfirmed')} />}
@@ -116,7 +117,7 @@ export function StockView({ shopId, product, products, refreshKey, now, onBack, 
         onText={(text) => void runImport({ text })}
       />
       {outcome && <StockImportResultPanel outcome={outcome} onClose={() => setOutcome(null)} />}
-      {batchesError && <Alert type="error" showIcon title={batchesError.message} />}
+      {batchesError && <Alert type="error" showIcon title={errorText(batchesError)} />}
       <Tabs
         className="stock-tabs"
         items={[
@@ -124,16 +125,16 @@ export function StockView({ shopId, product, products, refreshKey, now, onBack, 
             key: 'batches',
             label: t('stock.tab.batches', { count: batches?.length ?? 0 }),
             children: (
-              <StockBatchesTable shopId={shopId} product={product} products={products} batches={batches ?? []} loading={batches === null} onChanged={onChanged} />
+              <StockBatchesTable product={product} products={products} batches={batches ?? []} loading={batches === null} />
             ),
           },
           {
             key: 'items',
             label: t('stock.tab.items'),
-            children: <StockItemsTable shopId={shopId} skuKey={skuKey} batches={batches ?? []} refreshKey={refreshKey} onChanged={onChanged} />,
+            children: <StockItemsTable skuKey={skuKey} batches={batches ?? []} />,
           },
           ...(product.kind === 'account'
-            ? [{ key: 'accounts', label: t('stock.tab.accounts'), children: <AccountRentals shopId={shopId} skuKey={skuKey} refreshKey={refreshKey} now={now} /> }]
+            ? [{ key: 'accounts', label: t('stock.tab.accounts'), children: <AccountRentals skuKey={skuKey} /> }]
             : []),
         ]}
       />

@@ -1,4 +1,4 @@
-import type { FilePayload } from '../../../shared/contract';
+import type { FilePayload } from '../../../../shared/contract';
 
 /** Dropped or picked files cross the bridge as name + bytes (see ARCHITECTURE.md, The bridge). */
 export async function toFilePayloads(files: File[]): Promise<FilePayload[]> {
