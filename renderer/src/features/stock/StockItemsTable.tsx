@@ -95,7 +95,7 @@ export function StockItemsTable({ skuKey, batches }: { skuKey: string; batches: 
         <span className="toolbar-spacer" />
         <span className="muted">{data ? t('item.total', { total: data.total }) : ''}</span>
       </div>
-      {error && <Alert type="error" showIcon title={error.message} />}
+      {error && <Alert type="error" showIcon title={errorText(error)} />}
       <Table<StockItem>
         size="small"
         rowKey="id"
