@@ -127,7 +127,7 @@ export function ProductsScreen({ active, productsState, request, registerDrop, o
           </div>
           {error && <Alert type="error" showIcon title={errorText(error)} action={<Button size="small" onClick={reload}>{t('common.retry')}</Button>} />}
           {products === null && !error ? (
-            <div className="grid-frame products-loading"><Spin /></div>
+            <div className="products-loading"><Spin /></div>
           ) : (
             <ProductsTable
               products={shown}
