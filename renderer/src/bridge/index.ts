@@ -36,7 +36,9 @@ export async function call<C extends Channel>(channel: C, req: Req<C>): Promise<
   return result.value;
 }
 
+/** The error data of a failed call; anything else thrown in the UI is INTERNAL, its message the detail. */
 export function errorData(e: unknown): AppErrorData {
   if (e instanceof BridgeError) return e.data;
-  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'INTERNAL', message, detail: message };
 }

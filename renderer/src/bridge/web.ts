@@ -6,7 +6,7 @@
  * headers; it reconnects when the stream drops.
  */
 import type { Channel, EventName, Events, Req, Res, Result, ShipBridge } from '../../../shared/contract';
-import { formatErrorMessage, isAppErrorData, type ErrorCode } from '../../../shared/errors';
+import { formatErrorMessage, isAppErrorData, type AppErrorData, type ErrorCode } from '../../../shared/errors';
 import { decodeWire, encodeWire } from '../../../shared/wire';
 
 const TOKEN_HEADER = 'X-VShip-Token';
@@ -18,8 +18,8 @@ export function tokenFromPath(pathname: string): string | null {
   return m ? decodeURIComponent(m[1]) : null;
 }
 
-function failure(code: ErrorCode, detail?: string): { ok: false; error: { code: ErrorCode; message: string } } {
-  return { ok: false, error: { code, message: formatErrorMessage(code, { detail }) } };
+function failure(code: ErrorCode, detail?: string): { ok: false; error: AppErrorData } {
+  return { ok: false, error: { code, message: formatErrorMessage(code, { detail }), ...(detail ? { detail } : {}) } };
 }
 
 function isResult(x: unknown): x is Result<unknown> {

@@ -1,0 +1,131 @@
+/**
+ * The window: pick a shop, switch between 订单 and 商品与卡库, import the PDD order export (button,
+ * Ctrl+O or drop anywhere on the orders screen; a drop on a product's stock goes into that stock).
+ * Both screens stay mounted, so each keeps its filters and scroll while the other is shown.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { App as AntApp, Button, Result, Spin } from 'antd';
+import type { AppInfo, Product } from '../../../shared/domain';
+import { call } from '../bridge';
+import { t } from '../i18n';
+import { errorText } from '../lib/error-text';
+import { useWindowFileDrop } from '../lib/useWindowFileDrop';
+import { DropOverlay } from '../ui/DropOverlay';
+import { ImportFileInput, ImportPanels, useImportPicker, useOrderImport } from '../features/import';
+import { OrdersScreen, useOrdersSummary } from '../features/orders';
+import { ProductsScreen, useProducts, type ProductRequest } from '../features/products';
+import { useShop, useShops } from '../features/shops';
+import { TopBar, type AppView } from './TopBar';
+import { StatusBar } from './StatusBar';
+import './app.css';
+
+type DropHandler = (files: File[]) => void;
+
+export function VShipApp() {
+  const { boot, retry } = useShops();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+
+  // Asked again with each (re)start of the shops.
+  useEffect(() => {
+    if (boot.state === 'loading') call('shops.appInfo', undefined).then(setInfo, () => undefined);
+  }, [boot.state]);
+
+  if (boot.state === 'loading') {
+    return <div className="boot"><Spin size="large" description={t('app.loading')} /></div>;
+  }
+  if (boot.state === 'failed') {
+    return (
+      <div className="boot">
+        <Result
+          status="error"
+          title={t('app.loadFailed', { message: errorText(boot.error) })}
+          extra={<Button type="primary" onClick={retry}>{t('common.retry')}</Button>}
+        />
+      </div>
+    );
+  }
+  return <AppWindow info={info} />;
+}
+
+/** The window once the current shop is known. */
+function AppWindow({ info }: { info: AppInfo | null }) {
+  const { message } = AntApp.useApp();
+  const { shopId } = useShop();
+  const summary = useOrdersSummary();
+  const productsState = useProducts();
+  const [view, setView] = useState<AppView>('orders');
+  const [stockVisited, setStockVisited] = useState(false);
+  const [productRequest, setProductRequest] = useState<ProductRequest | null>(null);
+  const [openStock, setOpenStock] = useState<Product | null>(null);
+  const stockDrop = useRef<DropHandler | null>(null);
+  const orderImport = useOrderImport({ onStart: () => setView('orders') });
+  const { inputRef, openPicker } = useImportPicker();
+
+  // Another shop: a product asked for from the old shop's drawer is not opened in the new one.
+  const [forShop, setForShop] = useState(shopId);
+  if (forShop !== shopId) {
+    setForShop(shopId);
+    setProductRequest(null);
+  }
+
+  // A drop is an order export on the orders screen, stock on an open product's stock.
+  const runImport = orderImport.run;
+  const onDrop = useCallback((files: File[]) => {
+    if (view === 'orders') void runImport(files);
+    else if (stockDrop.current) stockDrop.current(files);
+    else message.info(t('stock.dropNeedsProduct'));
+  }, [view, runImport, message]);
+  const dragging = useWindowFileDrop(onDrop);
+  const registerStockDrop = useCallback((handler: DropHandler | null) => {
+    stockDrop.current = handler;
+  }, []);
+
+  const showView = (v: AppView) => {
+    setView(v);
+    if (v === 'stock') setStockVisited(true);
+  };
+
+  const openProduct = useCallback((skuKey: string, edit: boolean) => {
+    setProductRequest((r) => ({ skuKey, edit, seq: (r?.seq ?? 0) + 1 }));
+    setView('stock');
+    setStockVisited(true);
+  }, []);
+
+  // Confirmed products only: an unconfirmed one is not filled anyway, and is flagged in its list.
+  const shortCount = (productsState.products ?? []).filter((p) => p.confirmed && p.shortage > 0).length;
+  const overlay = view === 'orders'
+    ? { title: t('import.dropOverlay'), hint: t('import.dropOverlayHint'), refuse: false }
+    : openStock
+      ? { title: t('stock.dropOverlay', { title: `${openStock.title} ${openStock.spec}` }), hint: t('stock.dropOverlayHint'), refuse: false }
+      : { title: t('stock.dropNeedsProduct'), hint: t('stock.dropNeedsProductHint'), refuse: true };
+
+  return (
+    <div className="app">
+      <TopBar view={view} onView={showView} attention={shortCount} onImport={openPicker} importing={orderImport.importing !== null} />
+      <main className="content">
+        <OrdersScreen
+          key={`orders-${shopId}`}
+          active={view === 'orders'}
+          products={productsState.bySku}
+          summary={summary}
+          panels={<ImportPanels state={orderImport} />}
+          onPickImport={openPicker}
+          onOpenProduct={openProduct}
+        />
+        {(stockVisited || view === 'stock') && (
+          <ProductsScreen
+            key={`products-${shopId}`}
+            active={view === 'stock'}
+            productsState={productsState}
+            request={productRequest}
+            registerDrop={registerStockDrop}
+            onStockOpen={setOpenStock}
+          />
+        )}
+      </main>
+      <StatusBar summary={summary} info={info} />
+      <DropOverlay visible={dragging} title={overlay.title} hint={overlay.hint} refuse={overlay.refuse} />
+      <ImportFileInput inputRef={inputRef} onFiles={(files) => void runImport(files)} />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/** The status bar: the shop's last import, where the data lives, the host and the version. */
+import type { AppInfo, OrdersSummary } from '../../../shared/domain';
+import { t } from '../i18n';
+import { formatDateTime } from '../lib/format/time';
+
+export function StatusBar({ summary, info }: { summary: OrdersSummary | null; info: AppInfo | null }) {
+  return (
+    <footer className="status-bar">
+      <span>{summary?.lastImportAt ? t('status.lastImport', { time: formatDateTime(summary.lastImportAt) }) : t('status.neverImported')}</span>
+      <span className="toolbar-spacer" />
+      {info && <span className="status-dir" title={info.dataDir}>{t('status.dataDir', { dir: info.dataDir })}</span>}
+      {info && <span>{t(info.host === 'electron' ? 'status.host.electron' : 'status.host.web')}</span>}
+      {info && <span>{t('status.version', { version: info.version })}</span>}
+    </footer>
+  );
+}

@@ -1,0 +1,55 @@
+/** The window's top bar: app name, the two screens (订单, 商品与卡库), shop switcher, import button. */
+import { Button, Segmented, Tooltip } from 'antd';
+import { DatabaseOutlined, ProfileOutlined, UploadOutlined } from '@ant-design/icons';
+import { getLocale, switchLocale, t } from '../i18n';
+import { ShopSwitcher } from '../features/shops';
+
+export type AppView = 'orders' | 'stock';
+
+export function TopBar({ view, onView, attention, onImport, importing }: {
+  view: AppView;
+  onView: (v: AppView) => void;
+  /** Products short of stock: shown as a count on the 商品与卡库 tab. */
+  attention: number;
+  onImport: () => void;
+  importing: boolean;
+}) {
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden>V</span>
+        <span className="brand-name">{t('app.brand')}</span>
+        <span className="brand-sub">{t('app.name')}</span>
+      </div>
+      <Segmented<AppView>
+        className="view-switch"
+        value={view}
+        onChange={onView}
+        options={[
+          { value: 'orders', label: <span className="view-tab" data-testid="nav-orders"><ProfileOutlined />{t('nav.orders')}</span> },
+          {
+            value: 'stock',
+            label: (
+              <span className="view-tab" data-testid="nav-stock">
+                <DatabaseOutlined />{t('nav.stock')}
+                {attention > 0 && <span className="view-badge" title={t('nav.shortTip', { count: attention })}>{attention}</span>}
+              </span>
+            ),
+          },
+        ]}
+        data-testid="nav"
+      />
+      <div className="top-bar-actions">
+        <ShopSwitcher disabled={importing} />
+        <Tooltip title={t('import.buttonTip')} placement="bottomRight">
+          <Button type="primary" icon={<UploadOutlined />} onClick={onImport} loading={importing} data-testid="import-button">
+            {t('import.button')}
+          </Button>
+        </Tooltip>
+        <Button type="text" size="small" className="lang-switch" onClick={() => switchLocale(getLocale() === 'en' ? 'zh-CN' : 'en')}>
+          {t('lang.switch')}
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * One order in full: what it is filled with (and the actions on that), every field, its lines
+ * with the raw cells as read, and its change history.
+ */
+import { useEffect, useState } from 'react';
+import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import type { OrderChange, OrderDetail, OrderLine, Product } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
+import { fieldLabel, reasonLabel, t } from '../../i18n';
+import { errorText } from '../../lib/error-text';
+import { formatYuan } from '../../lib/format/money';
+import { formatDateTime, timeLeft } from '../../lib/format/time';
+import { OrderContentSection } from '../allocation';
+import { orderSkuKey } from '../products';
+import { useShop } from '../shops';
+import './drawer.css';
+
+type Loaded = { orderNo: string; detail: OrderDetail | null } | { orderNo: string; error: AppErrorData };
+
+export function OrderDrawer({ orderNo, onClose, products, onOpenProduct }: {
+  orderNo: string | null;
+  onClose: () => void;
+  /** The shop's products by SKU key, to know how the order is delivered. */
+  products: ReadonlyMap<string, Product>;
+  onOpenProduct: (skuKey: string, edit: boolean) => void;
+}) {
+  // The order reloads when the data changes elsewhere (version).
+  const { shopId, now, version } = useShop();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    if (!orderNo) return;
+    let live = true;
+    call('orders.get', { shopId, orderNo })
+      .then((detail) => live && setLoaded({ orderNo, detail }))
+      .catch((e: unknown) => live && setLoaded({ orderNo, error: errorData(e) }));
+    return () => {
+      live = false;
+    };
+  }, [shopId, orderNo, version]);
+
+  const current = loaded && loaded.orderNo === orderNo ? loaded : null;
+
+  return (
+    <Drawer
+      open={orderNo !== null}
+      onClose={onClose}
+      size={780}
+      title={
+        <span className="drawer-title">
+          {t('drawer.title')}
+          {orderNo && (
+            <Typography.Text copyable={{ tooltips: [t('drawer.copy'), t('drawer.copied')] }} className="mono drawer-order-no" data-testid="drawer-order-no">
+              {orderNo}
+            </Typography.Text>
+          )}
+        </span>
+      }
+      destroyOnHidden
+      data-testid="order-drawer"
+    >
+      {!current && <div className="drawer-loading"><Spin description={t('drawer.loading')} /></div>}
+      {current && 'error' in current && <Alert type="error" showIcon title={errorText(current.error)} />}
+      {current && 'detail' in current && !current.detail && <Empty description={t('drawer.notFound')} />}
+      {current && 'detail' in current && current.detail && (
+        <>
+          <OrderContentSection
+            key={current.detail.orderNo}
+            order={current.detail}
+            product={products.get(orderSkuKey(current.detail))}
+            onOpenProduct={onOpenProduct}
+          />
+          <DetailTabs detail={current.detail} now={now} />
+        </>
+      )}
+    </Drawer>
+  );
+}
+
+function DetailTabs({ detail, now }: { detail: OrderDetail; now: number }) {
+  return (
+    <Tabs
+      items={[
+        { key: 'basic', label: t('drawer.tab.basic'), children: <Basic detail={detail} now={now} /> },
+        { key: 'lines', label: t('drawer.tab.lines', { count: detail.lines.length }), children: <Lines lines={detail.lines} /> },
+        { key: 'changes', label: t('drawer.tab.changes', { count: detail.changes.length }), children: <Changes changes={detail.changes} /> },
+      ]}
+    />
+  );
+}
+
+function Basic({ detail: o, now }: { detail: OrderDetail; now: number }) {
+  const left = o.shippable ? timeLeft(o.shipBy, now) : null;
+  const item = (key: keyof OrderDetail, children: React.ReactNode, span = 1) => ({ key, label: fieldLabel(key), children, span });
+  const text = (v: string) => (v ? <span className="selectable">{v}</span> : <span className="muted">{t('common.none')}</span>);
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={2}
+      styles={{ label: { width: 150 } }}
+      items={[
+        item('orderNo', <span className="mono selectable">{o.orderNo}</span>, 2),
+        item('shippable', o.shippable
+          ? <Tag color="success">{t('grid.shippable')}</Tag>
+          : <Tag color="error">{o.reason ? reasonLabel(o.reason) : t('common.none')}</Tag>, 2),
+        item('status', text(o.status)),
+        item('afterSale', text(o.afterSale)),
+        item('productName', text(o.productName), 2),
+        item('productId', <span className="mono selectable">{o.productId}</span>),
+        item('spec', text(o.spec)),
+        item('styleId', <span className="mono selectable">{o.styleId}</span>),
+        item('skuCode', <span className="mono selectable">{o.skuCode}</span>),
+        item('goodsCode', <span className="mono selectable">{o.goodsCode}</span>),
+        item('quantity', o.quantity),
+        item('totalCents', formatYuan(o.totalCents)),
+        item('paidCents', formatYuan(o.paidCents)),
+        item('dealAt', formatDateTime(o.dealAt, true)),
+        item('paidAt', formatDateTime(o.paidAt, true)),
+        item('shipBy', (
+          <span>
+            {formatDateTime(o.shipBy, true)}
+            {left && <span className={left.overdue ? 'time-overdue drawer-left' : 'drawer-left'}>{left.text}</span>}
+          </span>
+        )),
+        item('shipByFromExport', o.shipBy ? t(o.shipByFromExport ? 'shipBySource.export' : 'shipBySource.computed') : t('common.none')),
+        item('rechargeNo', <span className="mono selectable">{o.rechargeNo}</span>),
+        item('province', [o.province, o.city, o.district].filter(Boolean).join(' ') || t('common.none')),
+        item('buyerMemo', text(o.buyerMemo), 2),
+        item('merchantMemo', text(o.merchantMemo), 2),
+        item('lineCount', o.lineCount),
+        item('damaged', o.damaged ? t('common.yes') : t('common.no')),
+        item('firstSeenAt', formatDateTime(o.firstSeenAt, true)),
+        item('lastSeenAt', formatDateTime(o.lastSeenAt, true)),
+        item('lastChangedAt', formatDateTime(o.lastChangedAt, true), 2),
+      ]}
+    />
+  );
+}
+
+function Lines({ lines }: { lines: OrderLine[] }) {
+  return (
+    <div className="drawer-lines">
+      {lines.map((line) => (
+        <section key={line.lineNo} className="drawer-line">
+          <div className="drawer-line-head">
+            <span className="strong">{t('drawer.lineTitle', { n: line.lineNo })}</span>
+            <span className="muted">{t('drawer.source', { file: line.sourceFile, row: line.sourceRow })}</span>
+          </div>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="header"
+            columns={[
+              { key: 'header', dataIndex: 'header', title: t('drawer.rawHeader'), width: 200 },
+              {
+                key: 'value', dataIndex: 'value', title: t('drawer.rawValue'),
+                // Show the cell exactly as read, trailing tabs and spaces included.
+                render: (v: string) => <RawCell value={v} />,
+              },
+            ]}
+            dataSource={Object.entries(line.raw).map(([header, value]) => ({ header, value }))}
+          />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** A cell exactly as read: tabs shown as a faint \t so trailing ones are visible. */
+function RawCell({ value }: { value: string }) {
+  const parts = value.split('\t');
+  return (
+    <span className="raw-cell selectable">
+      {parts.map((p, i) => (
+        <span key={i}>
+          {i > 0 && <span className="raw-tab">\t</span>}
+          {p}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function Changes({ changes }: { changes: OrderChange[] }) {
+  if (!changes.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('drawer.noChanges')} />;
+  return (
+    <Table<OrderChange>
+      size="small"
+      pagination={false}
+      rowKey={(c, i) => `${c.importId}-${c.field}-${i}`}
+      columns={[
+        { key: 'seenAt', dataIndex: 'seenAt', title: t('change.seenAt'), width: 160, render: (v: string) => formatDateTime(v, true) },
+        { key: 'field', dataIndex: 'field', title: t('change.field'), width: 140, render: (v: string) => fieldLabel(v) },
+        { key: 'before', dataIndex: 'before', title: t('change.before') },
+        { key: 'after', dataIndex: 'after', title: t('change.after') },
+        { key: 'importId', dataIndex: 'importId', title: t('change.importId'), width: 80, align: 'right' },
+      ]}
+      dataSource={changes}
+    />
+  );
+}

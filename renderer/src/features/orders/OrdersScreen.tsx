@@ -1,0 +1,134 @@
+/**
+ * The orders screen: counts, filters, the virtual grid and the drawer of one order, plus the
+ * commands over them: 自动填充 and its undo, pasting items copied from Excel over checked rows
+ * (Ctrl+V), and the export of delivery messages.
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { InputRef } from 'antd';
+import type { OrdersSummary, Product } from '../../../../shared/domain';
+import { useRowSelection } from '../../lib/useRowSelection';
+import { FillSummaryModal, OrderRevealModal, PasteItemsModal, useFill, usePasteItems } from '../allocation';
+import { EmptyDropZone } from '../import';
+import { useExportMessages } from '../messages';
+import { useShop } from '../shops';
+import { SummaryCards } from './SummaryCards';
+import { OrdersToolbar } from './OrdersToolbar';
+import { OrdersActionBar, type OrdersAction } from './OrdersActionBar';
+import { OrdersGrid } from './OrdersGrid';
+import { OrderDrawer } from './OrderDrawer';
+import { useOrderPages } from './useOrderPages';
+import { useOrdersQuery } from './useOrdersQuery';
+
+/** Ctrl+F finds an order (Windows convention); only while the screen is shown. */
+function useFindShortcut(active: boolean, searchRef: React.RefObject<InputRef | null>): void {
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'f') return;
+      e.preventDefault();
+      searchRef.current?.focus({ cursor: 'all' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, searchRef]);
+}
+
+export function OrdersScreen({ active, products, summary, panels, onPickImport, onOpenProduct }: {
+  /** Shown now (the screen stays mounted while hidden, keeping its filters and scroll). */
+  active: boolean;
+  /** The shop's products by SKU key (delivery kind, items per unit). */
+  products: ReadonlyMap<string, Product>;
+  summary: OrdersSummary | null;
+  /** Import progress, result or error, above the counts. */
+  panels: ReactNode;
+  onPickImport: () => void;
+  onOpenProduct: (skuKey: string, edit: boolean) => void;
+}) {
+  const { shopId, version } = useShop();
+  const q = useOrdersQuery(shopId, summary);
+  const [openOrderNo, setOpenOrderNo] = useState<string | null>(null);
+  const [revealOrderNo, setRevealOrderNo] = useState<string | null>(null);
+  const searchRef = useRef<InputRef>(null);
+  useFindShortcut(active, searchRef);
+
+  const pages = useOrderPages(q.query, version);
+  const selection = useRowSelection(pages, `${q.queryKey}#${version}`);
+  const { checked, clear: clearChecks } = selection;
+
+  const fill = useFill();
+  const exporting = useExportMessages();
+  const paste = usePasteItems({
+    active, checked, clearChecks, products,
+    blocked: openOrderNo !== null || fill.busy !== null || exporting.busy,
+  });
+  const busy: OrdersAction | null = fill.busy ?? (paste.busy ? 'paste' : exporting.busy ? 'export' : null);
+
+  const runAction = (a: OrdersAction) => {
+    if (a === 'paste') paste.openDialog();
+    else if (a === 'undo') fill.undo();
+    else if (a === 'fill') void fill.fill();
+    else void exporting.run();
+  };
+
+  const showEmpty = summary !== null && summary.total === 0;
+
+  return (
+    <div className="screen" hidden={!active} data-testid="orders-screen">
+      {panels}
+      {showEmpty ? (
+        <EmptyDropZone onPick={onPickImport} />
+      ) : (
+        <>
+          <SummaryCards summary={summary} active={q.card} onPick={q.pickCard} />
+          <OrdersActionBar busy={busy} checkedCount={checked.size} onAction={runAction} onClearChecks={clearChecks} />
+          <OrdersToolbar
+            filter={q.filter}
+            onFilter={q.onFilter}
+            filled={q.filled}
+            onFilled={q.setFilled}
+            reason={q.reason}
+            onReason={q.onReason}
+            search={q.searchInput}
+            onSearch={q.setSearchInput}
+            summary={summary}
+            total={pages.total}
+            searchRef={searchRef}
+          />
+          <OrdersGrid
+            pages={pages}
+            queryKey={q.queryKey}
+            sort={q.sort.key}
+            desc={q.sort.desc}
+            onSort={q.onSort}
+            selectedOrderNo={openOrderNo}
+            onOpen={setOpenOrderNo}
+            scrollRequest={q.scrollRequest}
+            checked={checked}
+            onCheck={selection.toggle}
+            onClearChecks={clearChecks}
+            onReveal={setRevealOrderNo}
+          />
+        </>
+      )}
+      <OrderDrawer
+        orderNo={openOrderNo}
+        onClose={() => setOpenOrderNo(null)}
+        products={products}
+        onOpenProduct={(skuKey, edit) => {
+          setOpenOrderNo(null);
+          onOpenProduct(skuKey, edit);
+        }}
+      />
+      <OrderRevealModal orderNo={revealOrderNo} onClose={() => setRevealOrderNo(null)} />
+      <FillSummaryModal result={fill.result} onClose={fill.closeResult} />
+      <PasteItemsModal
+        open={paste.open}
+        targets={paste.targets}
+        skipped={paste.skippedNotes}
+        busy={paste.busy}
+        onCancel={paste.closeDialog}
+        onSubmit={paste.apply}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/** Filter, content (filled or not), reason and search controls above the grid. */
+import type { Ref } from 'react';
+import { Input, Segmented, Select, type InputRef } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { REASONS, type OrderFilter, type OrdersSummary, type ReasonCode } from '../../../../shared/domain';
+import { reasonLabel, t } from '../../i18n';
+import './orders.css';
+
+/** Orders with content, without, or both. */
+export type FilledFilter = 'any' | 'filled' | 'unfilled';
+const FILLED: FilledFilter[] = ['any', 'filled', 'unfilled'];
+
+export interface OrdersToolbarProps {
+  filter: OrderFilter;
+  onFilter: (f: OrderFilter) => void;
+  filled: FilledFilter;
+  onFilled: (f: FilledFilter) => void;
+  reason: ReasonCode | undefined;
+  onReason: (r: ReasonCode | undefined) => void;
+  search: string;
+  onSearch: (s: string) => void;
+  summary: OrdersSummary | null;
+  total: number | null;
+  searchRef?: Ref<InputRef>;
+}
+
+const FILTERS: OrderFilter[] = ['all', 'shippable', 'blocked', 'overdue'];
+
+export function OrdersToolbar({ filter, onFilter, filled, onFilled, reason, onReason, search, onSearch, summary, total, searchRef }: OrdersToolbarProps) {
+  const reasonOptions = (Object.keys(REASONS) as ReasonCode[]).map((code) => {
+    const count = summary?.byReason[code] ?? 0;
+    return { value: code, label: t('filter.reasonOption', { label: reasonLabel(code), count }), disabled: count === 0 && reason !== code };
+  });
+  return (
+    <div className="orders-toolbar">
+      <Segmented<OrderFilter>
+        value={filter}
+        onChange={onFilter}
+        options={FILTERS.map((f) => ({ value: f, label: t(`filter.${f}`) }))}
+        data-testid="filter"
+      />
+      <Select<FilledFilter>
+        value={filled}
+        onChange={onFilled}
+        options={FILLED.map((f) => ({ value: f, label: t(`filter.filled.${f}`) }))}
+        style={{ width: 116 }}
+        popupMatchSelectWidth={false}
+        data-testid="filled-filter"
+      />
+      <Select<ReasonCode>
+        allowClear
+        placeholder={t('filter.reasonPlaceholder')}
+        value={reason}
+        onChange={(v) => onReason(v ?? undefined)}
+        options={reasonOptions}
+        style={{ width: 250 }}
+        popupMatchSelectWidth={false}
+        data-testid="reason-filter"
+      />
+      <Input
+        ref={searchRef}
+        allowClear
+        prefix={<SearchOutlined className="muted" />}
+        placeholder={t('search.placeholder')}
+        value={search}
+        onChange={(e) => onSearch(e.target.value)}
+        style={{ width: 270 }}
+        maxLength={100}
+        data-testid="search"
+      />
+      <span className="toolbar-spacer" />
+      <span className="muted" data-testid="grid-total">{total === null ? '' : t('grid.total', { total })}</span>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Rows for the virtual grid, fetched in pages of PAGE_SIZE as the visible range moves. Pages are
+ * cached (a bounded number; far-away ones are dropped). A new query starts an empty cache; a
+ * refresh of the same query (after an import) keeps showing the old rows until the new ones
+ * arrive, so the grid does not flash.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Order, OrderFilter, OrderSortKey, ReasonCode } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
+import { call, errorData } from '../../bridge';
+
+export const PAGE_SIZE = 200;
+const MAX_CACHED_PAGES = 80;
+const MAX_PARALLEL = 2;
+const READ_AHEAD_ROWS = 60;
+
+export interface OrdersQueryState {
+  shopId: number;
+  filter: OrderFilter;
+  reason?: ReasonCode;
+  search?: string;
+  /** true: only filled orders; false: only orders without content. */
+  filled?: boolean;
+  sort: OrderSortKey;
+  desc: boolean;
+}
+
+interface Cache {
+  queryKey: string;
+  pages: Map<number, Order[]>;
+  inflight: Set<number>;
+  total: number | null;
+  /** The previous cache of the same query, shown until this one has the page. */
+  stale: Cache | null;
+}
+
+export interface OrderPages {
+  /** null until the first page of this query arrives. */
+  total: number | null;
+  getRow(index: number): Order | undefined;
+  /** Ask for the rows [start, end] (inclusive); fetches the missing pages. */
+  ensureRange(start: number, end: number): void;
+  error: AppErrorData | null;
+  retry(): void;
+}
+
+function emptyCache(queryKey: string, stale: Cache | null): Cache {
+  return { queryKey, pages: new Map(), inflight: new Set(), total: stale?.total ?? null, stale };
+}
+
+export function useOrderPages(query: OrdersQueryState | null, refreshKey: number): OrderPages {
+  const queryKey = useMemo(() => (query ? JSON.stringify(query) : ''), [query]);
+  const cacheRef = useRef<Cache>(emptyCache('', null));
+  const lastRange = useRef<[number, number]>([0, 60]);
+  const [, setVersion] = useState(0);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
+
+  // A new cache per query or refresh, created during render so getRow never mixes queries.
+  const cacheId = `${queryKey}#${refreshKey}`;
+  const idRef = useRef('');
+  if (idRef.current !== cacheId) {
+    const prev = cacheRef.current;
+    const sameQuery = prev.queryKey === queryKey && idRef.current !== '';
+    cacheRef.current = emptyCache(queryKey, sameQuery ? { ...prev, stale: null } : null);
+    if (!sameQuery) lastRange.current = [0, 60];
+    idRef.current = cacheId;
+  }
+
+  const queryRef = useRef(query);
+  queryRef.current = query;
+
+  // Stable functions over refs: the virtualizer calls ensureRange on every scroll frame.
+  const loader = useMemo(() => {
+    const fetchPage = (cache: Cache, page: number) => {
+      const q = queryRef.current;
+      if (!q || cache.inflight.has(page) || cache.pages.has(page)) return;
+      cache.inflight.add(page);
+      call('orders.list', {
+        shopId: q.shopId,
+        filter: q.filter,
+        reason: q.reason,
+        search: q.search || undefined,
+        filled: q.filled,
+        sort: q.sort,
+        desc: q.desc,
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      })
+        .then((res) => {
+          cache.inflight.delete(page);
+          if (cacheRef.current !== cache) return;
+          cache.pages.set(page, res.rows);
+          cache.total = res.total;
+          if (cache.pages.size === 1) cache.stale = null;
+          evict(cache, lastRange.current);
+          setError(null);
+          bump();
+          pump(cache);
+        })
+        .catch((e: unknown) => {
+          cache.inflight.delete(page);
+          if (cacheRef.current !== cache) return;
+          setError(errorData(e));
+        });
+    };
+    /**
+     * Fetch the missing pages of the last asked range, a few at a time: first the pages the
+     * visible rows are on, then one page of read-ahead on each side.
+     */
+    const pump = (cache: Cache) => {
+      if (!queryRef.current || cacheRef.current !== cache) return;
+      const [start, end] = lastRange.current;
+      const lastPage = cache.total === null ? Infinity : Math.max(0, Math.ceil(cache.total / PAGE_SIZE) - 1);
+      const first = Math.min(Math.floor(start / PAGE_SIZE), lastPage);
+      const upto = Math.min(Math.floor(end / PAGE_SIZE), lastPage);
+      const wanted: number[] = [];
+      for (let p = first; p <= upto; p++) wanted.push(p);
+      // Read ahead only when the visible rows are close to a page edge.
+      if ((end % PAGE_SIZE) > PAGE_SIZE - READ_AHEAD_ROWS && upto + 1 <= lastPage) wanted.push(upto + 1);
+      if ((start % PAGE_SIZE) < READ_AHEAD_ROWS && first - 1 >= 0) wanted.push(first - 1);
+      for (const p of wanted) {
+        if (cache.inflight.size >= MAX_PARALLEL) break;
+        if (!cache.pages.has(p)) fetchPage(cache, p);
+      }
+    };
+    return { pump };
+  }, [bump]);
+  const { pump } = loader;
+
+  useEffect(() => {
+    if (!query) return;
+    setError(null);
+    pump(cacheRef.current);
+  }, [cacheId, query, pump]);
+
+  const ensureRange = useCallback(
+    (start: number, end: number) => {
+      lastRange.current = [start, end];
+      pump(cacheRef.current);
+    },
+    [pump],
+  );
+
+  const getRow = useCallback((index: number): Order | undefined => {
+    const cache = cacheRef.current;
+    const page = Math.floor(index / PAGE_SIZE);
+    const rows = cache.pages.get(page) ?? cache.stale?.pages.get(page);
+    return rows?.[index % PAGE_SIZE];
+  }, []);
+
+  const retry = useCallback(() => {
+    setError(null);
+    pump(cacheRef.current);
+  }, [pump]);
+
+  const cache = cacheRef.current;
+  return { total: cache.total, getRow, ensureRange, error, retry };
+}
+
+/** Drop the cached pages farthest from the visible range once the cache is full. */
+function evict(cache: Cache, [start, end]: [number, number]): void {
+  if (cache.pages.size <= MAX_CACHED_PAGES) return;
+  const mid = (start + end) / 2 / PAGE_SIZE;
+  const byDistance = [...cache.pages.keys()].sort((a, b) => Math.abs(b - mid) - Math.abs(a - mid));
+  for (const p of byDistance.slice(0, cache.pages.size - MAX_CACHED_PAGES)) cache.pages.delete(p);
+}

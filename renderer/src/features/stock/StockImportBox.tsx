@@ -1,0 +1,132 @@
+/**
+ * Where stock comes in for one product: a file dropped anywhere on the window (or picked), or
+ * text pasted into a dialog; with the separator (auto-detected unless chosen) and an optional
+ * expiry for the whole batch.
+ */
+import { useRef, useState } from 'react';
+import { Button, Input, Modal, Select, Spin } from 'antd';
+import { FolderOpenOutlined, FormOutlined, InboxOutlined } from '@ant-design/icons';
+import type { DeliveryKind } from '../../../../shared/domain';
+import { t, type MessageKey } from '../../i18n';
+import './stock.css';
+
+// TODO(one-home): the core's separator list (STOCK_SEPARATORS in main/core/io/read-stock.ts, the
+// stockSep schema in shared/contract.ts); build these choices from the shared list once it exists.
+export type StockSepChoice = 'auto' | '----' | '|' | '\t' | ',' | ' ';
+const SEPS: { value: StockSepChoice; label: MessageKey }[] = [
+  { value: 'auto', label: 'stockImport.sep.auto' },
+  { value: '----', label: 'stockImport.sep.dashes' },
+  { value: '|', label: 'stockImport.sep.bar' },
+  { value: '\t', label: 'stockImport.sep.tab' },
+  { value: ',', label: 'stockImport.sep.comma' },
+  { value: ' ', label: 'stockImport.sep.space' },
+];
+
+export interface StockImportOptions {
+  sep: StockSepChoice;
+  /** YYYY-MM-DD or ''. */
+  expiresAt: string;
+}
+
+/** Files the stock reader accepts: plain text, CSV, Excel. */
+export const STOCK_ACCEPT = '.txt,.csv,.xlsx';
+
+export function StockImportBox({ kind, importing, options, onOptions, onFile, onText }: {
+  kind: DeliveryKind | null;
+  importing: boolean;
+  options: StockImportOptions;
+  onOptions: (o: StockImportOptions) => void;
+  onFile: (file: File) => void;
+  onText: (text: string) => void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [text, setText] = useState('');
+  const format = kind === 'card' ? 'stockImport.formatCard' : kind === 'account' ? 'stockImport.formatAccount' : 'stockImport.formatCode';
+  return (
+    <div className="stock-import" data-testid="stock-import">
+      <div
+        className="stock-drop"
+        role="button"
+        tabIndex={0}
+        onClick={() => input.current?.click()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') input.current?.click();
+        }}
+        data-testid="stock-drop"
+      >
+        {importing ? <Spin /> : <InboxOutlined className="stock-drop-icon" />}
+        <div className="stock-drop-text">
+          <div className="strong">{importing ? t('stockImport.importing') : t('stockImport.drop')}</div>
+          <div className="muted">{t(format)}</div>
+        </div>
+      </div>
+      <div className="stock-import-options">
+        <label className="field-inline">
+          <span>{t('stockImport.sep')}</span>
+          <Select<StockSepChoice>
+            value={options.sep}
+            onChange={(sep) => onOptions({ ...options, sep })}
+            options={SEPS.map((s) => ({ value: s.value, label: t(s.label) }))}
+            style={{ width: 124 }}
+            data-testid="stock-sep"
+          />
+        </label>
+        <label className="field-inline">
+          <span>{t('stockImport.expires')}</span>
+          <Input
+            type="date"
+            value={options.expiresAt}
+            onChange={(e) => onOptions({ ...options, expiresAt: e.target.value })}
+            style={{ width: 150 }}
+            allowClear
+            data-testid="stock-expires"
+          />
+        </label>
+        <div className="stock-import-buttons">
+          <Button icon={<FolderOpenOutlined />} onClick={() => input.current?.click()} disabled={importing} data-testid="stock-pick">{t('stockImport.pick')}</Button>
+          <Button icon={<FormOutlined />} onClick={() => setPasteOpen(true)} disabled={importing} data-testid="stock-paste-open">{t('stockImport.paste')}</Button>
+        </div>
+      </div>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept={STOCK_ACCEPT}
+        data-testid="stock-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+      <Modal
+        open={pasteOpen}
+        title={t('stockImport.pasteTitle')}
+        onCancel={() => setPasteOpen(false)}
+        onOk={() => {
+          setPasteOpen(false);
+          onText(text);
+          setText('');
+        }}
+        okText={t('stockImport.pasteOk')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ disabled: text.trim() === '' }}
+        width={640}
+        destroyOnHidden
+      >
+        <div className="muted paste-howto">{t(format)}</div>
+        <Input.TextArea
+          autoFocus
+          rows={12}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="mono"
+          spellCheck={false}
+          placeholder={t('stockImport.pastePlaceholder')}
+          data-testid="stock-paste-text"
+        />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * An error as the merchant reads it, in the UI's language: the place (file, row, column), the
+ * catalogue's text for its code (`errors.<CODE>`), and the detail in brackets — the same shape
+ * as the core's Chinese message (formatErrorMessage in shared/errors.ts), so the Chinese UI reads
+ * exactly as the core wrote it and the English one never shows Chinese.
+ */
+import type { AppErrorData } from '../../../shared/errors';
+import type { StockRejectedLine } from '../../../shared/domain';
+import { t, type MessageKey } from '../i18n';
+import zhCN from '../i18n/zh-CN.json';
+
+function known(key: string): key is MessageKey {
+  return key in zhCN;
+}
+
+/** 「文件「a.csv」 第 12 行「订单号」列：」, or '' when the error has no place. */
+export function errorPlace(e: Pick<AppErrorData, 'file' | 'row' | 'column'>): string {
+  const parts: string[] = [];
+  if (e.file) parts.push(t('errors.place.file', { file: e.file }));
+  if (e.row !== undefined) parts.push(t('errors.place.row', { row: e.row }));
+  if (e.column) parts.push(t('errors.place.column', { column: e.column }));
+  return parts.length ? parts.join(t('errors.place.sep')) + t('errors.place.end') : '';
+}
+
+/** The error's text from the catalogue by its code; the message as sent for a code we do not know. */
+export function errorText(e: AppErrorData): string {
+  const key = `errors.${e.code}`;
+  if (!known(key)) return e.message;
+  return errorPlace(e) + t(key) + (e.detail ? t('errors.detail', { detail: e.detail }) : '');
+}
+
+/** Why a stock line was refused, from the catalogue by its code (`stock.reject.<CODE>`, with {max}/{value}). */
+export function stockRejectText(r: Pick<StockRejectedLine, 'code' | 'reason' | 'params'>): string {
+  const key = `stock.reject.${r.code}`;
+  return known(key) ? t(key, r.params) : r.reason;
+}

@@ -1,0 +1,10 @@
+import type { FilePayload } from '../../../../shared/contract';
+
+/** Dropped or picked files cross the bridge as name + bytes (see ARCHITECTURE.md, The bridge). */
+export async function toFilePayloads(files: File[]): Promise<FilePayload[]> {
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+/** What the picker offers; .xls is accepted so the core can explain how to convert it. */
+export const IMPORT_ACCEPT = '.csv,.xlsx,.zip,.xls';
+export const MAX_FILES_PER_IMPORT = 50;
