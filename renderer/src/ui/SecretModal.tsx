@@ -5,6 +5,7 @@
 import { Alert, App, Button, Modal, Spin, Typography } from 'antd';
 import { CopyOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AppErrorData } from '../../../shared/errors';
+import { STOCK_SEPARATORS } from '../../../shared/rules/stock-separators';
 import { copyText } from '../lib/clipboard/copy-text';
 import { errorText } from '../lib/error-text';
 import { formatDateTime } from '../lib/format/time';
@@ -55,7 +56,7 @@ export function secretFields(kind: string, it: {
 
 /** One line per item, as the merchant pastes it elsewhere: 卡号----密码, a code, or 账号----密码. */
 export function secretLine(fields: SecretField[]): string {
-  return fields.filter((f) => f.secret).map((f) => f.value).join('----');
+  return fields.filter((f) => f.secret).map((f) => f.value).join(STOCK_SEPARATORS[0]);
 }
 
 export function SecretModal({ open, title, loading, error, groups, onClose }: {

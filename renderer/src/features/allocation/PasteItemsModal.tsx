@@ -5,18 +5,18 @@
 import { useMemo, useState } from 'react';
 import { Alert, Input, Modal, Table, type ButtonProps } from 'antd';
 import { maskSecret } from '../../../../shared/rules/mask';
+import { STOCK_SEPARATORS } from '../../../../shared/rules/stock-separators';
 import { t } from '../../i18n';
 import { parsePastedItems, planPaste, type PasteTarget } from './excel-paste';
 import '../../ui/tags.css';
 import './allocation.css';
 
 /**
- * 「8831****4410 / ******」: the first part masked, the rest hidden.
- * TODO(one-home): the first part is the item's identity (card number, code or login) as the core's
- * itemFingerprint takes it, and '----' is the core's stock separator; use the shared rule once it exists.
+ * 「8831****4410 / ******」: the first part (card number or login) masked, the rest hidden. Pasted
+ * columns are joined with the first stock separator (`----`), which the core reads back.
  */
 export function maskPasted(item: string): string {
-  const [first, ...rest] = item.split('----');
+  const [first, ...rest] = item.split(STOCK_SEPARATORS[0]);
   return [maskSecret(first), ...rest.map(() => '******')].join(' / ');
 }
 

@@ -3,6 +3,7 @@
  * one column is one code per row; two or more columns are a card number and its password (and
  * extras), sent as `卡号----密码` so the core reads them with its usual separator.
  */
+import { STOCK_SEPARATORS } from '../../../../shared/rules/stock-separators';
 
 /** The items in clipboard text, one per non-empty row, in row order. */
 export function parsePastedItems(text: string): string[] {
@@ -10,7 +11,7 @@ export function parsePastedItems(text: string): string[] {
   for (const line of text.split(/\r\n|\n|\r/)) {
     const cells = line.split('\t').map((c) => c.trim()).filter((c) => c !== '');
     if (cells.length === 0) continue;
-    items.push(cells.join('----'));
+    items.push(cells.join(STOCK_SEPARATORS[0]));
   }
   return items;
 }

@@ -7,20 +7,13 @@ import { useRef, useState } from 'react';
 import { Button, Input, Modal, Select, Spin } from 'antd';
 import { FolderOpenOutlined, FormOutlined, InboxOutlined } from '@ant-design/icons';
 import type { DeliveryKind } from '../../../../shared/domain';
+import { STOCK_SEPARATORS, STOCK_SEP_WORDS, type StockSepChoice } from '../../../../shared/rules/stock-separators';
 import { t, type MessageKey } from '../../i18n';
 import './stock.css';
 
-// TODO(one-home): the core's separator list (STOCK_SEPARATORS in main/core/io/read-stock.ts, the
-// stockSep schema in shared/contract.ts); build these choices from the shared list once it exists.
-export type StockSepChoice = 'auto' | '----' | '|' | '\t' | ',' | ' ';
-const SEPS: { value: StockSepChoice; label: MessageKey }[] = [
-  { value: 'auto', label: 'stockImport.sep.auto' },
-  { value: '----', label: 'stockImport.sep.dashes' },
-  { value: '|', label: 'stockImport.sep.bar' },
-  { value: '\t', label: 'stockImport.sep.tab' },
-  { value: ',', label: 'stockImport.sep.comma' },
-  { value: ' ', label: 'stockImport.sep.space' },
-];
+export type { StockSepChoice };
+// 'auto' first, then the separators in the core's detection order.
+const SEPS = (['auto', ...STOCK_SEPARATORS] as const).map((value) => ({ value, label: `stockImport.sep.${STOCK_SEP_WORDS[value]}` as MessageKey }));
 
 export interface StockImportOptions {
   sep: StockSepChoice;

@@ -3,6 +3,7 @@
  * them in the computer's local time zone.
  */
 import { t } from '../../i18n';
+import { DUE_SOON_MS } from '../../../../shared/rules/ship-by';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -25,8 +26,6 @@ export interface TimeLeft {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-// TODO(one-home): the core's due-soon band (orders.summary dueSoon) has its own 6 hours; import one shared constant.
-export const DUE_SOON_MS = 6 * HOUR;
 
 /** 「剩 5 小时 12 分」 or 「已超时 3 小时 5 分」; null when there is no deadline. */
 export function timeLeft(shipBy: string | null | undefined, now: number): TimeLeft | null {
