@@ -8,9 +8,8 @@ import { importCommands } from './import';
 import { messagesCommands } from './messages';
 import { ordersCommands } from './orders';
 import { productsCommands } from './products';
-import { shopsCommands } from './shops';
+import { shopsCommands, versionCommands } from './shops';
 import { stockCommands } from './stock';
-import { versionCommands } from './version';
 
 export const COMMANDS: readonly Command[] = [
   ...importCommands,

@@ -1,3 +1,4 @@
+import { VERSION } from '../../handlers';
 import { call } from '../call';
 import { defineCommand, type Command } from '../command';
 import { EXIT } from '../exit-codes';
@@ -33,3 +34,17 @@ const shopsAddCommand = defineCommand({
 
 /** In the order `vship --help` lists them. */
 export const shopsCommands: Command[] = [shopsCommand, shopsAddCommand];
+
+const versionCommand = defineCommand({
+  name: 'version',
+  usage: '',
+  summary: '显示版本号（也可用 vship --version）',
+  options: {},
+  async run() {
+    out(VERSION);
+    return EXIT.OK;
+  },
+});
+
+/** App info (the shops feature's too), listed last by `vship --help`. */
+export const versionCommands: Command[] = [versionCommand];
