@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/core/db/open';
+import { openDatabase } from '../../main/core/db/open';
 import { assign, assignMany, fill, markRecharged, unassign, undoLastFill } from '../../main/core/services/allocation';
 import { importOrderFiles } from '../../main/core/services/import';
 import { allOrders, getOrder, listOrders } from '../../main/core/services/orders';
@@ -8,24 +8,13 @@ import { importStock } from '../../main/core/services/stock';
 import { ensureDefaultShop } from '../../main/core/services/shops';
 import { AppError } from '../../shared/errors';
 import { generateOrders, toCsv, type OrderTable } from '../fixtures/orders';
+import { codes, codeShop } from '../helpers/code-shop';
 import { useTempDirs } from '../helpers/data-dir';
 import { allocationViolations } from '../helpers/invariants';
 
 const tempDir = useTempDirs();
-const codes = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(6, '0')}`).join('\n');
-
 /** A shop whose products are all code products; `stock` codes per product (by sku key order). */
-function shop(t: OrderTable, stockPer: (skuKey: string, waitingUnits: number) => number): { db: Db; shopId: number } {
-  const db = openDatabase(tempDir());
-  const shopId = ensureDefaultShop(db).id;
-  importOrderFiles(db, shopId, [{ name: 'o.csv', bytes: toCsv(t) }], { shipPromiseHours: 48 });
-  listProducts(db, shopId).forEach((p, i) => {
-    setProduct(db, shopId, p.skuKey, { kind: 'code' });
-    const n = stockPer(p.skuKey, p.waitingUnits);
-    if (n > 0) importStock(db, { shopId, skuKey: p.skuKey, name: `s${i}.txt`, text: codes(`P${i}`, n) });
-  });
-  return { db, shopId };
-}
+const shop = (t: OrderTable, stockPer: (skuKey: string, waitingUnits: number) => number) => codeShop(tempDir(), t, stockPer);
 
 describe('automatic fill', () => {
   it('fills every shippable order with exactly its items, and a second run changes nothing', () => {

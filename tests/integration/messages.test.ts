@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/core/db/open';
 import { fill } from '../../main/core/services/allocation';
-import { importOrderFiles } from '../../main/core/services/import';
 import { orderMessages, messagesCsv } from '../../main/core/services/messages';
 import { listProducts, setProduct } from '../../main/core/services/products';
-import { importStock } from '../../main/core/services/stock';
-import { ensureDefaultShop } from '../../main/core/services/shops';
 import { renderMessage } from '../../shared/rules/message';
-import { generateOrders, toCsv, type OrderTable } from '../fixtures/orders';
+import { generateOrders, type OrderTable } from '../fixtures/orders';
+import { codeShop } from '../helpers/code-shop';
 import { useTempDirs } from '../helpers/data-dir';
 
 const tempDir = useTempDirs();
-const codes = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(6, '0')}`).join('\n');
-
 /** A shop whose products are all code products; `stock` codes per product (by sku key order). */
-function shop(t: OrderTable, stockPer: (skuKey: string, waitingUnits: number) => number): { db: Db; shopId: number } {
-  const db = openDatabase(tempDir());
-  const shopId = ensureDefaultShop(db).id;
-  importOrderFiles(db, shopId, [{ name: 'o.csv', bytes: toCsv(t) }], { shipPromiseHours: 48 });
-  listProducts(db, shopId).forEach((p, i) => {
-    setProduct(db, shopId, p.skuKey, { kind: 'code' });
-    const n = stockPer(p.skuKey, p.waitingUnits);
-    if (n > 0) importStock(db, { shopId, skuKey: p.skuKey, name: `s${i}.txt`, text: codes(`P${i}`, n) });
-  });
-  return { db, shopId };
-}
+const shop = (t: OrderTable, stockPer: (skuKey: string, waitingUnits: number) => number) => codeShop(tempDir(), t, stockPer);
 
 describe('delivery messages', () => {
   it('renders the template per item with every variable', () => {

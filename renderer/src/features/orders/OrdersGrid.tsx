@@ -15,6 +15,7 @@ import type { OrderPages } from './useOrderPages';
 import { HEADER_HEIGHT, ROW_HEIGHT, TOTAL_WIDTH, type RowContext } from './grid-columns';
 import { OrdersGridHeader } from './OrdersGridHeader';
 import { OrdersGridRow, PlaceholderRow } from './OrdersGridRow';
+import '../../ui/frame.css';
 import '../../ui/tags.css';
 import './grid.css';
 
@@ -79,7 +80,7 @@ export function OrdersGrid({
   const bodyStyle: CSSProperties = { height: Math.max(virtualizer.getTotalSize(), HEADER_HEIGHT), minWidth: TOTAL_WIDTH };
 
   return (
-    <div className="grid-frame">
+    <div className="list-frame">
       {pages.error && (
         <Alert
           type="error"

@@ -16,6 +16,7 @@ import type { ProductsState } from './useProducts';
 import { attentionRank, sortByAttention } from './kinds';
 import { KindCell, ProductsTable } from './ProductsTable';
 import { ProductEditor } from './ProductEditor';
+import '../../ui/frame.css';
 import './products.css';
 
 type ProductFilter = 'all' | 'attention' | 'stocked';
@@ -127,7 +128,7 @@ export function ProductsScreen({ active, productsState, request, registerDrop, o
           </div>
           {error && <Alert type="error" showIcon title={errorText(error)} action={<Button size="small" onClick={reload}>{t('common.retry')}</Button>} />}
           {products === null && !error ? (
-            <div className="products-loading"><Spin /></div>
+            <div className="list-frame products-loading"><Spin /></div>
           ) : (
             <ProductsTable
               products={shown}
