@@ -1,3 +1,6 @@
+import { SKIP_REASONS } from './domain/allocation';
+import { STOCK_REJECT_REASONS } from './domain/stock';
+
 /**
  * Error codes that cross the bridge. Programs switch on `code`; people read `message` (Chinese).
  * `file`, `row` (1-based, as the merchant sees it in Excel) and `column` (header name) say where.
@@ -43,57 +46,98 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * Sentences the core adds to an error (after its code's text, in brackets), each a key with
+ * parameters so the UI can say it in its own language (`errors.note.<KEY>`). A parameter named
+ * `rejectCode` or `skipCode` names a stock-reject or fill-skip code, said as `{reject}` / `{skip}`.
+ */
+export const ERROR_NOTES = {
+  TOO_MANY_CELLS: '表头 {header} 列，此行 {cells} 列',
+  COUNT_MISMATCH: '需要 {need} 个，提供了 {given} 个',
+  ITEM_REJECTED: '第 {n} 个：{reject}',
+  ITEM_IN_OTHER_PRODUCT: '{item} 已在库存中（属于其他商品）',
+  ITEM_USED: '{item} 已在库存中（已被使用）',
+  ITEM_KIND_MISMATCH: '目标商品的发货方式与条目 {id} 不一致',
+  PRODUCT_SKIPPED: '{skip}',
+  BAD_EXPIRY: '有效期「{value}」无法识别',
+  ZIP_HOLDS_XLS: '压缩包内是 .xls',
+  XLSX_PART_MISSING: '缺少 {part}',
+  XLSX_BAD_SHARED_STRING: '共享字符串索引越界',
+} as const;
+export type ErrorNoteKey = keyof typeof ERROR_NOTES;
+export type ErrorParams = Record<string, string | number>;
+export interface ErrorNote { key: ErrorNoteKey; params?: ErrorParams }
+
 export interface AppErrorData {
   code: ErrorCode;
   message: string;
   file?: string;
   row?: number;
+  /** The column's header name, as the file has it. */
   column?: string;
-  /** What exactly was wrong (a value, an option name): the parameter the UI's catalogue text adds. */
+  /** The column's number (1-based) where it has no header name (a cell beyond the header). */
+  columnNo?: number;
+  /** What exactly was wrong, as a value (an order number, an option name, a library's words). */
   detail?: string;
+  /** What exactly was wrong, as sentences the UI translates by key. */
+  notes?: ErrorNote[];
 }
+
+export type ErrorWhere = Omit<AppErrorData, 'code' | 'message'>;
 
 /** Thrown inside the core; turned into `{ ok: false, error }` at the bridge. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly file?: string;
-  readonly row?: number;
-  readonly column?: string;
-  readonly detail?: string;
-  constructor(code: ErrorCode, where: { file?: string; row?: number; column?: string; detail?: string } = {}) {
+  readonly where: ErrorWhere;
+  constructor(code: ErrorCode, where: ErrorWhere = {}) {
     super(formatErrorMessage(code, where));
     this.name = 'AppError';
     this.code = code;
-    this.file = where.file;
-    this.row = where.row;
-    this.column = where.column;
-    this.detail = where.detail;
+    this.where = where;
   }
+  get file(): string | undefined { return this.where.file; }
+  get row(): number | undefined { return this.where.row; }
+  get column(): string | undefined { return this.where.column; }
+  get detail(): string | undefined { return this.where.detail; }
   /** The error again, as it crossed a thread or process boundary (its message kept as sent). */
   static fromData(d: AppErrorData): AppError {
-    return Object.assign(new AppError(d.code, d), { message: d.message });
+    const { code, message, ...where } = d;
+    return Object.assign(new AppError(code, where), { message });
   }
   toData(): AppErrorData {
     const d: AppErrorData = { code: this.code, message: this.message };
-    if (this.file !== undefined) d.file = this.file;
-    if (this.row !== undefined) d.row = this.row;
-    if (this.column !== undefined) d.column = this.column;
-    if (this.detail !== undefined) d.detail = this.detail;
+    for (const k of ['file', 'row', 'column', 'columnNo', 'detail', 'notes'] as const) {
+      if (this.where[k] !== undefined) (d as unknown as Record<string, unknown>)[k] = this.where[k];
+    }
     return d;
   }
 }
 
-/** 「文件 a.csv 第 12 行「订单号」列：…」 — the place first, then what is wrong. */
-export function formatErrorMessage(
-  code: ErrorCode,
-  where: { file?: string; row?: number; column?: string; detail?: string } = {},
-): string {
+/** `{name}` → the parameter's value; an unknown name stays as written. */
+export function fillParams(template: string, params: ErrorParams | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (params && k in params ? String(params[k]) : whole));
+}
+
+/** A note in Chinese (the core's words). */
+export function formatNote(n: ErrorNote): string {
+  const p: ErrorParams = { ...n.params };
+  const reject = p.rejectCode as keyof typeof STOCK_REJECT_REASONS | undefined;
+  const skip = p.skipCode as keyof typeof SKIP_REASONS | undefined;
+  if (reject && reject in STOCK_REJECT_REASONS) p.reject = fillParams(STOCK_REJECT_REASONS[reject], p);
+  if (skip && skip in SKIP_REASONS) p.skip = SKIP_REASONS[skip];
+  return fillParams(ERROR_NOTES[n.key], p);
+}
+
+/** 「文件 a.csv 第 12 行「订单号」列：…（detail）」 — the place first, then what is wrong. */
+export function formatErrorMessage(code: ErrorCode, where: ErrorWhere = {}): string {
   const parts: string[] = [];
   if (where.file) parts.push(`文件「${where.file}」`);
   if (where.row !== undefined) parts.push(`第 ${where.row} 行`);
   if (where.column) parts.push(`「${where.column}」列`);
+  else if (where.columnNo !== undefined) parts.push(`第 ${where.columnNo} 列`);
   const place = parts.length ? parts.join(' ') + '：' : '';
-  return place + ERROR_CODES[code] + (where.detail ? `（${where.detail}）` : '');
+  const detail = where.notes?.length ? where.notes.map(formatNote).join('；') : where.detail;
+  return place + ERROR_CODES[code] + (detail ? `（${detail}）` : '');
 }
 
 export function isAppErrorData(x: unknown): x is AppErrorData {

@@ -40,7 +40,7 @@ function readZipOrXlsx(name: string, bytes: Uint8Array, sink: TableSink): TableI
   }
   const sheets = names.filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/') && !/(^|\/)\._/.test(n) && /\.(csv|xlsx)$/i.test(n));
   if (sheets.length === 0) {
-    if (names.some((n) => /\.xls$/i.test(n))) throw new AppError('XLS_LEGACY', { file: name, detail: '压缩包内是 .xls' });
+    if (names.some((n) => /\.xls$/i.test(n))) throw new AppError('XLS_LEGACY', { file: name, notes: [{ key: 'ZIP_HOLDS_XLS' }] });
     throw new AppError('ZIP_NO_SHEET', { file: name });
   }
   if (sheets.length > 1) throw new AppError('ZIP_MANY_SHEETS', { file: name, detail: sheets.slice(0, 5).join('、') });

@@ -20,7 +20,7 @@ export function readXlsx(bytes: Uint8Array, file: string, sink: TableSink, chunk
   }
   const sheetPath = firstSheetPath(parts, file);
   const sheet = parts[sheetPath];
-  if (!sheet) throw new AppError('XLSX_CORRUPT', { file, detail: `缺少 ${sheetPath}` });
+  if (!sheet) throw new AppError('XLSX_CORRUPT', { file, notes: [{ key: 'XLSX_PART_MISSING', params: { part: sheetPath } }] });
   const shared = parts['xl/sharedStrings.xml'] ? readSharedStrings(parts['xl/sharedStrings.xml'], file, chunkSize) : [];
   readSheet(sheet, shared, file, sink, chunkSize);
 }
@@ -31,7 +31,7 @@ function firstSheetPath(parts: Record<string, Uint8Array>, file: string): string
   if (!wb) {
     const any = Object.keys(parts).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).sort();
     if (any.length) return any[0];
-    throw new AppError('XLSX_CORRUPT', { file, detail: '缺少 workbook.xml' });
+    throw new AppError('XLSX_CORRUPT', { file, notes: [{ key: 'XLSX_PART_MISSING', params: { part: 'workbook.xml' } }] });
   }
   let rid: string | null = null;
   parseAll(wb, 1 << 20, file, (p) => {
@@ -174,7 +174,7 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
           let v: Cell;
           if (type === 's') {
             const i = Number(text);
-            if (!Number.isInteger(i) || i < 0 || i >= shared.length) throw new AppError('XLSX_CORRUPT', { file, row: rowNo, detail: '共享字符串索引越界' });
+            if (!Number.isInteger(i) || i < 0 || i >= shared.length) throw new AppError('XLSX_CORRUPT', { file, row: rowNo, notes: [{ key: 'XLSX_BAD_SHARED_STRING' }] });
             v = shared[i];
           } else if (type === 'n') {
             v = text === '' ? '' : Number(text);

@@ -91,7 +91,7 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
 function normaliseExpiry(s: string): string {
   const t = /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T23:59:59+08:00` : s;
   const ms = Date.parse(t);
-  if (Number.isNaN(ms)) throw new AppError('INVALID_REQUEST', { detail: `有效期「${s}」无法识别` });
+  if (Number.isNaN(ms)) throw new AppError('INVALID_REQUEST', { notes: [{ key: 'BAD_EXPIRY', params: { value: s } }] });
   return toBeijingIso(ms);
 }
 
@@ -177,7 +177,7 @@ export function moveItems(db: Db, sel: ItemSelection & { toSkuKey: string }): { 
   return db.transaction(() => {
     const ids = selectIds(db, sel, 'available');
     const kindOf = db.prepare('SELECT kind FROM stock_items WHERE id = ?').pluck();
-    for (const id of ids) if (kindOf.get(id) !== shape) throw new AppError('PRODUCT_KIND_NEEDED', { detail: `目标商品的发货方式与条目 ${id} 不一致` });
+    for (const id of ids) if (kindOf.get(id) !== shape) throw new AppError('PRODUCT_KIND_NEEDED', { notes: [{ key: 'ITEM_KIND_MISMATCH', params: { id } }] });
     const st = db.prepare("UPDATE stock_items SET product_id = ? WHERE shop_id = ? AND id = ? AND state = 'available'");
     let n = 0;
     for (const id of ids) n += st.run(to.id, sel.shopId, id).changes;

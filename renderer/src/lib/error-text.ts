@@ -4,7 +4,7 @@
  * as the core's Chinese message (formatErrorMessage in shared/errors.ts), so the Chinese UI reads
  * exactly as the core wrote it and the English one never shows Chinese.
  */
-import type { AppErrorData } from '../../../shared/errors';
+import { formatNote, type AppErrorData, type ErrorNote, type ErrorParams } from '../../../shared/errors';
 import type { StockRejectedLine } from '../../../shared/domain';
 import { t, type MessageKey } from '../i18n';
 import zhCN from '../i18n/zh-CN.json';
@@ -14,11 +14,12 @@ function known(key: string): key is MessageKey {
 }
 
 /** 「文件「a.csv」 第 12 行「订单号」列：」, or '' when the error has no place. */
-export function errorPlace(e: Pick<AppErrorData, 'file' | 'row' | 'column'>): string {
+export function errorPlace(e: Pick<AppErrorData, 'file' | 'row' | 'column' | 'columnNo'>): string {
   const parts: string[] = [];
   if (e.file) parts.push(t('errors.place.file', { file: e.file }));
   if (e.row !== undefined) parts.push(t('errors.place.row', { row: e.row }));
   if (e.column) parts.push(t('errors.place.column', { column: e.column }));
+  else if (e.columnNo !== undefined) parts.push(t('errors.place.columnNo', { n: e.columnNo }));
   return parts.length ? parts.join(t('errors.place.sep')) + t('errors.place.end') : '';
 }
 
@@ -26,7 +27,20 @@ export function errorPlace(e: Pick<AppErrorData, 'file' | 'row' | 'column'>): st
 export function errorText(e: AppErrorData): string {
   const key = `errors.${e.code}`;
   if (!known(key)) return e.message;
-  return errorPlace(e) + t(key) + (e.detail ? t('errors.detail', { detail: e.detail }) : '');
+  const detail = e.notes?.length ? e.notes.map(noteText).join(t('errors.note.sep')) : e.detail;
+  return errorPlace(e) + t(key) + (detail ? t('errors.detail', { detail }) : '');
+}
+
+/** A note the core added (`errors.note.<KEY>`), its stock-reject / fill-skip code said from those catalogues. */
+export function noteText(n: ErrorNote): string {
+  const key = `errors.note.${n.key}`;
+  if (!known(key)) return formatNote(n);
+  const p: ErrorParams = { ...n.params };
+  const reject = `stock.reject.${p.rejectCode}`;
+  const skip = `fill.skip.${p.skipCode}`;
+  if (p.rejectCode !== undefined && known(reject)) p.reject = t(reject, p);
+  if (p.skipCode !== undefined && known(skip)) p.skip = t(skip);
+  return t(key, p);
 }
 
 /** Why a stock line was refused, from the catalogue by its code (`stock.reject.<CODE>`, with {max}/{value}). */

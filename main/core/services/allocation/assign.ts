@@ -1,5 +1,4 @@
 import type { OrderItem } from '../../../../shared/domain';
-import { SKIP_REASONS } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { toBeijingIso } from '../../../../shared/rules/classify';
 import { maskSecret } from '../../../../shared/rules/mask';
@@ -43,15 +42,15 @@ function assignInTx(db: Db, shopId: number, orderNo: string, texts: string[]): O
   if (isFilled(db, o.id)) throw new AppError('ORDER_ALREADY_FILLED', { detail: orderNo });
   const profiles = loadProfiles(db, shopId);
   const needs = orderNeeds(db.prepare('SELECT sku_code, style_id, product_id, spec, quantity FROM order_lines WHERE order_id = ? ORDER BY line_no').all(o.id) as NeedLine[], profiles);
-  if (typeof needs === 'string') throw new AppError('PRODUCT_KIND_NEEDED', { detail: SKIP_REASONS[needs] });
+  if (typeof needs === 'string') throw new AppError('PRODUCT_KIND_NEEDED', { notes: [{ key: 'PRODUCT_SKIPPED', params: { skipCode: needs } }] });
   if (needs.length !== 1) throw new AppError('ASSIGN_MULTI_PRODUCT', { detail: orderNo });
   const { profile, units } = needs[0];
   const clean = texts.map((t) => t.trim()).filter((t) => t !== '');
-  if (clean.length !== units) throw new AppError('ASSIGN_COUNT', { detail: `需要 ${units} 个，提供了 ${clean.length} 个` });
+  if (clean.length !== units) throw new AppError('ASSIGN_COUNT', { notes: [{ key: 'COUNT_MISMATCH', params: { need: units, given: clean.length } }] });
   // orderNeeds lets only stocked kinds through, so the product has a shape.
   const shape = stockShape(profile.kind)!;
   const parsed = parseStock({ name: '手工录入', text: clean.join('\n') }, shape);
-  if (parsed.rejected.length) throw new AppError('ASSIGN_BAD_ITEM', { detail: parsed.rejected.map((r) => `第 ${r.line} 个：${r.reason}`).join('；') });
+  if (parsed.rejected.length) throw new AppError('ASSIGN_BAD_ITEM', { notes: parsed.rejected.map((r) => ({ key: 'ITEM_REJECTED' as const, params: { n: r.line, rejectCode: r.code, ...r.params } })) });
   const now = nowMs();
   const nowIso = toBeijingIso(now);
   let batchId: number | null = null;
@@ -64,7 +63,7 @@ function assignInTx(db: Db, shopId: number, orderNo: string, texts: string[]): O
     const existing = db.prepare('SELECT id, product_id, state, busy_until FROM stock_items WHERE shop_id = ? AND fingerprint = ?').get(shopId, fp) as { id: number; product_id: number; state: string; busy_until: string | null } | undefined;
     if (existing) {
       const free = existing.state === 'available' && (shape !== 'account' || !existing.busy_until || existing.busy_until <= nowIso);
-      if (!free || existing.product_id !== profile.id) throw new AppError('ASSIGN_DUPLICATE', { detail: `${maskSecret(itemIdentity(shape, it))} 已在库存中（${existing.state === 'available' ? '属于其他商品' : '已被使用'}）` });
+      if (!free || existing.product_id !== profile.id) throw new AppError('ASSIGN_DUPLICATE', { notes: [{ key: existing.state === 'available' ? 'ITEM_IN_OTHER_PRODUCT' : 'ITEM_USED', params: { item: maskSecret(itemIdentity(shape, it)) } }] });
       ids.push(existing.id);
     } else {
       batchId ??= Number(db.prepare("INSERT INTO stock_batches (shop_id, product_id, source, sep, added, duplicates, expires_at, created_at) VALUES (?, ?, '手工录入', NULL, 0, 0, NULL, ?)").run(shopId, profile.id, nowIso).lastInsertRowid);

@@ -138,7 +138,7 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
 function checkRowLength(r: RawRow, m: HeaderMap, file: string): void {
   if (r.cells.length <= m.names.length) return;
   for (let i = m.names.length; i < r.cells.length; i++) {
-    if (cellText(r.cells[i]) !== '') throw new AppError('ROW_TOO_LONG', { file, row: r.rowNo, column: `第 ${i + 1} 列`, detail: `表头 ${m.names.length} 列，此行 ${r.cells.length} 列` });
+    if (cellText(r.cells[i]) !== '') throw new AppError('ROW_TOO_LONG', { file, row: r.rowNo, columnNo: i + 1, notes: [{ key: 'TOO_MANY_CELLS', params: { header: m.names.length, cells: r.cells.length } }] });
   }
 }
 

@@ -10,6 +10,7 @@ export function ImportErrorPanel({ error, onClose }: { error: AppErrorData; onCl
   if (error.file) where.push({ label: t('import.errorFile'), value: error.file });
   if (error.row !== undefined) where.push({ label: t('import.errorRow'), value: t('import.errorRowValue', { row: error.row }) });
   if (error.column) where.push({ label: t('import.errorColumn'), value: error.column });
+  else if (error.columnNo !== undefined) where.push({ label: t('import.errorColumn'), value: t('errors.place.columnNo', { n: error.columnNo }) });
   return (
     <Alert
       type="error"
