@@ -1,11 +1,8 @@
-import { importStock, listBatches, listItems, moveItems, restoreItems, revealItem, voidItems } from '../core/services/stock';
+import { importStockRequest, listBatches, listItems, moveItems, restoreItems, revealItem, voidItems } from '../core/services/stock';
 import type { FeatureHandlers, HandlerContext } from './context';
 
 export const stockHandlers = ({ db }: HandlerContext): FeatureHandlers<'stock'> => ({
-  'stock.import': (req) => importStock(db, {
-    shopId: req.shopId, skuKey: req.skuKey, name: req.file?.name ?? '粘贴', bytes: req.file?.bytes, text: req.text,
-    sep: req.sep ?? 'auto', expiresAt: req.expiresAt ?? null,
-  }),
+  'stock.import': (req) => importStockRequest(db, req),
   'stock.batches': (req) => listBatches(db, req.shopId, req.skuKey),
   'stock.items': (req) => listItems(db, req),
   'stock.void': (req) => voidItems(db, req),

@@ -1,3 +1,4 @@
+import type { ParsedReq } from '../../../shared/contract';
 import { createHash } from 'node:crypto';
 import type { ItemState, StockBatch, StockImportResult, StockItem, StockLevels } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -51,6 +52,14 @@ export interface StockImportInput {
  * nothing is written. Duplicates (within the file, or of anything the shop ever had) are never
  * imported and are reported with their line numbers.
  */
+/** `stock.import`: a dropped or picked file, or pasted text (named 粘贴 in the batch list). */
+export function importStockRequest(db: Db, req: ParsedReq<'stock.import'>): StockImportResult {
+  return importStock(db, {
+    shopId: req.shopId, skuKey: req.skuKey, name: req.file?.name ?? '粘贴', bytes: req.file?.bytes, text: req.text,
+    sep: req.sep ?? 'auto', expiresAt: req.expiresAt ?? null,
+  });
+}
+
 export function importStock(db: Db, input: StockImportInput): StockImportResult {
   const product = getProductProfile(db, input.shopId, input.skuKey);
   const shape = shapeOf(product.kind);
