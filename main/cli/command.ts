@@ -4,6 +4,7 @@
  * so what `vship help` says is what the parser accepts.
  */
 import type { Core } from '../handlers';
+import type { ExitCode } from './exit-codes';
 
 /** An option without a value: present or not. */
 export interface FlagOption {
@@ -72,7 +73,7 @@ export interface CommandSpec<O extends OptionSpecs> {
   args?: readonly ArgSpec[];
   options: O;
   /** Returns the exit code (exit-codes.ts); throws UsageError or InputError. */
-  run(ctx: CommandContext<O>): Promise<number>;
+  run(ctx: CommandContext<O>): Promise<ExitCode>;
 }
 
 /** A command as the registry holds it, its option types erased. */
@@ -82,7 +83,7 @@ export interface Command {
   summary: string;
   args: readonly ArgSpec[];
   options: OptionSpecs;
-  run(ctx: CommandContext<OptionSpecs>): Promise<number>;
+  run(ctx: CommandContext<OptionSpecs>): Promise<ExitCode>;
 }
 
 export function defineCommand<const O extends OptionSpecs>(spec: CommandSpec<O>): Command {

@@ -1,6 +1,6 @@
 /** Allocation: filling orders from stock, by hand, as recharged; releasing; revealing what an order holds. */
 import { z } from 'zod';
-import type { FillResult, OrderItem } from '../domain';
+import type { FillResult, OrderItem, RevealedItem } from '../domain';
 import { orderNo, shopId, skuKey, type FeatureContract } from './define';
 
 const items = z.array(z.string().max(1000)).min(1).max(100);
@@ -17,9 +17,6 @@ export const allocationSchemas = {
   'allocation.revealMany': z.object({ shopId, orderNos: z.array(orderNo).min(1).max(1_000_000) }).strict(),
   'allocation.accounts': z.object({ shopId, skuKey }).strict(),
 } as const;
-
-/** An order's item in full (a reveal). */
-export interface RevealedItem { itemId: number | null; kind: string; cardNo: string; password: string; code: string; login: string; extras: string; rentalUntil: string | null; expiresAt: string | null; rechargeRef: string }
 
 export type AllocationContract = FeatureContract<typeof allocationSchemas, {
   'allocation.fill': FillResult;

@@ -16,12 +16,12 @@ import { shopsSchemas, type ShopsContract } from './shops';
 import { stockSchemas, type StockContract } from './stock';
 
 export type { FilePayload } from './define';
-export type { ImportRecord } from './import';
+export type { ImportRecord } from '../domain/import';
 export type { OrdersQuery } from './orders';
 export type { ProductTerms } from './products';
 export { termsSchema } from './products';
 export type { StockSelection } from './stock';
-export type { RevealedItem } from './allocation';
+export type { RevealedItem } from '../domain/allocation';
 
 /** Each feature's channels, under its glossary name: every channel's prefix is its feature's name. */
 export const FEATURE_SCHEMAS = {

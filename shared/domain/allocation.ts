@@ -1,5 +1,7 @@
 /** What orders are filled with: items, fills and why an order was skipped. Names follow the glossary (../docs/STYLE.md). */
-export type { RevealedItem } from '../contract/allocation';
+/** An order's item in full (a reveal). */
+export interface RevealedItem { itemId: number | null; kind: string; cardNo: string; password: string; code: string; login: string; extras: string; rentalUntil: string | null; expiresAt: string | null; rechargeRef: string }
+
 
 /** An item bound to an order, as lists show it (masked). */
 export interface OrderItem {
@@ -11,6 +13,8 @@ export interface OrderItem {
   rentalUntil: string | null;
   expiresAt: string | null;
   exported: boolean;
+  /** A recharge's supplier reference ('' when none was given); only on recharge items. */
+  rechargeRef?: string;
 }
 
 export interface FillResult {

@@ -58,3 +58,6 @@ export interface StockRejectedLine {
   /** The code's parameters ({max}, {value}). */
   params?: Record<string, string | number>;
 }
+
+/** The source a batch records when it came from no file: pasted text, or items typed into an order. */
+export const BATCH_SOURCES = { pasted: '粘贴', manual: '手工录入' } as const;

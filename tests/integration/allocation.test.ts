@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/core/db/open';
 import { assign, assignMany, fill, markRecharged, unassign, undoLastFill } from '../../main/core/services/allocation';
 import { importOrderFiles } from '../../main/core/services/import';
-import { allOrders, getOrder, listOrders } from '../../main/core/services/orders';
+import { allOrders, getOrder } from '../../main/core/services/orders';
 import { getProduct, listProducts, setProduct } from '../../main/core/services/products';
 import { importStock } from '../../main/core/services/stock';
 import { ensureDefaultShop } from '../../main/core/services/shops';
@@ -229,22 +229,5 @@ describe('a newer export with refunds', () => {
     expect(db.prepare("SELECT count(*) FROM stock_items WHERE state = 'reserved'").pluck().get()).toBe(reserved - qb.quantity - getOrder(db, shopId, after)!.quantity);
     expect(db.prepare('SELECT count(*) FROM allocations WHERE order_id = ? AND quarantined_at IS NOT NULL').pluck().get(getOrder(db, shopId, after)!.id)).toBe(getOrder(db, shopId, after)!.quantity);
     expect(allocationViolations(db)).toEqual([]);
-  });
-});
-
-describe('order queries for the grid', () => {
-  it('filters by product and by filled', () => {
-    const t = generateOrders({ count: 100, seed: 91, statusMix: 'all-shippable' });
-    const { db, shopId } = shop(t, (_k, w) => w);
-    const p = listProducts(db, shopId).sort((a, b) => b.waiting - a.waiting)[0];
-    const mine = listOrders(db, { shopId, skuKey: p.skuKey, limit: 1000 });
-    expect(mine.total).toBe(t.expected.filter((e) => e.items.some((i) => i.skuCode === p.skuKey)).length);
-    expect(listOrders(db, { shopId, filled: true }).total).toBe(0);
-    fill(db, shopId, { cooldownHours: 2 });
-    const filled = listOrders(db, { shopId, filled: true, limit: 1000 });
-    const unfilled = listOrders(db, { shopId, filled: false, limit: 1000 });
-    expect(filled.total + unfilled.total).toBe(100);
-    expect(filled.rows.every((o) => o.items.length > 0)).toBe(true);
-    expect(unfilled.rows.every((o) => o.items.length === 0)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json';
 import zhCN from '../../renderer/src/i18n/zh-CN.json';
-import { STOCK_REJECT_REASONS } from '../../shared/domain';
+import { IMPORT_WARNINGS, STOCK_REJECT_REASONS } from '../../shared/domain';
 import { ERROR_CODES, ERROR_NOTES, formatErrorMessage } from '../../shared/errors';
 
 const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
@@ -37,6 +37,16 @@ describe('the UI catalogue translates every error by its code', () => {
       expect(e, key).toBeTruthy();
       expect(unquoted(e), key).not.toMatch(CJK);
       expect(params(e), key).toEqual(params(text));
+    }
+  });
+
+  it('has every import warning, with its {count} in both languages', () => {
+    for (const [code, text] of Object.entries(IMPORT_WARNINGS)) {
+      expect(zh[`import.warning.${code}`], code).toBe(text);
+      const e = english[`import.warning.${code}`];
+      expect(e, code).toBeTruthy();
+      expect(unquoted(e), code).not.toMatch(CJK);
+      expect(params(e), code).toEqual(params(text));
     }
   });
 

@@ -19,10 +19,10 @@ const importCommand = defineCommand({
     const files = args.map(readInputFile);
     const shop = await resolveShop(core, options.shop, true);
     const tty = process.stderr.isTTY && !json;
-    const s = await call(core, 'import.orders', { shopId: shop.id, files }, (e, p) => {
-      if (!tty || e !== 'job.progress') return;
-      const pr = p as { file: string; phase: string; done: number; total: number | null };
-      process.stderr.write(`\r${PHASES[pr.phase] ?? '完成'} ${pr.file}: ${pr.done}${pr.total ? '/' + pr.total : ''}   `);
+    const s = await call(core, 'import.orders', { shopId: shop.id, files }, (e) => {
+      if (!tty || e.event !== 'job.progress') return;
+      const p = e.payload;
+      process.stderr.write(`\r${PHASES[p.phase] ?? '完成'} ${p.file ?? ''}: ${p.done}${p.total ? '/' + p.total : ''}   `);
     });
     if (tty) process.stderr.write('\n');
     if (json) {

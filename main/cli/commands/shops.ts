@@ -40,8 +40,9 @@ const versionCommand = defineCommand({
   usage: '',
   summary: '显示版本号（也可用 vship --version）',
   options: {},
-  async run() {
-    out(VERSION);
+  async run({ json }) {
+    if (json) outJson({ version: VERSION });
+    else out(VERSION);
     return EXIT.OK;
   },
 });

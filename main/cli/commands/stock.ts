@@ -12,6 +12,8 @@ import { resolveShop, SHOP_OPTION } from '../shop';
 import { STOCK_SEP_NAMES } from '../../../shared/rules/stock-separators';
 
 const SEP_CHOICE = oneOf(Object.keys(STOCK_SEP_NAMES));
+/** `----|'|'|tab|,|space`: the separator names as a shell user types them ('|' quoted). */
+const SEP_VALUE = Object.keys(STOCK_SEP_NAMES).filter((k) => k !== 'auto').map((k) => (k === '|' ? "'|'" : k)).join('|');
 
 const stockCommand = defineCommand({
   name: 'stock',
@@ -35,12 +37,12 @@ const stockCommand = defineCommand({
 
 const stockImportCommand = defineCommand({
   name: 'stock import',
-  usage: "<文件> --product <商品键> [--sep ----|'|'|tab|,|space] [--expires <YYYY-MM-DD>]",
+  usage: `<文件> --product <商品键> [--sep ${SEP_VALUE}] [--expires <YYYY-MM-DD>]`,
   summary: '导入卡密/激活码/账号到商品库存（整批成功或整批不导入）',
   args: [{ name: '文件', required: true }],
   options: {
     product: { type: 'string', value: '<商品键>', description: '导入到这个商品的库存', required: true },
-    sep: { type: 'string', value: "----|'|'|tab|,|space", description: '卡号与密码之间的分隔符（默认自动识别）', parse: SEP_CHOICE },
+    sep: { type: 'string', value: SEP_VALUE, description: '卡号与密码之间的分隔符（默认自动识别）', parse: SEP_CHOICE },
     expires: { type: 'string', value: '<YYYY-MM-DD>', description: '这批条目的过期日期' },
     ...SHOP_OPTION,
   },

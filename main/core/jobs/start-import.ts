@@ -1,6 +1,6 @@
+import type { ParsedReq } from '../../../shared/contract';
 import type { ImportSummary, JobProgress } from '../../../shared/domain';
 import type { Db } from '../db/open';
-import type { ImportFile } from '../services/import';
 import { getSettings } from '../services/settings';
 import { getShop } from '../services/shops';
 import type { ImportJobInput } from './import-job';
@@ -10,7 +10,7 @@ import { runJob } from './run-job';
 export function importOrders(
   db: Db,
   where: { dataDir: string; workerPath?: string },
-  req: { shopId: number; files: ImportFile[] },
+  req: ParsedReq<'import.orders'>,
   onProgress: (p: JobProgress) => void,
 ): Promise<ImportSummary> {
   getShop(db, req.shopId);

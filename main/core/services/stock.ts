@@ -1,6 +1,7 @@
-import type { ParsedReq } from '../../../shared/contract';
+import type { ParsedReq, StockSelection } from '../../../shared/contract';
 import { createHash } from 'node:crypto';
 import type { ItemState, StockBatch, StockImportResult, StockItem, StockLevels } from '../../../shared/domain';
+import { BATCH_SOURCES } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { toBeijingIso } from '../../../shared/rules/classify';
 import { maskSecret } from '../../../shared/rules/mask';
@@ -47,19 +48,19 @@ export interface StockImportInput {
   expiresAt?: string | null;
 }
 
+/** `stock.import`: a dropped or picked file, or pasted text (named 粘贴 in the batch list). */
+export function importStockRequest(db: Db, req: ParsedReq<'stock.import'>): StockImportResult {
+  return importStock(db, {
+    shopId: req.shopId, skuKey: req.skuKey, name: req.file?.name ?? BATCH_SOURCES.pasted, bytes: req.file?.bytes, text: req.text,
+    sep: req.sep ?? 'auto', expiresAt: req.expiresAt ?? null,
+  });
+}
+
 /**
  * Imports items into a product's pool as one batch, all or nothing: any rejected line and
  * nothing is written. Duplicates (within the file, or of anything the shop ever had) are never
  * imported and are reported with their line numbers.
  */
-/** `stock.import`: a dropped or picked file, or pasted text (named 粘贴 in the batch list). */
-export function importStockRequest(db: Db, req: ParsedReq<'stock.import'>): StockImportResult {
-  return importStock(db, {
-    shopId: req.shopId, skuKey: req.skuKey, name: req.file?.name ?? '粘贴', bytes: req.file?.bytes, text: req.text,
-    sep: req.sep ?? 'auto', expiresAt: req.expiresAt ?? null,
-  });
-}
-
 export function importStock(db: Db, input: StockImportInput): StockImportResult {
   const product = getProductProfile(db, input.shopId, input.skuKey);
   const shape = shapeOf(product.kind);
@@ -121,7 +122,8 @@ export function listBatches(db: Db, shopId: number, skuKey: string): StockBatch[
   return batches.map((b) => ({ id: b.id, productId: b.product_id, source: b.source, sep: b.sep, added: b.added, duplicates: b.duplicates, expiresAt: b.expires_at, createdAt: b.created_at, levels: byBatch.get(b.id) ?? emptyLevels() }));
 }
 
-export interface ItemsQuery { shopId: number; skuKey: string; batchId?: number; state?: ItemState; offset?: number; limit?: number }
+/** `stock.items`: one product's items, by batch and state, a page at a time. */
+export type ItemsQuery = ParsedReq<'stock.items'>;
 
 export function listItems(db: Db, q: ItemsQuery): { total: number; rows: StockItem[] } {
   const p = getProductProfile(db, q.shopId, q.skuKey);
@@ -139,8 +141,8 @@ export function listItems(db: Db, q: ItemsQuery): { total: number; rows: StockIt
   };
 }
 
-/** Items addressed either one by one or as a whole batch. */
-export interface ItemSelection { shopId: number; itemIds?: number[]; batchId?: number }
+/** Items addressed either one by one or as a whole batch (the `stock.void` request). */
+export type ItemSelection = StockSelection;
 
 function selectIds(db: Db, sel: ItemSelection, state: string): number[] {
   if (sel.batchId) return db.prepare('SELECT id FROM stock_items WHERE shop_id = ? AND batch_id = ? AND state = ?').pluck().all(sel.shopId, sel.batchId, state) as number[];

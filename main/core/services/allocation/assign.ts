@@ -1,4 +1,5 @@
 import type { OrderItem } from '../../../../shared/domain';
+import { BATCH_SOURCES } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { toBeijingIso } from '../../../../shared/rules/classify';
 import { maskSecret } from '../../../../shared/rules/mask';
@@ -49,7 +50,7 @@ function assignInTx(db: Db, shopId: number, orderNo: string, texts: string[]): O
   if (clean.length !== units) throw new AppError('ASSIGN_COUNT', { notes: [{ key: 'COUNT_MISMATCH', params: { need: units, given: clean.length } }] });
   // orderNeeds lets only stocked kinds through, so the product has a shape.
   const shape = stockShape(profile.kind)!;
-  const parsed = parseStock({ name: '手工录入', text: clean.join('\n') }, shape);
+  const parsed = parseStock({ name: BATCH_SOURCES.manual, text: clean.join('\n') }, shape);
   if (parsed.rejected.length) throw new AppError('ASSIGN_BAD_ITEM', { notes: parsed.rejected.map((r) => ({ key: 'ITEM_REJECTED' as const, params: { n: r.line, rejectCode: r.code, ...r.params } })) });
   const now = nowMs();
   const nowIso = toBeijingIso(now);
@@ -66,7 +67,7 @@ function assignInTx(db: Db, shopId: number, orderNo: string, texts: string[]): O
       if (!free || existing.product_id !== profile.id) throw new AppError('ASSIGN_DUPLICATE', { notes: [{ key: existing.state === 'available' ? 'ITEM_IN_OTHER_PRODUCT' : 'ITEM_USED', params: { item: maskSecret(itemIdentity(shape, it)) } }] });
       ids.push(existing.id);
     } else {
-      batchId ??= Number(db.prepare("INSERT INTO stock_batches (shop_id, product_id, source, sep, added, duplicates, expires_at, created_at) VALUES (?, ?, '手工录入', NULL, 0, 0, NULL, ?)").run(shopId, profile.id, nowIso).lastInsertRowid);
+      batchId ??= Number(db.prepare('INSERT INTO stock_batches (shop_id, product_id, source, sep, added, duplicates, expires_at, created_at) VALUES (?, ?, ?, NULL, 0, 0, NULL, ?)').run(shopId, profile.id, BATCH_SOURCES.manual, nowIso).lastInsertRowid);
       const id = Number(db.prepare(`INSERT INTO stock_items (shop_id, product_id, batch_id, kind, card_no, password, code, login, extras, fingerprint, expires_at, state, line_no, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'available', ?, ?)`).run(shopId, profile.id, batchId, shape, it.cardNo, it.password, it.code, it.login, it.extras, fp, it.expiresAt, it.line, nowIso).lastInsertRowid);
       ids.push(id);

@@ -11,4 +11,4 @@
 export { fill, runFill, undoLastFill } from './fill';
 export { assign, assignMany, markRecharged } from './assign';
 export { applyStatusToAllocations, releaseOrQuarantine, unassign } from './release';
-export { accountAvailability, orderItems, productAccounts, revealOrder, revealOrderItems, revealOrders } from './items';
+export { orderItems, productAccounts, revealOrder, revealOrderItems, revealOrders } from './items';

@@ -34,6 +34,7 @@ export function orderItems(db: Db, orderIds: number[]): Map<number, OrderItem[]>
       kind: r.a_kind === 'recharge' ? 'recharge' : (r.kind as 'card' | 'code' | 'account'),
       masked: r.a_kind === 'recharge' ? `已充值${r.recharge_ref ? `（${r.recharge_ref}）` : ''}` : maskItem({ kind: r.kind!, card_no: r.card_no!, code: r.code!, login: r.login! }),
       source: r.source, rentalUntil: r.rental_until, expiresAt: r.expires_at, exported: r.exported_at !== null,
+      ...(r.a_kind === 'recharge' ? { rechargeRef: r.recharge_ref ?? '' } : {}),
     });
     m.set(r.order_id, list);
   }

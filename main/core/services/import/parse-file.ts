@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../../../../shared/errors';
+import { IMPORT_WARNINGS, type ImportFileSummary } from '../../../../shared/domain';
+import { AppError, fillParams } from '../../../../shared/errors';
 import { cellText, ORDER_NO_RE, parseCents, parseIntCell, parseTime } from '../../io/cells';
 import { mapHeader, type HeaderMap, type OrderField } from '../../io/header-map';
 import { readSpreadsheet } from '../../io/read-spreadsheet';
@@ -68,6 +69,7 @@ export interface ParsedFile {
   orders: Map<string, Uint8Array>;
   damaged: number;
   warnings: string[];
+  warningCodes: ImportFileSummary['warningCodes'];
 }
 
 const encoder = new TextEncoder();
@@ -85,7 +87,7 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
   let map: HeaderMap | null = null;
   let rows = 0;
   let damaged = 0;
-  const warnings: string[] = [];
+  const warningCodes: ImportFileSummary['warningCodes'] = [];
   let badTimes = 0;
   const info = readSpreadsheet(f.name, f.bytes, {
     header(cells) {
@@ -118,8 +120,9 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
   });
   if (!map) throw new AppError('EMPTY_FILE', { file: f.name });
   if (rows === 0) throw new AppError('HEADER_ONLY', { file: f.name });
-  if (damaged) warnings.push(`${damaged} 行订单号已损坏`);
-  if (badTimes) warnings.push(`${badTimes} 行的时间无法识别`);
+  if (damaged) warningCodes.push({ code: 'DAMAGED_ORDER_NOS', count: damaged });
+  if (badTimes) warningCodes.push({ code: 'BAD_TIMES', count: badTimes });
+  const warnings = warningCodes.map((w) => fillParams(IMPORT_WARNINGS[w.code], { count: w.count }));
   const label = info.entry ? `${f.name} › ${info.entry}` : f.name;
   return {
     name: label,
@@ -131,6 +134,7 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
     orders,
     damaged,
     warnings,
+    warningCodes,
   };
 }
 

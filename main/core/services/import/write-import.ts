@@ -80,7 +80,7 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
     for (const [k, id, fp] of known.iterate(shopId) as Iterable<[string, number, string]>) existing.set(k, [id, fp]);
     for (const f of files) {
       const importId = Number(insImport.run(shopId, f.name, f.sha256, f.format, f.encoding, f.rows, f.damaged, JSON.stringify(f.headers), now).lastInsertRowid);
-      const fs: ImportFileSummary = { file: f.name, format: f.format, encoding: f.encoding, rows: f.rows, read: f.orders.size, new: 0, updated: 0, unchanged: 0, damaged: f.damaged, shippable: 0, notShippable: 0, warnings: f.warnings };
+      const fs: ImportFileSummary = { file: f.name, format: f.format, encoding: f.encoding, rows: f.rows, read: f.orders.size, new: 0, updated: 0, unchanged: 0, damaged: f.damaged, shippable: 0, notShippable: 0, warnings: f.warnings, warningCodes: f.warningCodes };
       let done = 0;
       // In key order: the unique index then grows at its end instead of at random pages.
       const keys = [...f.orders.keys()].sort();

@@ -16,6 +16,7 @@ import { isStocked } from '../stock';
 import { OrderRevealModal } from './OrderRevealModal';
 import '../../ui/tags.css';
 import './allocation.css';
+import { itemLabel } from './item-label';
 
 export function OrderContentSection({ order, product, onOpenProduct }: {
   order: OrderDetail;
@@ -105,7 +106,7 @@ export function OrderContentSection({ order, product, onOpenProduct }: {
       {filled && (
         <div className="order-content-items">
           {order.items.map((it) => (
-            <span key={it.allocationId} className={`cell-tag ${it.kind === 'recharge' ? 'tag-recharge' : 'tag-item'}`} data-testid="drawer-item">{it.masked}</span>
+            <span key={it.allocationId} className={`cell-tag ${it.kind === 'recharge' ? 'tag-recharge' : 'tag-item'}`} data-testid="drawer-item">{itemLabel(it)}</span>
           ))}
         </div>
       )}

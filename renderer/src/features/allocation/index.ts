@@ -5,3 +5,4 @@ export { FillSummaryModal } from './FillSummaryModal';
 export { PasteItemsModal } from './PasteItemsModal';
 export { OrderContentSection } from './OrderContentSection';
 export { OrderRevealModal } from './OrderRevealModal';
+export { itemLabel } from './item-label';

@@ -24,7 +24,7 @@ export function ImportResultPanel({ summary, onClose }: { summary: ImportSummary
   ];
   // One file: a line of facts; several: a table with each file's counts.
   const single = summary.files.length === 1 ? summary.files[0] : null;
-  const warnings = summary.files.flatMap((f) => f.warnings.map((w) => t('import.fileWarning', { file: f.file, warning: w })));
+  const warnings = summary.files.flatMap((f) => f.warningCodes.map((w) => t('import.fileWarning', { file: f.file, warning: t(`import.warning.${w.code}`, { count: w.count }) })));
   return (
     <Alert
       type={summary.damaged > 0 ? 'warning' : 'success'}

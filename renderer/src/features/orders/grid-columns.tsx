@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { EyeOutlined } from '@ant-design/icons';
 import type { Order, OrderSortKey } from '../../../../shared/domain';
 import { reasonLabel, t, type MessageKey } from '../../i18n';
+import { itemLabel } from '../allocation';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { isNormalAfterSale } from './after-sale';
@@ -90,7 +91,7 @@ function ContentCell({ order, row }: { order: Order; row: RowContext }) {
       {order.items.length > 1 && <span className="cell-count">{t('content.count', { count: order.items.length })}</span>}
       {order.items.map((it) => (
         <span key={it.allocationId} className={`cell-tag ${it.kind === 'recharge' ? 'tag-recharge' : 'tag-item'}`} data-testid="order-item">
-          {it.masked}
+          {itemLabel(it)}
         </span>
       ))}
     </span>
@@ -109,7 +110,7 @@ export const COLUMNS: Column[] = [
   { id: 'quantity', title: 'col.quantity', width: 52, sort: 'quantity', align: 'right', cell: (o) => o.quantity },
   {
     id: 'content', title: 'col.content', width: 210, flex: 0.5, cell: (o, _now, row) => <ContentCell order={o} row={row} />,
-    tip: (o) => o.items.map((it) => it.masked).join('\n'),
+    tip: (o) => o.items.map(itemLabel).join('\n'),
   },
   { id: 'paid', title: 'col.paid', width: 84, sort: 'paidCents', align: 'right', cell: (o) => <span className="num">{formatYuan(o.paidCents)}</span> },
   { id: 'status', title: 'col.status', width: 108, sort: 'status', cell: (o) => o.status, tip: (o) => o.status },

@@ -5,6 +5,7 @@
 import { useState, type HTMLAttributes } from 'react';
 import { App, Button, Modal, Select, Table } from 'antd';
 import type { Product, StockBatch, StockLevels } from '../../../../shared/domain';
+import { BATCH_SOURCES } from '../../../../shared/domain';
 import { call, errorData } from '../../bridge';
 import { kindShort, t, type MessageKey } from '../../i18n';
 import { errorText } from '../../lib/error-text';
@@ -13,6 +14,13 @@ import { useShop } from '../shops';
 import { stockShape } from './stocked';
 import '../../ui/product-name.css';
 import './stock.css';
+
+/** A batch's source: its file name, or 粘贴 / 手工录入 said in the UI's language. */
+function batchSource(source: string): string {
+  if (source === BATCH_SOURCES.pasted) return t('batch.source.pasted');
+  if (source === BATCH_SOURCES.manual) return t('batch.source.manual');
+  return source;
+}
 
 const LEVELS: (keyof StockLevels)[] = ['available', 'reserved', 'delivered', 'expired', 'voided'];
 
@@ -92,7 +100,7 @@ export function StockBatchesTable({ product, products, batches, loading }: {
         locale={{ emptyText: t('batch.empty') }}
         columns={[
           { key: 'id', dataIndex: 'id', title: t('batch.col.id'), width: 64, render: (v: number) => <span className="mono muted">#{v}</span> },
-          { key: 'source', dataIndex: 'source', title: t('batch.col.source'), ellipsis: true, render: (v: string) => <span title={v}>{v}</span> },
+          { key: 'source', dataIndex: 'source', title: t('batch.col.source'), ellipsis: true, render: (v: string) => <span title={v}>{batchSource(v)}</span> },
           { key: 'createdAt', dataIndex: 'createdAt', title: t('batch.col.createdAt'), width: 140, render: (v: string) => <span className="num">{formatDateTime(v)}</span> },
           { key: 'added', dataIndex: 'added', title: t('batch.col.added'), width: 64, align: 'right' },
           {

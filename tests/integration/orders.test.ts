@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { fill } from '../../main/core/services/allocation';
+import { listOrders } from '../../main/core/services/orders';
+import { listProducts } from '../../main/core/services/products';
+import { generateOrders, type OrderTable } from '../fixtures/orders';
+import { codeShop } from '../helpers/code-shop';
+import { useTempDirs } from '../helpers/data-dir';
+
+const tempDir = useTempDirs();
+/** A shop whose products are all code products; `stock` codes per product (by sku key order). */
+const shop = (t: OrderTable, stockPer: (skuKey: string, waitingUnits: number) => number) => codeShop(tempDir(), t, stockPer);
+
+describe('order queries for the grid', () => {
+  it('filters by product and by filled', () => {
+    const t = generateOrders({ count: 100, seed: 91, statusMix: 'all-shippable' });
+    const { db, shopId } = shop(t, (_k, w) => w);
+    const p = listProducts(db, shopId).sort((a, b) => b.waiting - a.waiting)[0];
+    const mine = listOrders(db, { shopId, skuKey: p.skuKey, limit: 1000 });
+    expect(mine.total).toBe(t.expected.filter((e) => e.items.some((i) => i.skuCode === p.skuKey)).length);
+    expect(listOrders(db, { shopId, filled: true }).total).toBe(0);
+    fill(db, shopId, { cooldownHours: 2 });
+    const filled = listOrders(db, { shopId, filled: true, limit: 1000 });
+    const unfilled = listOrders(db, { shopId, filled: false, limit: 1000 });
+    expect(filled.total + unfilled.total).toBe(100);
+    expect(filled.rows.every((o) => o.items.length > 0)).toBe(true);
+    expect(unfilled.rows.every((o) => o.items.length === 0)).toBe(true);
+  });
+});
