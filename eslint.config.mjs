@@ -11,16 +11,50 @@ const RENDERER_PATTERNS = [
   pattern(['electron', 'electron/*', '**/main/**', 'better-sqlite3', 'exceljs'], 'The renderer talks to the core only through the bridge (shared/contract).'),
 ];
 const FEATURES = ['shops', 'import', 'orders', 'products', 'stock', 'allocation', 'messages'];
+// Every relative specifier may start with a redundant `./` (`./../stock/StockView`).
+const UP = '(\\./)?(\\.\\./)+';
 // `../stock/StockView` or `../../features/stock/StockView` from inside a feature: a deep import.
 const CROSS_FEATURE = {
-  regex: `^(\\.\\./)+(features/)?(${FEATURES.join('|')})/.+`,
+  regex: `^${UP}(features/)?(${FEATURES.join('|')})/.+`,
   message: 'Import another feature through its entry file (`../stock`, its index.ts), not its files: what it exports there is what others may use.',
 };
-// `./features/orders/OrdersGrid` or `../features/orders/OrdersGrid` from app/, ui/, lib/ (or main.tsx).
+// `../../app/TopBar` from inside a feature: the window shell uses features, never the reverse.
+const FEATURE_INTO_APP = {
+  regex: `^${UP}app(/.*)?$`,
+  message: 'A feature does not import the window shell (app/): app/ uses features, not the reverse.',
+};
+// `./features/orders/OrdersGrid` or `../features/orders/OrdersGrid` from app/ (or main.tsx, bridge/, i18n/).
 const INTO_FEATURE = {
-  regex: '^(\\./|(\\.\\./)+)features/[^/]+/.+',
+  regex: '^(\\./|(\\./)?(\\.\\./)+)features/[^/]+/.+',
   message: 'Import a feature through its entry file (`../features/orders`), not its files.',
 };
+// `../features/orders` (even the entry file) from ui/ or lib/: widgets and generic helpers.
+const ANY_FEATURE = {
+  regex: `^${UP}features(/.*)?$`,
+  message: 'ui/ and lib/ are generic (widgets, helpers): they never import a feature, not even its entry file.',
+};
+
+/** A no-restricted-imports pattern given as a regex (`{ regex, message }`). */
+const importPattern = ({ regex, message }) => ({ regex, message });
+/**
+ * no-restricted-imports never sees `import('…')`: the same regexes as no-restricted-syntax
+ * selectors on ImportExpression, for a string source and a template literal without
+ * expressions. esquery ends a /regex/ at the first unescaped `/`, hence the escaping.
+ */
+function dynamicImports(...rules) {
+  return rules.flatMap(({ regex, message }) => {
+    const re = regex.replace(/\//g, '\\/');
+    return [
+      { selector: `ImportExpression[source.value=/${re}/]`, message },
+      { selector: `ImportExpression[source.type="TemplateLiteral"][source.expressions.length=0][source.quasis.0.value.cooked=/${re}/]`, message },
+    ];
+  });
+}
+/** The renderer's patterns plus `extra` (a later block's options replace an earlier block's). */
+const boundaries = (...extra) => ({
+  'no-restricted-imports': ['error', { patterns: [...RENDERER_PATTERNS, ...extra.map(importPattern)] }],
+  'no-restricted-syntax': ['error', ...dynamicImports(...extra)],
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'tests/.tmp/**', '**/*.cjs', '**/*.mjs'] },
@@ -60,12 +94,16 @@ export default tseslint.config(
   // blocks repeat the renderer's patterns: a later block's options replace, not add to, earlier ones.
   {
     files: ['renderer/src/features/**/*.ts', 'renderer/src/features/**/*.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...RENDERER_PATTERNS, CROSS_FEATURE] }] },
+    rules: boundaries(CROSS_FEATURE, FEATURE_INTO_APP),
+  },
+  {
+    files: ['renderer/src/ui/**/*.ts', 'renderer/src/ui/**/*.tsx', 'renderer/src/lib/**/*.ts', 'renderer/src/lib/**/*.tsx'],
+    rules: boundaries(ANY_FEATURE),
   },
   {
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
-    ignores: ['renderer/src/features/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...RENDERER_PATTERNS, INTO_FEATURE] }] },
+    ignores: ['renderer/src/features/**', 'renderer/src/ui/**', 'renderer/src/lib/**'],
+    rules: boundaries(INTO_FEATURE),
   },
   {
     files: ['tests/**/*.ts'],

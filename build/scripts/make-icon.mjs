@@ -2,7 +2,7 @@
 // build/icon.png (256×256) and build/icon.ico (16–256). No dependencies: shapes are rendered with
 // signed distances (anti-aliased at every size, not scaled down), PNG via zlib, ICO by hand.
 // Run: node build/scripts/make-icon.mjs   (the outputs are committed; rerun only to change them)
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -12,9 +12,20 @@ const buildDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Geometry on a 256-unit canvas.
 const CORNER = 56;
 const MARGIN = 8;
-// Same colours as the renderer's .brand-mark (renderer/src/styles.css).
-const TOP = [0x2f, 0x7b, 0xf0]; // gradient, top-left
-const BOTTOM = [0x14, 0x50, 0xb8]; // gradient, bottom-right
+/**
+ * A colour of the design tokens (renderer/src/ui/tokens.ts), as [r, g, b]: the gradient of the
+ * top bar's brand mark, so the icon and the window draw the same blue. Read as text with a regex
+ * because node runs this script without a TypeScript loader, and tokens.ts writes each colour as a
+ * plain `name: '#rrggbb',` literal; a token that is missing or not in that form stops the script.
+ */
+function tokenColour(name) {
+  const source = readFileSync(join(buildDir, '..', 'renderer', 'src', 'ui', 'tokens.ts'), 'utf8');
+  const hex = source.match(new RegExp(`^\\s*${name}: '#([0-9a-fA-F]{6})',`, 'm'))?.[1];
+  if (!hex) throw new Error(`renderer/src/ui/tokens.ts: no colour ${name}: '#rrggbb'`);
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+}
+const TOP = tokenColour('brandFrom'); // gradient, top-left
+const BOTTOM = tokenColour('brandTo'); // gradient, bottom-right
 const STROKE = 34; // width of the V's strokes
 const V = [[76, 68], [128, 188], [180, 68]];
 

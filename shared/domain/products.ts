@@ -1,5 +1,6 @@
 /** Products (one per SKU key), how each is delivered, its terms and stock levels. Names follow the glossary (../docs/STYLE.md). */
 import type { ProductTerms } from '../contract/products';
+import type { Suggestion } from '../rules/suggest';
 
 export type { ProductTerms } from '../contract/products';
 
@@ -38,8 +39,8 @@ export interface Product {
   kind: DeliveryKind | null;
   confirmed: boolean;
   terms: ProductTerms;
-  /** What VShip reads from the title and spec; shown until the merchant confirms. */
-  suggestion: { kind: DeliveryKind | null; terms: ProductTerms; why: string[] };
+  /** What VShip reads from the title and spec (shared/rules/suggest); shown until the merchant confirms. */
+  suggestion: Suggestion;
   lowStock: number;
   /** Shippable orders waiting for this product, and the units they need. */
   waiting: number;

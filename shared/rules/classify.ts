@@ -3,6 +3,12 @@ import type { ReasonCode } from '../domain';
 /** The after-sale value of an order with no after-sale in progress. */
 export const AFTER_SALE_NONE = '无售后或售后取消';
 
+/** 售后状态 that means "no after-sale in progress": empty, or the export's own "none" value. */
+export function isNoAfterSale(afterSale: string): boolean {
+  const as = afterSale.trim();
+  return as === '' || as === AFTER_SALE_NONE;
+}
+
 export interface Classification {
   shippable: boolean;
   reason: ReasonCode | null;
@@ -22,7 +28,7 @@ export function classifyOrder(status: string, afterSale: string, damaged: boolea
   const st = normalizeStatus(status);
   const as = afterSale.trim();
   if (st === '待发货') {
-    if (as === '' || as === AFTER_SALE_NONE) return { shippable: true, reason: null };
+    if (isNoAfterSale(as)) return { shippable: true, reason: null };
     if (as.includes('退款成功')) return { shippable: false, reason: 'REFUNDED' };
     return { shippable: false, reason: 'AFTER_SALE' };
   }

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOrder } from '../../shared/rules/classify';
+import { classifyOrder, isNoAfterSale } from '../../shared/rules/classify';
 import { computeShipBy } from '../../shared/rules/ship-by';
 
 describe('shippable or not', () => {
   it('ships 待发货 with no after-sale', () => {
     expect(classifyOrder('待发货', '无售后或售后取消', false)).toEqual({ shippable: true, reason: null });
     expect(classifyOrder('待发货', '', false)).toEqual({ shippable: true, reason: null });
+  });
+  it('reads empty or the export’s “none” (spaces aside) as no after-sale, and nothing else', () => {
+    expect(isNoAfterSale('')).toBe(true);
+    expect(isNoAfterSale('  ')).toBe(true);
+    expect(isNoAfterSale(' 无售后或售后取消 ')).toBe(true);
+    expect(isNoAfterSale('售后处理中')).toBe(false);
+    expect(isNoAfterSale('退款成功')).toBe(false);
   });
   it('never ships an order in after-sale silently', () => {
     expect(classifyOrder('待发货', '售后处理中', false).reason).toBe('AFTER_SALE');

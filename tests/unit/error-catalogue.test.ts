@@ -3,6 +3,7 @@ import en from '../../renderer/src/i18n/en.json';
 import zhCN from '../../renderer/src/i18n/zh-CN.json';
 import { IMPORT_WARNINGS, STOCK_REJECT_REASONS } from '../../shared/domain';
 import { ERROR_CODES, ERROR_NOTES, formatErrorMessage } from '../../shared/errors';
+import { SUGGEST_REASONS } from '../../shared/rules/suggest';
 
 const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
 /** English text may quote what the merchant sees in Chinese (a column header such as “订单号”). */
@@ -48,6 +49,17 @@ describe('the UI catalogue translates every error by its code', () => {
       expect(unquoted(e), code).not.toMatch(CJK);
       expect(params(e), code).toEqual(params(text));
     }
+  });
+
+  it('has every reason of a product suggestion, with the same parameters in both languages', () => {
+    for (const [code, text] of Object.entries(SUGGEST_REASONS)) {
+      expect(zh[`suggest.${code}`], code).toBe(text);
+      const e = english[`suggest.${code}`];
+      expect(e, code).toBeTruthy();
+      expect(unquoted(e), code).not.toMatch(CJK);
+      expect(params(e), code).toEqual(params(text));
+    }
+    expect(Object.keys(zh).filter((k) => k.startsWith('suggest.')).sort()).toEqual(Object.keys(SUGGEST_REASONS).map((c) => `suggest.${c}`).sort());
   });
 
   it('says a note in Chinese in the core message, a referenced reject code included', () => {

@@ -74,5 +74,20 @@ describe('delivery profile suggestions', () => {
   });
   it('suggests nothing from nothing', () => {
     expect(suggestProfile('神秘商品', '').kind).toBeNull();
+    expect(suggestProfile('神秘商品', '').why).toEqual([]);
+  });
+  it('gives each reason a code, the values it names, and the Chinese sentence the CLI prints', () => {
+    expect(suggestProfile('Steam 账号出租 7天', '').why).toEqual([
+      { code: 'KIND_ACCOUNT', text: '标题含“租”：账号租赁' },
+      { code: 'RENTAL_DAYS', params: { days: 7 }, text: '租期 7 天' },
+    ]);
+    expect(suggestProfile('江苏 浙江 移动话费充值', '').why).toEqual([
+      { code: 'KIND_RECHARGE', text: '含“话费/流量/充值”：直充' },
+      { code: 'REGION', params: { regions: '江苏、浙江' }, text: '地区限定：江苏、浙江' },
+    ]);
+    expect(suggestProfile('肯德基 电子券 30天有效', '').why.map((w) => w.text)).toEqual(['含“储值/电子券”：储值卡', '有效期 30 天', '知名品牌（可申请超过 15 天）']);
+    expect(suggestProfile('Logo 定制设计', '').why.map((w) => w.text)).toEqual(['含“定制/设计”：定制', '定制默认约定 10 天发货']);
+    expect(suggestProfile('上门保洁 3天内', '').why.map((w) => w.text)).toEqual(['含“服务”：线下服务', '履约 3 天']);
+    expect(suggestProfile('Logo 定制 5天发货', '').why.map((w) => w.text)).toEqual(['含“定制/设计”：定制', '约定 5 天发货']);
   });
 });

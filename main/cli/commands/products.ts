@@ -21,7 +21,9 @@ const productsCommand = defineCommand({
     if (json) {
       outJson(products.map((p) => ({
         skuKey: p.skuKey, title: p.title, spec: p.spec, productId: p.productId, kind: p.kind, confirmed: p.confirmed, terms: p.terms,
-        suggestion: p.suggestion, waiting: p.waiting, waitingUnits: p.waitingUnits, available: p.levels.available, levels: p.levels,
+        // The reasons as the Chinese sentences they have always been printed as (the codes are the UI's).
+        suggestion: { kind: p.suggestion.kind, terms: p.suggestion.terms, why: p.suggestion.why.map((w) => w.text) },
+        waiting: p.waiting, waitingUnits: p.waitingUnits, available: p.levels.available, levels: p.levels,
         shortage: p.shortage, lowStock: p.lowStock,
       })));
       return EXIT.OK;

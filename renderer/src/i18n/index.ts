@@ -6,6 +6,7 @@
 import zhCN from './zh-CN.json';
 import enJson from './en.json';
 import { DELIVERY_KINDS, REASONS, type DeliveryKind, type ReasonCode } from '../../../shared/domain';
+import type { SuggestWhy } from '../../../shared/rules/suggest';
 
 export type MessageKey = keyof typeof zhCN;
 type Messages = Record<MessageKey, string>;
@@ -59,6 +60,11 @@ export function reasonLabel(code: ReasonCode): string {
 export function kindLabel(kind: DeliveryKind): string {
   if (current === 'zh-CN') return DELIVERY_KINDS[kind];
   return catalogs[current][`deliveryKind.${kind}`] ?? DELIVERY_KINDS[kind];
+}
+
+/** One reason behind a product's suggestion, by its code (`suggest.<code>`, its params filled in). */
+export function suggestWhyText(why: SuggestWhy): string {
+  return t(`suggest.${why.code}`, why.params);
 }
 
 /** 「卡密」: the short name for tags and table cells. */

@@ -7,8 +7,9 @@ import { Alert, App, Button, Input, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, EyeOutlined, MessageOutlined, RollbackOutlined, SettingOutlined } from '@ant-design/icons';
 import type { OrderDetail, Product } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
+import { stockShape, type StockShape } from '../../../../shared/rules/stock-shape';
 import { call, errorData } from '../../bridge';
-import { kindShort, t } from '../../i18n';
+import { kindShort, t, type MessageKey } from '../../i18n';
 import { errorText } from '../../lib/error-text';
 import { itemsPerUnit } from '../products';
 import { useShop } from '../shops';
@@ -17,6 +18,13 @@ import { OrderRevealModal } from './OrderRevealModal';
 import '../../ui/tags.css';
 import './allocation.css';
 import { itemLabel } from './item-label';
+
+/** The hint above the 手工填入 box, by the shape of the items it takes. */
+const MANUAL_HINT: Record<StockShape, MessageKey> = {
+  card: 'content.manualHintCard',
+  code: 'content.manualHintCode',
+  account: 'content.manualHintAccount',
+};
 
 export function OrderContentSection({ order, product, onOpenProduct }: {
   order: OrderDetail;
@@ -125,7 +133,7 @@ export function OrderContentSection({ order, product, onOpenProduct }: {
 
       {!filled && order.shippable && isStocked(kind) && (
         <div className="order-content-form">
-          <div className="muted">{t(kind === 'card' ? 'content.manualHintCard' : kind === 'account' ? 'content.manualHintAccount' : 'content.manualHintCode', { need })}</div>
+          <div className="muted">{t(MANUAL_HINT[stockShape(kind) ?? 'code'], { need })}</div>
           <Input.TextArea
             rows={Math.min(Math.max(need, 2), 6)}
             value={manual}

@@ -1,4 +1,4 @@
-/** 查看 on an order: its items in full (orders.reveal), recorded by the core. */
+/** 查看 on an order: its items in full (allocation.reveal), recorded by the core. */
 import { useEffect, useState } from 'react';
 import type { RevealedItem } from '../../../../shared/contract';
 import type { AppErrorData } from '../../../../shared/errors';

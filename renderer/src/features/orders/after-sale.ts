@@ -1,7 +1,5 @@
-import { AFTER_SALE_NONE } from '../../../../shared/rules/classify';
-
-/** 售后状态 that means "no after-sale": empty or the export's own "none" value (the shippable rule's). */
-export function isNormalAfterSale(afterSale: string): boolean {
-  const value = afterSale.trim();
-  return value === '' || value === AFTER_SALE_NONE;
-}
+/**
+ * 售后状态 that means "no after-sale" (the grid's muted style): the shippable rule's own test, so
+ * the grid and the verdict never disagree.
+ */
+export { isNoAfterSale } from '../../../../shared/rules/classify';

@@ -9,7 +9,7 @@ import { reasonLabel, t, type MessageKey } from '../../i18n';
 import { itemLabel } from '../allocation';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
-import { isNormalAfterSale } from './after-sale';
+import { isNoAfterSale } from './after-sale';
 
 export const ROW_HEIGHT = 36;
 export const HEADER_HEIGHT = 38;
@@ -116,7 +116,7 @@ export const COLUMNS: Column[] = [
   { id: 'status', title: 'col.status', width: 108, sort: 'status', cell: (o) => o.status, tip: (o) => o.status },
   {
     id: 'afterSale', title: 'col.afterSale', width: 112,
-    cell: (o) => <span className={isNormalAfterSale(o.afterSale) ? 'after-sale-none' : 'after-sale-open'}>{o.afterSale}</span>,
+    cell: (o) => <span className={isNoAfterSale(o.afterSale) ? 'after-sale-none' : 'after-sale-open'}>{o.afterSale}</span>,
     tip: (o) => o.afterSale,
   },
   {

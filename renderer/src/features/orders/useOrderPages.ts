@@ -5,7 +5,8 @@
  * arrive, so the grid does not flash.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Order, OrderFilter, OrderSortKey, ReasonCode } from '../../../../shared/domain';
+import type { OrdersQuery } from '../../../../shared/contract';
+import type { Order, OrderFilter } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
 
@@ -14,16 +15,13 @@ const MAX_CACHED_PAGES = 80;
 const MAX_PARALLEL = 2;
 const READ_AHEAD_ROWS = 60;
 
-export interface OrdersQueryState {
-  shopId: number;
-  filter: OrderFilter;
-  reason?: ReasonCode;
-  search?: string;
-  /** true: only filled orders; false: only orders without content. */
-  filled?: boolean;
-  sort: OrderSortKey;
-  desc: boolean;
-}
+/**
+ * What the grid asks orders.list for, paging aside (offset, limit): OrdersQuery with a sort always
+ * set, and one of the grid's filters (the 即将超时 card is the shippable filter by deadline).
+ */
+export type OrdersQueryState = Pick<OrdersQuery, 'shopId' | 'reason' | 'search' | 'filled'>
+  & Required<Pick<OrdersQuery, 'sort' | 'desc'>>
+  & { filter: OrderFilter };
 
 interface Cache {
   queryKey: string;
@@ -48,16 +46,17 @@ function emptyCache(queryKey: string, stale: Cache | null): Cache {
   return { queryKey, pages: new Map(), inflight: new Set(), total: stale?.total ?? null, stale };
 }
 
-export function useOrderPages(query: OrdersQueryState | null, refreshKey: number): OrderPages {
+/** `version`: the shop's data version (useShop); a new one refetches the same query. */
+export function useOrderPages(query: OrdersQueryState | null, version: number): OrderPages {
   const queryKey = useMemo(() => (query ? JSON.stringify(query) : ''), [query]);
   const cacheRef = useRef<Cache>(emptyCache('', null));
   const lastRange = useRef<[number, number]>([0, 60]);
-  const [, setVersion] = useState(0);
+  const [, setRenders] = useState(0);
   const [error, setError] = useState<AppErrorData | null>(null);
-  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const bump = useCallback(() => setRenders((n) => n + 1), []);
 
   // A new cache per query or refresh, created during render so getRow never mixes queries.
-  const cacheId = `${queryKey}#${refreshKey}`;
+  const cacheId = `${queryKey}#${version}`;
   const idRef = useRef('');
   if (idRef.current !== cacheId) {
     const prev = cacheRef.current;

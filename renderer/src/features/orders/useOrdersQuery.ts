@@ -36,7 +36,7 @@ export function useOrdersQuery(shopId: number, summary: OrdersSummary | null) {
     setReason(undefined);
     if (view === 'dueSoon') {
       // The shippable orders by deadline, scrolled past the overdue ones (they come first), so
-      // the first rows are the ones due within 6 hours.
+      // the first rows are the ones due within DUE_SOON_HOURS.
       setFilter('shippable');
       setSort(DEFAULT_SORT);
       setScrollRequest((r) => ({ index: summary?.overdue ?? 0, seq: (r?.seq ?? 0) + 1 }));

@@ -8,7 +8,7 @@ import { Alert, App, Button, Divider, Drawer, Form, Input, InputNumber, Radio, S
 import { DELIVERY_KINDS, type DeliveryKind, type Order, type Product, type ProductTerms } from '../../../../shared/domain';
 import { PROVINCES } from '../../../../shared/rules/suggest';
 import { call, errorData } from '../../bridge';
-import { kindLabel, t } from '../../i18n';
+import { kindLabel, suggestWhyText, t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
 import { MessageTemplateEditor } from '../messages';
 import { useShop } from '../shops';
@@ -179,7 +179,7 @@ function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open:
               type="info"
               showIcon
               title={product.suggestion.kind ? t('editor.suggestion', { kind: kindLabel(product.suggestion.kind) }) : t('editor.noSuggestion')}
-              description={product.suggestion.why.length > 0 && <ul className="why-list">{product.suggestion.why.map((w) => <li key={w}>{w}</li>)}</ul>}
+              description={product.suggestion.why.length > 0 && <ul className="why-list">{product.suggestion.why.map((w) => <li key={w.code}>{suggestWhyText(w)}</li>)}</ul>}
             />
           )}
           <Form<FormValues> form={form} initialValues={toForm(product)} layout="horizontal" labelCol={{ flex: '128px' }} labelWrap colon={false} className="editor-form" requiredMark={false}>

@@ -6,7 +6,7 @@ import { useRef, type HTMLAttributes } from 'react';
 import { Button, Empty, Table, Tag, Tooltip } from 'antd';
 import { CheckOutlined, DatabaseOutlined, EditOutlined, WarningFilled } from '@ant-design/icons';
 import type { Product, StockLevels } from '../../../../shared/domain';
-import { kindLabel, kindShort, t, type MessageKey } from '../../i18n';
+import { kindLabel, kindShort, suggestWhyText, t, type MessageKey } from '../../i18n';
 import { useElementHeight } from '../../lib/useElementHeight';
 import { isLowStock, isStocked } from '../stock';
 import { termsSummary } from './terms-summary';
@@ -33,7 +33,7 @@ export function KindCell({ product: p, confirming, onConfirm, onEdit }: {
           title={
             <div>
               <div>{t('products.suggestWhy')}</div>
-              <ul className="why-list">{s.why.map((w) => <li key={w}>{w}</li>)}</ul>
+              <ul className="why-list">{s.why.map((w) => <li key={w.code}>{suggestWhyText(w)}</li>)}</ul>
             </div>
           }
         >

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { Button, Input, Modal, Select, Spin } from 'antd';
 import { FolderOpenOutlined, FormOutlined, InboxOutlined } from '@ant-design/icons';
 import type { DeliveryKind } from '../../../../shared/domain';
+import { stockShape, type StockShape } from '../../../../shared/rules/stock-shape';
 import { STOCK_SEPARATORS, STOCK_SEP_WORDS, type StockSepChoice } from '../../../../shared/rules/stock-separators';
 import { t, type MessageKey } from '../../i18n';
 import './stock.css';
@@ -20,6 +21,13 @@ export interface StockImportOptions {
   /** YYYY-MM-DD or ''. */
   expiresAt: string;
 }
+
+/** The accepted line format, by the shape of the product's items. */
+const FORMAT_HINT: Record<StockShape, MessageKey> = {
+  card: 'stockImport.formatCard',
+  code: 'stockImport.formatCode',
+  account: 'stockImport.formatAccount',
+};
 
 /** Files the stock reader accepts: plain text, CSV, Excel. */
 export const STOCK_ACCEPT = '.txt,.csv,.xlsx';
@@ -35,7 +43,8 @@ export function StockImportBox({ kind, importing, options, onOptions, onFile, on
   const input = useRef<HTMLInputElement>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
   const [text, setText] = useState('');
-  const format = kind === 'card' ? 'stockImport.formatCard' : kind === 'account' ? 'stockImport.formatAccount' : 'stockImport.formatCode';
+  // No kind yet (or one without stock) reads as codes, the plainest format.
+  const format = FORMAT_HINT[stockShape(kind) ?? 'code'];
   return (
     <div className="stock-import" data-testid="stock-import">
       <div
