@@ -32,6 +32,7 @@ export const SKIP_REASONS = {
   RECHARGE_PENDING: '直充商品：充值后标记“已充值”',
   NOT_STOCKED: '该发货方式不使用库存',
   RENTAL_DAYS_MISSING: '账号租赁未设置租期',
+  ITEM_INCONSISTENT: '库存条目状态不一致，已跳过（请运行数据检查）',
 } as const;
 
 export type SkipCode = keyof typeof SKIP_REASONS;

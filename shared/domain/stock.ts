@@ -46,6 +46,11 @@ export const STOCK_REJECT_REASONS = {
   MISSING_PASSWORD: '缺少密码',
   MISSING_CODE: '缺少激活码',
   MISSING_LOGIN: '缺少账号',
+  SECRET_TOO_LONG: '超过 {max} 个字符，不像是卡密或激活码',
+  SPACE_INSIDE: '中间有空格，可能是两项挤在一行',
+  CONTROL_CHARS: '含有控制字符或不可见字符',
+  BAD_DATE: '日期「{value}」不存在',
+  ORDER_ROW: '这是订单导出的一行',
 } as const;
 
 export type StockRejectCode = keyof typeof STOCK_REJECT_REASONS;
