@@ -3,8 +3,8 @@ import { getSettings, setSettings } from '../core/services/settings';
 import { createShop, listShops } from '../core/services/shops';
 import type { FeatureHandlers, HandlerContext } from './context';
 
-export const shopsHandlers = ({ db, host, dataDir }: HandlerContext): FeatureHandlers<'shops'> => ({
-  'shops.appInfo': () => appInfo(host, dataDir),
+export const shopsHandlers = ({ db, host, dataDir, readOnly }: HandlerContext): FeatureHandlers<'shops'> => ({
+  'shops.appInfo': () => appInfo(host, dataDir, readOnly),
   'shops.getSettings': () => getSettings(db),
   'shops.setSettings': (req) => setSettings(db, req),
   'shops.list': () => listShops(db),

@@ -10,6 +10,8 @@ export interface AppInfo {
   host: 'electron' | 'web' | 'cli';
   dataDir: string;
   schemaVersion: number;
+  /** The data folder cannot be written: the UI shows everything and says that changes are not possible. */
+  readOnly: boolean;
 }
 
 export interface Settings {
