@@ -1,4 +1,5 @@
 import { appInfo } from '../core/services/app-info';
+import { checkDb } from '../core/services/check-db';
 import { getSettings, setSettings } from '../core/services/settings';
 import { createShop, listShops } from '../core/services/shops';
 import type { FeatureHandlers, HandlerContext } from './context';
@@ -9,4 +10,5 @@ export const shopsHandlers = ({ db, host, dataDir, readOnly }: HandlerContext): 
   'shops.setSettings': (req) => setSettings(db, req),
   'shops.list': () => listShops(db),
   'shops.create': (req) => createShop(db, req.name),
+  'shops.checkDb': (req) => checkDb(db, { quick: req?.quick }),
 });
