@@ -1,7 +1,7 @@
 /**
  * The one CSV writer for every file VShip hands to the merchant (messages now; shipment files and
  * other exports next): UTF-8 with a BOM so Excel reads the Chinese, CRLF lines, every cell quoted
- * so order numbers stay text.
+ * so order numbers stay text (header names bare unless they need quotes).
  *
  * Formula rule (OWASP "CSV injection"): a text cell that begins with `=`, `+`, `-`, `@`, a tab or
  * a carriage return would be run by Excel/WPS as a formula (a buyer's 充值号码 of
@@ -24,9 +24,12 @@ export function csvCell(value: string | number | null | undefined): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** A header name: bare when it needs no quotes (as the files VShip wrote before), else as a cell. */
+const headerCell = (name: string) => (/[",\r\n]/.test(name) || FORMULA_START.test(name) ? csvCell(name) : name);
+
 /** A whole CSV file: header row then data rows, as bytes Excel opens correctly. */
 export function csvFile(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): Uint8Array {
-  const lines = [header.map(csvCell).join(',')];
+  const lines = [header.map(headerCell).join(',')];
   for (const r of rows) lines.push(r.map(csvCell).join(','));
   return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
 }
