@@ -26,10 +26,10 @@ export function toSystemError(e: unknown, where: { dataDir?: string } = {}): App
   if (typeof e !== 'object' || e === null) return null;
   const code = (e as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
-  const message = e instanceof Error ? e.message : '';
   if (code.startsWith('SQLITE_')) {
+    // SQLite's own English words add nothing the code's message does not say; its code helps support.
     const mapped = sqliteCode(code);
-    return mapped ? new AppError(mapped, { detail: `${code}: ${message}` }) : null;
+    return mapped ? new AppError(mapped, { detail: code }) : null;
   }
   const path = (e as { path?: unknown }).path;
   const at = typeof path === 'string' ? path : undefined;

@@ -108,8 +108,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
           type="warning"
           className="read-only-banner"
           data-testid="read-only-banner"
-          message={t('app.readOnly')}
-          description={t('app.readOnlyHint')}
+          message={<><strong>{t('app.readOnly')}</strong><span className="read-only-hint">{t('app.readOnlyHint')}</span></>}
         />
       )}
       <main className="content">
