@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir, resolveDataDir } from '../core/data-dir';
+import { toSystemError } from '../core/system-errors';
 import { openCore, VERSION, type Core } from '../handlers';
 import { mountBridge, sendEvent } from './ipc';
 import { buildMenu } from './menu';
@@ -48,7 +49,8 @@ if (!app.requestSingleInstanceLock()) {
       core = openCore({ dataDir, host: 'electron', workerPath: join(__dirname, 'job-worker.cjs') });
     } catch (err) {
       console.error('[vship] cannot open the data folder:', err);
-      dialog.showErrorBox('VShip 无法启动', `无法打开数据文件夹：\n${dataDir}\n\n${err instanceof Error ? err.message : String(err)}`);
+      const known = toSystemError(err, { dataDir });
+      dialog.showErrorBox('VShip 无法启动', `无法打开数据文件夹：\n${dataDir}\n\n${known ? known.message : err instanceof Error ? err.message : String(err)}`);
       app.exit(1);
       return;
     }

@@ -5,7 +5,7 @@
 export const EXIT = {
   /** Done. */
   OK: 0,
-  /** The core refused the input: a bad file, a duplicate, a stock import with rejected lines. */
+  /** The core refused the input: a bad file, a duplicate, a stock import with rejected lines; or `check-db` found problems. */
   BAD_INPUT: 1,
   /** The command line itself is wrong: unknown command or option, missing argument, bad value. */
   USAGE: 2,

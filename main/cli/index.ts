@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import { resolveDataDir } from '../core/data-dir';
+import { toSystemError } from '../core/system-errors';
 import { openCore, type Core } from '../handlers';
 import { COMMANDS } from './commands';
 import type { CommandContext, OptionSpecs } from './command';
@@ -55,7 +56,10 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** Prints the error (stderr, and stdout as JSON with --json) and returns the exit code. */
+/**
+ * Prints the error (stderr, and stdout as JSON with --json) and returns the exit code. A full
+ * disk, a locked or damaged database, a read-only folder: their own code and message, exit 1.
+ */
 function report(e: unknown, json: boolean): number {
   let data: AppErrorData | { code: typeof USAGE_ERROR_CODE; message: string; detail?: string };
   let code: number = EXIT.BAD_INPUT;
@@ -64,6 +68,7 @@ function report(e: unknown, json: boolean): number {
     code = EXIT.USAGE;
   } else if (e instanceof InputError) data = e.data;
   else if (e instanceof AppError) data = e.toData();
+  else if (toSystemError(e)) data = toSystemError(e)!.toData();
   else data = { code: 'INTERNAL', message: `内部错误：${e instanceof Error ? e.message : String(e)}` };
   if (json) process.stdout.write(JSON.stringify({ error: data }) + '\n');
   process.stderr.write(`错误：${data.message}\n`);

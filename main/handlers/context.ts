@@ -8,11 +8,15 @@ export interface CoreOptions {
   host: 'electron' | 'web' | 'cli';
   /** The built job worker (out/main/job-worker.cjs); long work runs in-process without it. */
   workerPath?: string;
+  /** Open the data folder for viewing only, even when it could be written. */
+  readOnly?: boolean;
 }
 
 /** What a feature's handlers are built with: the database and the host's options. */
 export interface HandlerContext extends CoreOptions {
   db: Db;
+  /** The database was opened read-only (asked for, or the folder cannot be written). */
+  readOnly: boolean;
 }
 
 export type Handler<C extends Channel> = (req: ParsedReq<C>, emit: Emit) => Res<C> | Promise<Res<C>>;

@@ -10,6 +10,7 @@ import { requestSchemas } from '../../shared/contract';
 import { AppError, formatErrorMessage, type AppErrorData } from '../../shared/errors';
 import { openDatabase } from '../core/db/open';
 import { ensureDefaultShop } from '../core/services/shops';
+import { toSystemError } from '../core/system-errors';
 import { allocationHandlers } from './allocation';
 import type { CoreOptions, Emit, Handler } from './context';
 import { importHandlers } from './import';
@@ -27,6 +28,8 @@ type Handlers = { [C in Channel]: Handler<C> };
 /** An open data folder, as a host sees it: one dispatch for every channel, and close. */
 export interface Core {
   dataDir: string;
+  /** The data folder could not be written: everything can be read, every change is DATA_READ_ONLY. */
+  readOnly: boolean;
   dispatch(channel: string, rawReq: unknown, emit: (event: string, payload: unknown) => void): Promise<Result<unknown>>;
   close(): void;
 }
@@ -35,9 +38,15 @@ function errorResult(code: AppErrorData['code'], detail: string): Result<never> 
   return { ok: false, error: { code, message: formatErrorMessage(code, { detail }), detail } };
 }
 
-/** Errors cross as data: an AppError keeps its code and place; anything else is INTERNAL (and logged without payloads). */
-export function toErrorResult(e: unknown): Result<never> {
+/**
+ * Errors cross as data: an AppError keeps its code and place; a full disk, a locked or damaged
+ * database, a read-only folder or a file-system failure gets its own code (system-errors.ts);
+ * anything else is INTERNAL (and logged without payloads).
+ */
+export function toErrorResult(e: unknown, where: { dataDir?: string } = {}): Result<never> {
   if (e instanceof AppError) return { ok: false, error: e.toData() };
+  const system = toSystemError(e, where);
+  if (system) return { ok: false, error: system.toData() };
   if (e instanceof ZodError) {
     const issue = e.issues[0];
     return errorResult('INVALID_REQUEST', `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
@@ -46,9 +55,10 @@ export function toErrorResult(e: unknown): Result<never> {
 }
 
 export function openCore(opts: CoreOptions): Core {
-  const db = openDatabase(opts.dataDir);
-  ensureDefaultShop(db);
-  const ctx = { ...opts, db };
+  const db = openDatabase(opts.dataDir, { readOnly: opts.readOnly });
+  const readOnly = db.readonly;
+  if (!readOnly) ensureDefaultShop(db);
+  const ctx = { ...opts, db, readOnly };
   const handlers: Handlers = {
     ...shopsHandlers(ctx),
     ...importHandlers(ctx),
@@ -60,6 +70,7 @@ export function openCore(opts: CoreOptions): Core {
   };
   return {
     dataDir: opts.dataDir,
+    readOnly,
     async dispatch(channel, rawReq, emit) {
       if (!Object.prototype.hasOwnProperty.call(handlers, channel)) return errorResult('UNKNOWN_CHANNEL', channel);
       const c = channel as Channel;
@@ -68,7 +79,7 @@ export function openCore(opts: CoreOptions): Core {
         const value = await (handlers[c] as (r: never, e: Emit) => unknown)(req, emit as Emit);
         return { ok: true, value };
       } catch (e) {
-        return toErrorResult(e);
+        return toErrorResult(e, { dataDir: opts.dataDir });
       }
     },
     close() {

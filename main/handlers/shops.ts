@@ -1,12 +1,14 @@
 import { appInfo } from '../core/services/app-info';
+import { checkDb } from '../core/services/check-db';
 import { getSettings, setSettings } from '../core/services/settings';
 import { createShop, listShops } from '../core/services/shops';
 import type { FeatureHandlers, HandlerContext } from './context';
 
-export const shopsHandlers = ({ db, host, dataDir }: HandlerContext): FeatureHandlers<'shops'> => ({
-  'shops.appInfo': () => appInfo(host, dataDir),
+export const shopsHandlers = ({ db, host, dataDir, readOnly }: HandlerContext): FeatureHandlers<'shops'> => ({
+  'shops.appInfo': () => appInfo(host, dataDir, readOnly),
   'shops.getSettings': () => getSettings(db),
   'shops.setSettings': (req) => setSettings(db, req),
   'shops.list': () => listShops(db),
   'shops.create': (req) => createShop(db, req.name),
+  'shops.checkDb': (req) => checkDb(db, { quick: req?.quick }),
 });

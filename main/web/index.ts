@@ -1,22 +1,81 @@
 /**
- * `node out/main/web.cjs [--data-dir DIR] [--port N] [--no-open]` — browser mode. Prints
- * `VSHIP_URL=<address>` on stdout (tests and the launcher read it) and opens it when it can.
+ * `node out/main/web.cjs [--data-dir DIR] [--port N] [--no-open] [--read-only]` — browser mode.
+ * Prints `VSHIP_URL=<address>` on stdout (tests and the launcher read it) and opens it when it
+ * can. `--help` prints the usage and exits; an unknown option is refused (exit 2) rather than
+ * starting a server on the default data folder.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { resolveDataDir } from '../core/data-dir';
+import { toSystemError } from '../core/system-errors';
 import { openCore } from '../handlers';
-import { startWebHost } from './server';
+import { MAX_BODY_BYTES, startWebHost } from './server';
+
+const HELP = `用法 / usage: node out/main/web.cjs [选项 / options]
+
+VShip 浏览器模式：在 127.0.0.1 上启动本机服务，在浏览器中打开 VShip。
+Browser mode: serves VShip on 127.0.0.1 and opens it in the browser.
+
+选项 / options:
+  --data-dir <目录>   数据文件夹（默认：系统应用数据目录下的 VShip，或环境变量 VSHIP_DATA_DIR）
+                      data folder (default: VShip in the OS app-data folder, or VSHIP_DATA_DIR)
+  --port <端口>       监听端口（默认：随机）/ port to listen on (default: random)
+  --no-open           不自动打开浏览器 / do not open the browser
+  --read-only         只读打开数据文件夹：只能查看，不能修改 / open the data folder for viewing only
+  -h, --help          显示帮助 / show this help
+
+一次请求最多 ${MAX_BODY_BYTES / 1024 / 1024} MB；更大的订单导出请用桌面版或 vship import。
+A request carries at most ${MAX_BODY_BYTES / 1024 / 1024} MB; import larger exports with the desktop app or vship import.
+`;
+
+interface WebArgs { dataDir: string | undefined; port: number; open: boolean; readOnly: boolean; help: boolean }
+
+class UsageError extends Error {}
+
+/** The command line, strictly: every option is one of HELP's, every value present and well-formed. */
+export function parseWebArgs(argv: readonly string[]): WebArgs {
+  const a: WebArgs = { dataDir: undefined, port: 0, open: true, readOnly: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`选项 ${name} 需要一个值 / ${name} needs a value`);
+      return v;
+    };
+    if (name === '-h' || name === '--help') a.help = true;
+    else if (name === '--no-open' && inline === undefined) a.open = false;
+    else if (name === '--read-only' && inline === undefined) a.readOnly = true;
+    else if (name === '--data-dir') a.dataDir = value();
+    else if (name === '--port') {
+      const v = value();
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n > 65535) throw new UsageError(`端口无效 / bad port: ${v}`);
+      a.port = n;
+    } else throw new UsageError(`未知选项 / unknown option: ${arg}`);
+  }
+  return a;
+}
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const portArg = argv.indexOf('--port');
-  const port = portArg >= 0 ? Number(argv[portArg + 1]) : 0;
-  const dataDir = resolveDataDir(argv, process.env);
-  const core = openCore({ dataDir, host: 'web', workerPath: join(__dirname, 'job-worker.cjs') });
-  const host = await startWebHost(core, { staticDir: join(__dirname, '..', 'renderer'), port });
-  process.stdout.write(`VShip 浏览器模式已启动 / browser mode running\n数据文件夹 / data folder: ${dataDir}\nVSHIP_URL=${host.url}\n`);
-  if (!argv.includes('--no-open') && !process.env.CI) openBrowser(host.url);
+  let args: WebArgs;
+  try {
+    args = parseWebArgs(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`错误 / error: ${e.message}\n运行 node out/main/web.cjs --help 查看用法 / run with --help for usage\n`);
+    process.exit(2);
+  }
+  if (args.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const dataDir = resolveDataDir(args.dataDir === undefined ? [] : ['--data-dir', args.dataDir], process.env);
+  const core = openCore({ dataDir, host: 'web', workerPath: join(__dirname, 'job-worker.cjs'), readOnly: args.readOnly });
+  const host = await startWebHost(core, { staticDir: join(__dirname, '..', 'renderer'), port: args.port });
+  const mode = core.readOnly ? '（只读 / read-only）' : '';
+  process.stdout.write(`VShip 浏览器模式已启动 / browser mode running\n数据文件夹 / data folder: ${dataDir}${mode}\nVSHIP_URL=${host.url}\n`);
+  if (args.open && !process.env.CI) openBrowser(host.url);
   const stop = () => { void host.close().then(() => { core.close(); process.exit(0); }); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -35,6 +94,7 @@ function openBrowser(url: string): void {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`VShip 启动失败：${e instanceof Error ? e.message : String(e)}\n`);
+  const known = toSystemError(e);
+  process.stderr.write(`VShip 启动失败：${known ? known.message : e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
-/** Shops, settings and app info. */
+/** Shops, settings, app info and the data folder's check. */
 import { z } from 'zod';
-import type { AppInfo, Settings, Shop } from '../domain';
+import type { AppInfo, DbCheckResult, Settings, Shop } from '../domain';
 import { noRequest, shopId, type FeatureContract } from './define';
 
 export const shopsSchemas = {
@@ -13,6 +13,8 @@ export const shopsSchemas = {
   }).strict(),
   'shops.list': noRequest,
   'shops.create': z.object({ name: z.string().trim().min(1).max(60) }).strict(),
+  /** The data folder's health: SQLite's own check, foreign keys, stock rows that contradict their allocations. */
+  'shops.checkDb': z.object({ quick: z.boolean().optional() }).strict().optional(),
 } as const;
 
 export type ShopsContract = FeatureContract<typeof shopsSchemas, {
@@ -21,4 +23,5 @@ export type ShopsContract = FeatureContract<typeof shopsSchemas, {
   'shops.setSettings': Settings;
   'shops.list': Shop[];
   'shops.create': Shop;
+  'shops.checkDb': DbCheckResult;
 }>;

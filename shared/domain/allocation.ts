@@ -25,6 +25,11 @@ export interface FillResult {
   short: { orderNo: string; skuKey: string; need: number; available: number }[];
   /** Orders a fill does not handle, with a code for programs and a Chinese reason for people. */
   skipped: { orderNo: string; code: SkipCode; reason: string }[];
+  /**
+   * Damaged stock rows the fill left out: an item marked available that an active allocation
+   * already holds (`vship check-db` lists them too). `heldByOrderNo` is the order holding it.
+   */
+  inconsistent: { itemId: number; skuKey: string; heldByOrderNo: string }[];
 }
 
 export const SKIP_REASONS = {

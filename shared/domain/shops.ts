@@ -10,6 +10,8 @@ export interface AppInfo {
   host: 'electron' | 'web' | 'cli';
   dataDir: string;
   schemaVersion: number;
+  /** The data folder cannot be written: the UI shows everything and says that changes are not possible. */
+  readOnly: boolean;
 }
 
 export interface Settings {
@@ -18,4 +20,30 @@ export interface Settings {
   currentShopId: number;
   /** Hours an account rests after a rental ends before it can be rented again. */
   accountCooldownHours: number;
+}
+
+/** What `shops.checkDb` (`vship check-db`) can find, each with its parameters. */
+export const DB_PROBLEMS = {
+  INTEGRITY: '数据库文件结构损坏：{detail}',
+  FOREIGN_KEY: '表 {table} 的第 {rowid} 行引用了 {parent} 中不存在的记录',
+  ITEM_AVAILABLE_HELD: '库存条目 {itemId}（{skuKey}）标为可用，但已填入订单 {orderNo}',
+  ITEM_RESERVED_FREE: '库存条目 {itemId}（{skuKey}）标为已占用，但没有订单使用它',
+} as const;
+export type DbProblemCode = keyof typeof DB_PROBLEMS;
+
+export interface DbProblem {
+  code: DbProblemCode;
+  params: Record<string, string | number>;
+  /** The problem in Chinese (the core's words). */
+  message: string;
+}
+
+export interface DbCheckResult {
+  /** No problem found. */
+  ok: boolean;
+  /** Which SQLite check read the file: the full one, or the quicker one without index checks. */
+  check: 'integrity_check' | 'quick_check';
+  problems: DbProblem[];
+  /** Problems found beyond the ones listed (the list stops at a thousand). */
+  more: number;
 }

@@ -30,6 +30,8 @@ export interface WebHostInfo {
 }
 
 interface TestFixtures {
+  /** More arguments for `web.cjs` (e.g. `--read-only`); none unless a spec sets them with test.use. */
+  webHostArgs: string[];
   /** A fresh, empty data folder (mkdtemp), removed after the test. */
   dataDir: string;
   /** The app's window: browser mode in Chromium (`web`) or the Electron window (`electron`). */
@@ -66,9 +68,11 @@ const hostTest = base.extend<TestFixtures, WorkerFixtures>({
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   },
 
-  launchWebHost: async ({ dataDir }, use, testInfo) => {
+  webHostArgs: [[], { option: true }],
+
+  launchWebHost: async ({ dataDir, webHostArgs }, use, testInfo) => {
     let host: Promise<Awaited<ReturnType<typeof startWebHost>>> | undefined;
-    await use(async () => (await (host ??= startWebHost(dataDir))).info);
+    await use(async () => (await (host ??= startWebHost(dataDir, webHostArgs))).info);
     if (!host) return;
     const running = await host.catch(() => undefined);
     if (!running) return;
@@ -169,9 +173,9 @@ function requireBuilt(file: string): void {
 }
 
 /** Spawns `node out/main/web.cjs` on the data folder and waits for its `VSHIP_URL=` line. */
-async function startWebHost(dataDir: string): Promise<{ info: WebHostInfo; log(): string; stop(): Promise<void> }> {
+async function startWebHost(dataDir: string, extraArgs: readonly string[] = []): Promise<{ info: WebHostInfo; log(): string; stop(): Promise<void> }> {
   requireBuilt(WEB_HOST_SCRIPT);
-  const child = spawn(process.execPath, [WEB_HOST_SCRIPT, '--data-dir', dataDir, '--port', '0', '--no-open'], {
+  const child = spawn(process.execPath, [WEB_HOST_SCRIPT, '--data-dir', dataDir, '--port', '0', '--no-open', ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

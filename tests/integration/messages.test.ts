@@ -33,4 +33,21 @@ describe('delivery messages', () => {
     expect(csv).toContain(`"${m[0].orderNo}"`);
     expect(db.prepare("SELECT count(*) FROM ledger WHERE event = 'reveal'").pluck().get()).toBe(1);
   });
+
+  it('writes a message whose template begins with =, +, - or @ as text, never a formula', () => {
+    const t = generateOrders({ count: 12, seed: 80, statusMix: 'all-shippable' });
+    const { db, shopId } = shop(t, (_k, w) => w);
+    const templates = ['=HYPERLINK("http://evil.example","{激活码}")', '+{激活码}', '-{激活码}', '@SUM({激活码})'];
+    listProducts(db, shopId).forEach((p, i) => setProduct(db, shopId, p.skuKey, { terms: { messageTemplate: templates[i % templates.length] } }));
+    fill(db, shopId, { cooldownHours: 2 });
+    const m = orderMessages(db, shopId);
+    const starts = new Set(m.map((x) => x.message[0]));
+    expect([...starts].sort()).toEqual(['+', '-', '=', '@']);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(messagesCsv(m));
+    const cells = csv.split('\r\n').slice(1, -1).map((line) => line.slice(line.indexOf('","') + 3, -1));
+    expect(cells).toHaveLength(m.length);
+    for (const c of cells) expect(c, c).toMatch(/^'[=+\-@]/);
+    // Order numbers begin with a digit and stay as they are.
+    expect(csv).toContain(`"${m[0].orderNo}","'`);
+  });
 });

@@ -47,5 +47,26 @@ const versionCommand = defineCommand({
   },
 });
 
-/** App info (the shops feature's too), listed last by `vship --help`. */
-export const versionCommands: Command[] = [versionCommand];
+const checkDbCommand = defineCommand({
+  name: 'check-db',
+  usage: '[--quick]',
+  summary: '检查数据文件：文件结构、引用关系、库存状态（无问题退出码 0，有问题 1）',
+  options: {
+    quick: { type: 'boolean', description: '快速检查（不核对索引，适合很大的数据文件）' },
+  },
+  async run({ core, options, json }) {
+    const r = await call(core, 'shops.checkDb', { quick: options.quick === true });
+    if (json) outJson(r);
+    else if (r.ok) out(`数据检查（${r.check}）：未发现问题`);
+    else {
+      out(`数据检查（${r.check}）：发现 ${r.problems.length + r.more} 个问题`);
+      for (const p of r.problems) out(`  ${p.message}`);
+      if (r.more) out(`  ……另有 ${r.more} 个`);
+      out('请先备份数据文件夹，再联系技术支持处理；自动填充会跳过这些库存条目。');
+    }
+    return r.ok ? EXIT.OK : EXIT.BAD_INPUT;
+  },
+});
+
+/** App info and the data folder's check (the shops feature's too), listed last by `vship --help`. */
+export const versionCommands: Command[] = [versionCommand, checkDbCommand];

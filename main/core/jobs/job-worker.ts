@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
+import { toSystemError } from '../system-errors';
 import { JOBS } from './registry';
 import type { WorkerData, WorkerMessage } from './run-job';
 
@@ -18,6 +18,8 @@ try {
   });
   post({ type: 'done', output });
 } catch (e) {
-  if (e instanceof AppError) post({ type: 'error', error: e.toData() });
+  // A full disk or a locked database keeps its code across the thread (a bug stays INTERNAL).
+  const known = toSystemError(e, { dataDir: (input as { dataDir?: string }).dataDir });
+  if (known) post({ type: 'error', error: known.toData() });
   else post({ type: 'error', error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } });
 }

@@ -1,6 +1,7 @@
 import type { DeliveryKind, OrderMessage, ProductTerms } from '../../../shared/domain';
 import { DEFAULT_TEMPLATES, renderMessage } from '../../../shared/rules/message';
 import type { Db } from '../db/open';
+import { csvFile } from '../io/write-csv';
 import { revealOrderItems } from './allocation';
 import { nowMs } from './clock';
 import { toBeijingIso } from '../../../shared/rules/classify';
@@ -27,11 +28,9 @@ export function orderMessages(db: Db, shopId: number, orderNos?: string[]): Orde
   });
 }
 
-/** The messages as a CSV Excel opens correctly (UTF-8 with BOM; every cell quoted, so numbers stay text). */
+/** The messages as a CSV Excel opens correctly, no message run as a formula (io/write-csv.ts). */
 export function messagesCsv(messages: OrderMessage[]): Uint8Array {
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const lines = ['订单号,发货内容', ...messages.map((m) => `${q(m.orderNo)},${q(m.message)}`)];
-  return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
+  return csvFile(['订单号', '发货内容'], messages.map((m) => [m.orderNo, m.message]));
 }
 
 /** `messages.export`: the messages as a CSV file named by the Beijing date. */

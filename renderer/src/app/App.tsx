@@ -4,7 +4,7 @@
  * Both screens stay mounted, so each keeps its filters and scroll while the other is shown.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { App as AntApp, Button, Result, Spin } from 'antd';
+import { Alert, App as AntApp, Button, Result, Spin } from 'antd';
 import type { AppInfo, Product } from '../../../shared/domain';
 import { call } from '../bridge';
 import { t } from '../i18n';
@@ -102,6 +102,15 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   return (
     <div className="app">
       <TopBar view={view} onView={showView} attention={shortCount} onImport={openPicker} importing={orderImport.importing !== null} />
+      {info?.readOnly && (
+        <Alert
+          banner
+          type="warning"
+          className="read-only-banner"
+          data-testid="read-only-banner"
+          message={<><strong>{t('app.readOnly')}</strong><span className="read-only-hint">{t('app.readOnlyHint')}</span></>}
+        />
+      )}
       <main className="content">
         <OrdersScreen
           key={`orders-${shopId}`}

@@ -1,4 +1,4 @@
-/** The status bar: the shop's last import, where the data lives, the host and the version. */
+/** The status bar: the shop's last import, where the data lives (and whether it is read-only), the host and the version. */
 import type { AppInfo, OrdersSummary } from '../../../shared/domain';
 import { t } from '../i18n';
 import { formatDateTime } from '../lib/format/time';
@@ -9,6 +9,7 @@ export function StatusBar({ summary, info }: { summary: OrdersSummary | null; in
       <span>{summary?.lastImportAt ? t('status.lastImport', { time: formatDateTime(summary.lastImportAt) }) : t('status.neverImported')}</span>
       <span className="toolbar-spacer" />
       {info && <span className="status-dir" title={info.dataDir}>{t('status.dataDir', { dir: info.dataDir })}</span>}
+      {info?.readOnly && <span className="status-read-only" data-testid="status-read-only">{t('status.readOnly')}</span>}
       {info && <span>{t(info.host === 'electron' ? 'status.host.electron' : 'status.host.web')}</span>}
       {info && <span>{t('status.version', { version: info.version })}</span>}
     </footer>

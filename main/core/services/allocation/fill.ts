@@ -9,7 +9,11 @@ import { getSettings } from '../settings';
 import { DAY, loadProfiles, orderNeeds, type NeedLine, type Profile } from './needs';
 import { releaseAllocation } from './release';
 
-interface Pool { ids: number[]; pos: number; reusable: boolean }
+/**
+ * A product's available items, in the order they are handed out. `checked`: items before it are
+ * known not to be held by another order; `held`: items dropped because one is (see `fill`).
+ */
+interface Pool { ids: number[]; pos: number; reusable: boolean; checked: number; held: number }
 
 function loadPool(db: Db, p: Profile, now: number): Pool {
   const minExp = toBeijingIso(now + (p.terms.minValidityDays ?? 0) * DAY);
@@ -17,18 +21,24 @@ function loadPool(db: Db, p: Profile, now: number): Pool {
     const ids = db.prepare(`SELECT id FROM stock_items WHERE product_id = ? AND state = 'available'
       AND (busy_until IS NULL OR busy_until <= ?) AND (expires_at IS NULL OR expires_at >= ?)
       ORDER BY (busy_until IS NOT NULL), busy_until, id`).pluck().all(p.id, toBeijingIso(now), minExp) as number[];
-    return { ids, pos: 0, reusable: true };
+    return { ids, pos: 0, reusable: true, checked: 0, held: 0 };
   }
   // First-expiring first; items without expiry last; expired or too-close-to-expiry never.
   // Two range scans in index order (product_id, state, expires_at, rowid): no sort of a big pool.
   const dated = db.prepare(`SELECT id FROM stock_items WHERE product_id = ? AND state = 'available' AND expires_at >= ? ORDER BY expires_at, id`).pluck().all(p.id, minExp) as number[];
   const undated = db.prepare(`SELECT id FROM stock_items WHERE product_id = ? AND state = 'available' AND expires_at IS NULL ORDER BY id`).pluck().all(p.id) as number[];
-  return { ids: dated.length ? dated.concat(undated) : undated, pos: 0, reusable: false };
+  return { ids: dated.length ? dated.concat(undated) : undated, pos: 0, reusable: false, checked: 0, held: 0 };
 }
 
 /**
  * Fills every shippable order that has no content, most urgent (ship-by) first, each with all its
  * items or none. Running it again changes nothing: filled orders are not candidates.
+ *
+ * A damaged stock row (an item marked available that an order already holds) would break the
+ * schema's one-order-per-item guarantee and fail the whole fill; instead it is left out of the
+ * pool, reported in `inconsistent` with the order that holds it, and the order that needed it
+ * gets the next item. An order that only lacks items because of such rows is skipped as
+ * ITEM_INCONSISTENT rather than reported short (the stock count says there is enough).
  */
 export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): FillResult {
   return db.transaction((): FillResult => {
@@ -38,7 +48,7 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
     const orders = db.prepare(`SELECT o.id, o.order_no FROM orders o WHERE o.shop_id = ? AND o.shippable = 1
       AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)
       ORDER BY (o.ship_by IS NULL), o.ship_by, o.id`).all(shopId) as { id: number; order_no: string }[];
-    const result: FillResult = { fillId: null, filled: 0, items: 0, short: [], skipped: [] };
+    const result: FillResult = { fillId: null, filled: 0, items: 0, short: [], skipped: [], inconsistent: [] };
     if (orders.length === 0) return result;
     // All candidate lines in one pass rather than a query per order.
     const linesByOrder = new Map<number, NeedLine[]>();
@@ -53,18 +63,41 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
       VALUES (?, ?, ?, 'item', ?, ?, 'fill', ?, ?)`);
     const reserve = db.prepare("UPDATE stock_items SET state = 'reserved' WHERE id = ? AND state = 'available'");
     const rent = db.prepare('UPDATE stock_items SET busy_until = ? WHERE id = ?');
+    const heldBy = db.prepare(`SELECT o.order_no FROM allocations a JOIN orders o ON o.id = a.order_id
+      WHERE a.item_id = ? AND a.released_at IS NULL AND a.reusable = 0 AND a.item_id IS NOT NULL`).pluck();
+    /** Drops items another order holds from the next `units` of a single-use pool; returns how many are left. */
+    const usable = (pool: Pool, units: number, skuKey: string): number => {
+      if (!pool.reusable) {
+        let i = Math.max(pool.pos, pool.checked);
+        while (i < pool.pos + units && i < pool.ids.length) {
+          const holder = heldBy.get(pool.ids[i]) as string | undefined;
+          if (holder === undefined) { i++; continue; }
+          result.inconsistent.push({ itemId: pool.ids[i], skuKey, heldByOrderNo: holder });
+          pool.ids.splice(i, 1);
+          pool.held++;
+        }
+        pool.checked = i;
+      }
+      return pool.ids.length - pool.pos;
+    };
     const pools = new Map<number, Pool>();
     for (const o of orders) {
       const needs = orderNeeds(linesByOrder.get(o.id) ?? [], profiles);
       if (typeof needs === 'string') { result.skipped.push({ orderNo: o.order_no, code: needs, reason: SKIP_REASONS[needs] }); continue; }
       let lacking: { skuKey: string; need: number; available: number } | null = null;
+      let lackingHeld = false;
       for (const n of needs) {
         let pool = pools.get(n.profile.id);
         if (!pool) { pool = loadPool(db, n.profile, now); pools.set(n.profile.id, pool); }
-        const left = pool.ids.length - pool.pos;
+        const left = usable(pool, n.units, n.profile.skuKey);
         // Most urgent first; an order that does not fit waits, and a later one that fits is served.
-        if (left < n.units) { lacking = { skuKey: n.profile.skuKey, need: n.units, available: left }; break; }
+        if (left < n.units) {
+          lacking = { skuKey: n.profile.skuKey, need: n.units, available: left };
+          lackingHeld = left + pool.held >= n.units;
+          break;
+        }
       }
+      if (lacking && lackingHeld) { result.skipped.push({ orderNo: o.order_no, code: 'ITEM_INCONSISTENT', reason: SKIP_REASONS.ITEM_INCONSISTENT }); continue; }
       if (lacking) { result.short.push({ orderNo: o.order_no, ...lacking }); continue; }
       for (const n of needs) {
         const pool = pools.get(n.profile.id)!;
@@ -83,7 +116,7 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
       db.prepare('DELETE FROM fills WHERE id = ?').run(fillId);
     } else {
       db.prepare('UPDATE fills SET filled = ?, items = ? WHERE id = ?').run(result.filled, result.items, fillId);
-      appendLedger(db, { shopId, event: 'fill', subject: `fill:${fillId}`, detail: { filled: result.filled, items: result.items, short: result.short.length } });
+      appendLedger(db, { shopId, event: 'fill', subject: `fill:${fillId}`, detail: { filled: result.filled, items: result.items, short: result.short.length, ...(result.inconsistent.length ? { inconsistent: result.inconsistent.length } : {}) } });
       result.fillId = fillId;
     }
     return result;

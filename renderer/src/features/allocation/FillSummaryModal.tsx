@@ -1,5 +1,5 @@
-/** What 自动填充 did: orders and items filled, the orders short of stock, the rest by reason. */
-import { Button, Modal, Result, Table } from 'antd';
+/** What 自动填充 did: orders and items filled, damaged stock rows it left out, the orders short of stock, the rest by reason. */
+import { Alert, Button, Modal, Result, Table } from 'antd';
 import type { FillResult } from '../../../../shared/domain';
 import { t } from '../../i18n';
 import './allocation.css';
@@ -15,6 +15,7 @@ export function FillSummaryModal({ result, onClose }: { result: FillResult | nul
   }
   const groups = [...skipped.entries()].sort((a, b) => b[1].length - a[1].length);
   const short = result?.short ?? [];
+  const inconsistent = result?.inconsistent ?? [];
   return (
     <Modal
       open={result !== null}
@@ -40,6 +41,26 @@ export function FillSummaryModal({ result, onClose }: { result: FillResult | nul
             }
             subTitle={result.filled > 0 ? t('fill.undoHint') : t('fill.nothing')}
           />
+          {inconsistent.length > 0 && (
+            <Alert
+              className="fill-inconsistent"
+              data-testid="fill-inconsistent"
+              type="warning"
+              showIcon
+              message={t('fill.inconsistentTitle', { count: inconsistent.length })}
+              description={
+                <>
+                  <ul className="fill-inconsistent-list">
+                    {inconsistent.slice(0, SHORT_SHOWN).map((x) => (
+                      <li key={x.itemId} className="selectable">{t('fill.inconsistentLine', { itemId: x.itemId, skuKey: x.skuKey, orderNo: x.heldByOrderNo })}</li>
+                    ))}
+                  </ul>
+                  {inconsistent.length > SHORT_SHOWN && <div className="muted fill-more">{t('fill.more', { count: inconsistent.length - SHORT_SHOWN })}</div>}
+                  <div className="muted">{t('fill.inconsistentHint')}</div>
+                </>
+              }
+            />
+          )}
           {short.length > 0 && (
             <section className="fill-section" data-testid="fill-short">
               <div className="fill-section-title">{t('fill.shortTitle', { count: short.length })}</div>
