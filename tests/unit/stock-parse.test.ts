@@ -49,9 +49,26 @@ describe('reading stock files', () => {
 
 describe('masking', () => {
   it('keeps the ends of a secret and hides the middle', () => {
-    expect(maskSecret('8831000012344410')).toBe('8831****4410');
-    expect(maskSecret('ABCDEFG')).toBe('AB****FG');
+    expect(maskSecret('8831000012344410')).toBe('88****10');
+    expect(maskSecret('NDW9P2P200')).toBe('ND****0');
+    expect(maskSecret('ABCDEFG')).toBe('A****G');
+    expect(maskSecret('abcd')).toBe('a****');
     expect(maskSecret('abc')).toBe('****');
+  });
+  it('shows at most a third of a secret and never more than 4 characters, whatever its length', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn';
+    for (let len = 1; len <= 40; len++) {
+      const s = alphabet.slice(0, len);
+      const m = maskSecret(s);
+      expect(m, s).toContain('****');
+      const visible = m.replace('****', '');
+      expect(visible.length, s).toBeLessThanOrEqual(Math.min(4, Math.floor(len / 3)));
+      if (len <= 3) expect(m, s).toBe('****');
+      // what shows is the secret's own ends
+      const head = m.slice(0, m.indexOf('****'));
+      const tail = m.slice(m.indexOf('****') + 4);
+      expect(s.startsWith(head) && s.endsWith(tail), s).toBe(true);
+    }
   });
 });
 
