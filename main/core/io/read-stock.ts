@@ -215,7 +215,10 @@ function parseRows(rows: Row[], shape: StockShape, file: string, sep: StockSep |
       const f = HEADER_NAMES[h];
       if (f && found[f] === undefined) found[f] = i;
     });
-    if (Object.keys(found).length > 0) {
+    // A header row is mostly names (卡号, 密码 … and perhaps a column VShip does not use, 面值); a
+    // data row that happens to hold one such word (a remark 备注) is not.
+    const named = first.filter((h) => HEADER_NAMES[h]).length;
+    if (named > 0 && named * 2 >= first.filter((h) => h !== '').length) {
       const dataLines = rows.slice(1, 1 + SHAPE_EXAMPLES).map((r) => r.line);
       // The header names the shape: 卡号+密码 into a code product, 激活码 alone into a card product.
       if (shape === 'code' && found.code === undefined && found.password !== undefined && (found.cardNo !== undefined || found.login !== undefined)) {
@@ -306,7 +309,7 @@ function parseRows(rows: Row[], shape: StockShape, file: string, sep: StockSep |
     }
     rejected.sort((a, b) => a.line - b.line);
   }
-  if (kept.length === 0 && rejected.length === 0) throw new AppError('STOCK_EMPTY', { file });
+  if (kept.length === 0 && rejected.length === 0 && before === 0) throw new AppError('STOCK_EMPTY', { file });
   return { sep, items: kept, rejected };
 }
 
