@@ -99,6 +99,7 @@ export const ERROR_NOTES = {
   LOOKS_LIKE_ACCOUNT: '这些行看起来是 账号+密码，要把发货方式改为账号吗？',
   SHAPE_LINES: '例如第 {lines} 行',
   ORDER_HEADER: '表头含有 {columns}',
+  ORDER_ROWS: '第 {lines} 行含有订单号和订单信息',
 } as const;
 export type ErrorNoteKey = keyof typeof ERROR_NOTES;
 export type ErrorParams = Record<string, string | number>;

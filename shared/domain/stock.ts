@@ -51,6 +51,7 @@ export const STOCK_REJECT_REASONS = {
   CONTROL_CHARS: '含有控制字符或不可见字符',
   BAD_DATE: '日期「{value}」不存在',
   ORDER_ROW: '这是订单导出的一行',
+  SEPARATOR_INSIDE: '含有分隔符「{sep}」，像是卡号+密码，不是一个激活码',
 } as const;
 
 export type StockRejectCode = keyof typeof STOCK_REJECT_REASONS;

@@ -4,8 +4,9 @@
  * the stock), the levels, and the items masked. Orders come from the one fixture generator.
  */
 import { generateOrders, toCsv } from '../fixtures/orders';
+import { cards, cardText } from '../fixtures/stock';
 import { expect, test } from './fixtures';
-import { screenshot } from './screenshot';
+import { screens, screenshot } from './screenshot';
 
 const SKU = 'MS365-FAM-1Y';
 
@@ -14,7 +15,7 @@ function codeFile(codes: string[]): string {
   return codes.join('\r\n') + '\r\n';
 }
 
-/** Distinct codes whose masked forms differ too (the mask keeps the first and last four characters). */
+/** Distinct codes, as a supplier numbers them. */
 function codes(from: number, count: number): string[] {
   return Array.from({ length: count }, (_, i) => {
     const n = from + i;
@@ -106,4 +107,72 @@ test('a stock file with an unreadable line imports nothing and says which line',
   await expect(stockPage.level('available')).toHaveText('0');
   await expect(stockPage.batchRows()).toHaveCount(0);
   await screenshot(page, testInfo, 'stock-import-rejected');
+});
+
+test('an order export dropped on a stock page is refused, and 作为订单导入 imports it as orders', async ({ page, importPage, shopsPage, productsPage, stockPage, ordersPage }, testInfo) => {
+  const table = generateOrders({ count: 300, optional: true });
+  await importPage.dropFiles([{ name: 'orders.csv', bytes: toCsv(table) }]);
+  await expect(importPage.result()).toBeVisible();
+  await shopsPage.openStock();
+  await productsPage.confirmSuggestion(SKU);
+  await productsPage.openStock(SKU);
+
+  // A later export, dropped on the product's stock by mistake.
+  const later = generateOrders({ count: 60, seed: 8, optional: true });
+  await stockPage.dropFile('订单导出-0621.csv', toCsv(later));
+  const question = stockPage.ordersQuestion();
+  await expect(question).toBeVisible();
+  await expect(page.getByRole('dialog')).toContainText('这是订单导出文件');
+  await expect(question).toContainText('订单导出-0621.csv');
+  await expect(question).toContainText('订单号');
+  await expect(page.getByTestId('stock-import-as-orders')).toHaveText('作为订单导入');
+  await expect(stockPage.level('available')).toHaveText('0');
+  await expect(stockPage.batchRows()).toHaveCount(0);
+  await screens(page, testInfo, 'stock-question-orders');
+
+  await stockPage.importAsOrders();
+  await expect(question).toHaveCount(0);
+  // The orders import runs on the 订单 page and shows what it read.
+  await expect(importPage.result()).toBeVisible();
+  await expect(importPage.result()).toContainText('订单导出-0621.csv');
+  const fresh = later.expected.filter((o) => !table.expected.some((e) => e.orderNo === o.orderNo)).length;
+  await expect(importPage.resultCount('new')).toHaveText(String(fresh));
+  await ordersPage.search(later.expected[0].orderNo);
+  await expect(ordersPage.row(later.expected[0].orderNo)).toBeVisible();
+
+  // Cancelling instead leaves the refusal on the stock page.
+  await shopsPage.openStock();
+  await stockPage.dropFile('again.csv', toCsv(later));
+  await expect(stockPage.ordersQuestion()).toBeVisible();
+  await stockPage.cancelQuestion();
+  await expect(stockPage.importError()).toContainText('这是订单导出文件');
+  await expect(stockPage.level('available')).toHaveText('0');
+});
+
+test('card lines dropped on a code product ask to change the kind, and the answer imports them', async ({ page, importPage, shopsPage, productsPage, stockPage }, testInfo) => {
+  const table = generateOrders({ count: 300, optional: true });
+  await importPage.dropFiles([{ name: 'orders.csv', bytes: toCsv(table) }]);
+  await expect(importPage.result()).toBeVisible();
+  await shopsPage.openStock();
+  await productsPage.confirmSuggestion(SKU);
+  await expect(productsPage.kind(SKU)).toHaveText('激活码');
+  await productsPage.openStock(SKU);
+
+  await stockPage.dropFile('京东E卡-100.txt', cardText(cards(6), { crlf: true }));
+  const question = stockPage.shapeQuestion();
+  await expect(question).toBeVisible();
+  await expect(question).toContainText('这些行看起来是 卡号+密码，要把发货方式改为卡密吗？');
+  await expect(question).toContainText('例如第 1、2、3、4、5 行');
+  await expect(stockPage.shapeQuestion().getByTestId('stock-question-change')).toHaveText('发货方式：激活码/兑换码 → 卡密（卡号+密码）');
+  await expect(page.getByTestId('stock-change-kind')).toHaveText('改为卡密并导入');
+  await expect(stockPage.level('available')).toHaveText('0');
+  await screens(page, testInfo, 'stock-question-shape');
+
+  await stockPage.changeKindAndImport();
+  await expect(question).toHaveCount(0);
+  await expect(stockPage.added()).toHaveText('6');
+  await expect(stockPage.level('available')).toHaveText('6');
+  await expect(stockPage.view()).toContainText('卡密');
+  await stockPage.back();
+  await expect(productsPage.kind(SKU)).toHaveText('卡密');
 });

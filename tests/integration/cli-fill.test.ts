@@ -46,7 +46,7 @@ describe('vship fill, assign, unassign, messages', () => {
     const first = cards(o1.quantity, 0);
     const as = vship(['assign', o1.orderNo, ...first, '--data-dir', dir, '--json']);
     expect(as.code, as.stderr).toBe(0);
-    expect(JSON.parse(as.stdout)[0].masked).toBe('8831****0000 / ******');
+    expect(JSON.parse(as.stdout)[0].masked).toBe('88****00 / ******');
     const dup = vship(['assign', o2.orderNo, first[0], ...cards(o2.quantity - 1, 100), '--data-dir', dir, '--json']);
     expect(dup.code).toBe(1);
     expect(JSON.parse(dup.stdout).error.code).toBe('ASSIGN_DUPLICATE');

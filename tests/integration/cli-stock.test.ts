@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { generateOrders, toCsv } from '../fixtures/orders';
+import { cards, cardText, orderExport } from '../fixtures/stock';
 import { useBuiltCli, vship } from '../helpers/cli';
 import { useTempDirs } from '../helpers/data-dir';
 
@@ -55,5 +56,27 @@ describe('vship products and stock', () => {
     const bad = vship(['product', 'set', sku, '--kind', 'banana', '--data-dir', dir, '--json']);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.stdout).error).toMatchObject({ code: 'USAGE', detail: '--kind' });
+  });
+
+  it('refuses an order export given as stock, and lines of another shape: exit 1, the code, nothing imported', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'o.csv'), toCsv(generateOrders({ count: 30, seed: 63 })));
+    vship(['import', join(dir, 'o.csv'), '--data-dir', dir]);
+    const sku = JSON.parse(vship(['products', '--data-dir', dir, '--json']).stdout)[0].skuKey;
+    vship(['product', 'set', sku, '--kind', 'code', '--data-dir', dir]);
+    for (const format of ['csv', 'xlsx', 'zip'] as const) {
+      const f = await orderExport(format);
+      writeFileSync(join(dir, f.name), f.bytes);
+      const r = vship(['stock', 'import', join(dir, f.name), '--product', sku, '--data-dir', dir, '--json']);
+      expect(r.code, format).toBe(1);
+      expect(JSON.parse(r.stdout).error, format).toMatchObject({ code: 'STOCK_IS_ORDER_EXPORT' });
+      const plain = vship(['stock', 'import', join(dir, f.name), '--product', sku, '--data-dir', dir]);
+      expect(plain.stderr, format).toContain('这是订单导出文件');
+    }
+    writeFileSync(join(dir, 'cards.txt'), cardText(cards(4)));
+    const shape = vship(['stock', 'import', join(dir, 'cards.txt'), '--product', sku, '--data-dir', dir, '--json']);
+    expect(shape.code).toBe(1);
+    expect(JSON.parse(shape.stdout).error).toMatchObject({ code: 'STOCK_SHAPE_MISMATCH', notes: [{ key: 'LOOKS_LIKE_CARD' }, { key: 'SHAPE_LINES' }] });
+    expect(JSON.parse(vship(['stock', '--product', sku, '--data-dir', dir, '--json']).stdout)[0].available).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { detectSep, parseStock } from '../../main/core/io/read-stock';
 import { AppError } from '../../shared/errors';
 import { maskSecret } from '../../shared/rules/mask';
 import { suggestProfile } from '../../shared/rules/suggest';
+import { quotedCsv } from '../fixtures/stock';
 
 const text = (s: string) => ({ name: 'stock.txt', bytes: Buffer.from(s) });
 
@@ -41,6 +42,31 @@ describe('reading stock files', () => {
     expect(() => parseStock(text('\n \n'), 'code')).toThrow(/没有任何/);
     expect(() => parseStock({ name: 'e.txt', bytes: Buffer.alloc(0) }, 'code')).toThrow(AppError);
   });
+  it('reads quoted CSV as CSV: the header by its names, every secret without its quotes', () => {
+    const r = parseStock({ name: 'c.csv', bytes: quotedCsv([{ cardNo: '6338000011112222', password: '670665' }, { cardNo: '6338000011113333', password: '6,7"0' }]) }, 'card');
+    expect(r.items.map((i) => [i.line, i.cardNo, i.password])).toEqual([[2, '6338000011112222', '670665'], [3, '6338000011113333', '6,7"0']]);
+    const codesCsv = parseStock(text('"激活码"\r\n"AAAA-1111"\r\n"BBBB-2222"\r\n'), 'code');
+    expect(codesCsv.items.map((i) => i.code)).toEqual(['AAAA-1111', 'BBBB-2222']);
+    // ---- and | lines stay as they are, a quote in a password included
+    expect(parseStock(text('8831----pa"ss\n8832----pw\n'), 'card').items[0].password).toBe('pa"ss');
+    expect(() => parseStock(text('"卡号","密码"\n"6338,"670665\n"unclosed,x\n'), 'card')).toThrow(AppError);
+  });
+  it('takes a row as a header only when most of its cells are header names', () => {
+    expect(parseStock(text('卡号,密码,面值\n8831,pw,100\n'), 'card').items).toHaveLength(1);
+    expect(parseStock(text('steam_a----pw----备注\n'), 'account').items[0]).toMatchObject({ login: 'steam_a', extras: '备注' });
+  });
+  it('recognises an order export by its header, whatever the separator or quoting', () => {
+    for (const header of ['订单号,商品,订单状态', '"商品","订单号"', '商品\t订单状态\t商品数量(件)', '订单编号;商品名称']) {
+      expect(() => parseStock(text(`${header}\nx,y,z\n`), 'code'), header).toThrow(/订单导出文件/);
+    }
+    // a stock header naming one order column is still stock
+    expect(parseStock(text('商品,激活码\nVIP,AAAA-1\n'), 'code').items).toHaveLength(1);
+  });
+  it('refuses an impossible trailing date instead of keeping it in the secret', () => {
+    const r = parseStock(text('AAAA-1,2026-02-30\nBBBB-2,2026-02-28\n'), 'code');
+    expect(r.rejected).toEqual([{ line: 1, code: 'BAD_DATE', params: { value: '2026-02-30' }, reason: '日期「2026-02-30」不存在' }]);
+    expect(r.items[0]).toMatchObject({ code: 'BBBB-2', expiresAt: '2026-02-28T00:00:00+08:00' });
+  });
   it('detects the separator most lines share', () => {
     expect(detectSep(['a----b', 'c----d', 'e|f'], 'card')).toBe('----');
     expect(detectSep(['abc', 'def'], 'code')).toBeNull();
@@ -49,9 +75,26 @@ describe('reading stock files', () => {
 
 describe('masking', () => {
   it('keeps the ends of a secret and hides the middle', () => {
-    expect(maskSecret('8831000012344410')).toBe('8831****4410');
-    expect(maskSecret('ABCDEFG')).toBe('AB****FG');
+    expect(maskSecret('8831000012344410')).toBe('88****10');
+    expect(maskSecret('NDW9P2P200')).toBe('ND****0');
+    expect(maskSecret('ABCDEFG')).toBe('A****G');
+    expect(maskSecret('abcd')).toBe('a****');
     expect(maskSecret('abc')).toBe('****');
+  });
+  it('shows at most a third of a secret and never more than 4 characters, whatever its length', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn';
+    for (let len = 1; len <= 40; len++) {
+      const s = alphabet.slice(0, len);
+      const m = maskSecret(s);
+      expect(m, s).toContain('****');
+      const visible = m.replace('****', '');
+      expect(visible.length, s).toBeLessThanOrEqual(Math.min(4, Math.floor(len / 3)));
+      if (len <= 3) expect(m, s).toBe('****');
+      // what shows is the secret's own ends
+      const head = m.slice(0, m.indexOf('****'));
+      const tail = m.slice(m.indexOf('****') + 4);
+      expect(s.startsWith(head) && s.endsWith(tail), s).toBe(true);
+    }
   });
 });
 

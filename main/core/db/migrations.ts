@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import { itemIdentity, type StockShape } from '../../../shared/rules/stock-shape';
+import { appendLedger } from '../services/ledger';
+import { identityFingerprint } from './stock-fingerprint';
 
 /**
  * Ordered, append-only list of schema steps. `PRAGMA user_version` = number of steps applied.
@@ -215,4 +218,44 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       CREATE INDEX orders_by_ship_by ON orders(shop_id, ship_by, id);
     `);
   },
+  // 5: stock fingerprints of the identity's normal form (issue 8): look-alikes of one card (case,
+  // dashes, spaces, zero-width characters, full-width digits) are one card from now on.
+  (db) => refingerprintStock(db),
 ];
+
+/**
+ * Step 5: every stock item's fingerprint recomputed from the normal form of its identity
+ * (identityFingerprint; a later change of that form adds its own step). Look-alikes already in
+ * stock now share a fingerprint: both rows stay (deleting one could lose a card the merchant paid
+ * for, or the record of one already sent), the earlier keeps the plain fingerprint, so every future
+ * import of that card is still caught, and each later one gets its own with a `~<id>` suffix
+ * (a base64url hash never holds `~`). Nothing is dropped silently: the ledger records each pair
+ * (ids only, never the secret), so the merchant can look and void one.
+ */
+function refingerprintStock(db: Database.Database): void {
+  const rows = db.prepare('SELECT id, shop_id, kind, card_no, code, login, fingerprint FROM stock_items ORDER BY id')
+    .raw().iterate() as Iterable<[number, number, string, string, string, string, string]>;
+  const taken = new Map<number, Map<string, number>>();
+  const changes: { id: number; fp: string }[] = [];
+  const lookalikes = new Map<number, { itemId: number; sameAs: number }[]>();
+  for (const [id, shopId, kind, cardNo, code, login, old] of rows) {
+    let shop = taken.get(shopId);
+    if (!shop) taken.set(shopId, (shop = new Map()));
+    let fp = identityFingerprint(itemIdentity(kind as StockShape, { cardNo, code, login }));
+    const first = shop.get(fp);
+    if (first === undefined) shop.set(fp, id);
+    else {
+      (lookalikes.get(shopId) ?? lookalikes.set(shopId, []).get(shopId)!).push({ itemId: id, sameAs: first });
+      fp = `${fp}~${id}`;
+    }
+    if (fp !== old) changes.push({ id, fp });
+  }
+  // Two passes keep UNIQUE (shop_id, fingerprint) true after every statement: the changed rows
+  // first step aside (`~<id>` alone), then take their new values, which are unique among all.
+  const set = db.prepare('UPDATE stock_items SET fingerprint = ? WHERE id = ?');
+  for (const c of changes) set.run(`~${c.id}`, c.id);
+  for (const c of changes) set.run(c.fp, c.id);
+  for (const [shopId, pairs] of lookalikes) {
+    appendLedger(db, { shopId, event: 'stock.lookalikes', subject: 'migration:5', detail: { count: pairs.length, pairs: pairs.slice(0, 1000) } });
+  }
+}

@@ -1,5 +1,4 @@
 import type { ParsedReq, StockSelection } from '../../../shared/contract';
-import { createHash } from 'node:crypto';
 import type { ItemState, StockBatch, StockImportResult, StockItem, StockLevels } from '../../../shared/domain';
 import { BATCH_SOURCES } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -8,6 +7,7 @@ import { maskSecret } from '../../../shared/rules/mask';
 import type { StockSep } from '../../../shared/rules/stock-separators';
 import { itemIdentity, stockShape, type StockShape } from '../../../shared/rules/stock-shape';
 import type { Db } from '../db/open';
+import { identityFingerprint } from '../db/stock-fingerprint';
 import { parseStock, type ParsedStockItem } from '../io/read-stock';
 import { nowIso, nowMs } from './clock';
 import { appendLedger } from './ledger';
@@ -15,11 +15,13 @@ import { emptyLevels, getProductProfile } from './products';
 
 /**
  * The identity of an item for duplicate checks, across the shop's whole history (delivered and
- * voided items included): the card number, the code, or the account login. Stored hashed, so the
- * unique index is not a second copy of every secret.
+ * voided items included) and across products and kinds: the card number, the code, or the account
+ * login, in its normal form (identityKey: look-alikes of one card are one card; a card's number
+ * typed as another product's code is that card). Stored hashed, so the unique index is not a
+ * second copy of every secret.
  */
 export function itemFingerprint(shape: StockShape, it: Pick<ParsedStockItem, 'cardNo' | 'code' | 'login'>): string {
-  return createHash('sha256').update(itemIdentity(shape, it).trim()).digest('base64url').slice(0, 24);
+  return identityFingerprint(itemIdentity(shape, it));
 }
 
 /** The product's stock shape, or why it has no stock: no kind yet, or a kind not delivered from stock. */

@@ -129,6 +129,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
             request={productRequest}
             registerDrop={registerStockDrop}
             onStockOpen={setOpenStock}
+            onImportOrders={(files) => void runImport(files)}
           />
         )}
       </main>

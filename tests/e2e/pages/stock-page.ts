@@ -73,6 +73,41 @@ export class StockPage {
     return this.page.getByTestId('stock-item-masked');
   }
 
+  /** Drops any file (bytes as they are) on the open stock. */
+  async dropFile(name: string, bytes: Buffer): Promise<void> {
+    await dropFiles(this.page, [{ name, bytes }]);
+  }
+
+  /** The question after a refusal that is not about single lines: an order export (作为订单导入?). */
+  ordersQuestion(): Locator {
+    return this.page.getByTestId('stock-question-orders');
+  }
+
+  /** The question after lines of another shape: change the product's delivery kind? */
+  shapeQuestion(): Locator {
+    return this.page.getByTestId('stock-question-shape');
+  }
+
+  /** 「作为订单导入」 in the order-export question. */
+  async importAsOrders(): Promise<void> {
+    await this.page.getByTestId('stock-import-as-orders').click();
+  }
+
+  /** 「改为…并导入」 in the shape question. */
+  async changeKindAndImport(): Promise<void> {
+    await this.page.getByTestId('stock-change-kind').click();
+  }
+
+  /** 取消 in either question. */
+  async cancelQuestion(): Promise<void> {
+    await this.page.getByTestId('stock-question-cancel').click();
+  }
+
+  /** The error card of the last stock import (a refusal of the whole file). */
+  importError(): Locator {
+    return this.page.getByTestId('stock-import-error');
+  }
+
   /** Goes back to the products list. */
   async back(): Promise<void> {
     await this.page.getByTestId('stock-back').click();

@@ -28,13 +28,15 @@ export interface ProductRequest {
   seq: number;
 }
 
-export function ProductsScreen({ active, productsState, request, registerDrop, onStockOpen }: {
+export function ProductsScreen({ active, productsState, request, registerDrop, onStockOpen, onImportOrders }: {
   active: boolean;
   productsState: ProductsState;
   request: ProductRequest | null;
   registerDrop: (handler: ((files: File[]) => void) | null) => void;
   /** Tells the window which product's stock is open (for the drop overlay). */
   onStockOpen: (p: Product | null) => void;
+  /** Imports files as orders: an order export dropped on a stock page, at the merchant's word. */
+  onImportOrders: (files: File[]) => void;
 }) {
   const { message } = App.useApp();
   const { shopId, changed: onChanged } = useShop();
@@ -99,6 +101,7 @@ export function ProductsScreen({ active, productsState, request, registerDrop, o
             <KindCell product={open} confirming={confirming === open.skuKey} onConfirm={() => void confirm(open)} onEdit={() => setEditSku(open.skuKey)} />
           }
           registerDrop={registerDrop}
+          onImportOrders={onImportOrders}
         />
       ) : (
         <>

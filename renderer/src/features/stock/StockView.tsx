@@ -6,10 +6,10 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Tabs } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import type { Product, StockBatch } from '../../../../shared/domain';
+import type { DeliveryKind, Product, StockBatch } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
-import { kindLabel, t } from '../../i18n';
+import { kindLabel, kindShort, t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
 import { toFilePayloads } from '../../lib/files/payload';
 import { useShop } from '../shops';
@@ -19,10 +19,13 @@ import { StockImportResultPanel, type StockImportOutcome } from './StockImportRe
 import { StockBatchesTable } from './StockBatchesTable';
 import { StockItemsTable } from './StockItemsTable';
 import { AccountRentals } from './AccountRentals';
+import { StockQuestionDialog, suggestedKind, type StockQuestion } from './StockQuestionDialog';
 import '../../ui/product-name.css';
 import './stock.css';
 
-export function StockView({ product, products, onBack, onEdit, confirmAction, registerDrop }: {
+type ImportInput = { file: File } | { text: string };
+
+export function StockView({ product, products, onBack, onEdit, confirmAction, registerDrop, onImportOrders }: {
   product: Product;
   /** The shop's products: where a batch may move to. */
   products: Product[];
@@ -32,6 +35,8 @@ export function StockView({ product, products, onBack, onEdit, confirmAction, re
   confirmAction: ReactNode;
   /** Takes over the window-wide file drop while this view is shown. */
   registerDrop: (handler: ((files: File[]) => void) | null) => void;
+  /** Imports files as orders (the window's order import, which shows the 订单 page). */
+  onImportOrders: (files: File[]) => void;
 }) {
   const { message } = App.useApp();
   const { shopId, changed: onChanged, version } = useShop();
@@ -41,6 +46,8 @@ export function StockView({ product, products, onBack, onEdit, confirmAction, re
   const [outcome, setOutcome] = useState<StockImportOutcome | null>(null);
   const [batches, setBatches] = useState<StockBatch[] | null>(null);
   const [batchesError, setBatchesError] = useState<AppErrorData | null>(null);
+  const [question, setQuestion] = useState<{ q: StockQuestion; input: ImportInput } | null>(null);
+  const [answering, setAnswering] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -56,7 +63,7 @@ export function StockView({ product, products, onBack, onEdit, confirmAction, re
     };
   }, [shopId, skuKey, version]);
 
-  const runImport = useCallback(async (input: { file: File } | { text: string }) => {
+  const runImport = useCallback(async (input: ImportInput) => {
     if (importing) {
       message.warning(t('stockImport.busy'));
       return;
@@ -76,11 +83,50 @@ export function StockView({ product, products, onBack, onEdit, confirmAction, re
       setOutcome({ source, result });
       if (result.added > 0) onChanged();
     } catch (e) {
-      setOutcome({ source, error: errorData(e) });
+      const error = errorData(e);
+      const to = error.code === 'STOCK_SHAPE_MISMATCH' ? suggestedKind(error) : null;
+      if (error.code === 'STOCK_IS_ORDER_EXPORT') {
+        // An export with its header can go to the orders import as it is (pasted text as a .csv of it).
+        const hasHeader = error.notes?.some((n) => n.key === 'ORDER_HEADER') ?? false;
+        const file = !hasHeader ? null : 'file' in input ? input.file : new File([input.text], `${t('stockImport.pasted')}.csv`, { type: 'text/csv' });
+        setQuestion({ q: { kind: 'orders', source, error, file }, input });
+      } else if (to) {
+        setQuestion({ q: { kind: 'shape', source, error, from: product.kind, to }, input });
+      } else {
+        setOutcome({ source, error });
+      }
     } finally {
       setImporting(false);
     }
-  }, [importing, message, shopId, skuKey, options, onChanged]);
+  }, [importing, message, shopId, skuKey, options, onChanged, product.kind]);
+
+  const closeQuestion = useCallback(() => {
+    // Cancelled: the refusal stays on the page, so the merchant still sees why nothing was imported.
+    if (question) setOutcome({ source: question.q.source, error: question.q.error });
+    setQuestion(null);
+  }, [question]);
+
+  const importAsOrders = useCallback((file: File) => {
+    setQuestion(null);
+    onImportOrders([file]);
+  }, [onImportOrders]);
+
+  const changeKind = useCallback(async (kind: DeliveryKind) => {
+    if (!question) return;
+    setAnswering(true);
+    try {
+      await call('products.set', { shopId, skuKey, kind });
+      message.success(t('stockQuestion.kindChanged', { kind: kindShort(kind) }));
+      onChanged();
+      const input = question.input;
+      setQuestion(null);
+      await runImport(input);
+    } catch (e) {
+      message.error(errorText(errorData(e)));
+    } finally {
+      setAnswering(false);
+    }
+  }, [question, shopId, skuKey, message, onChanged, runImport]);
 
   useEffect(() => {
     registerDrop((files) => {
@@ -117,6 +163,13 @@ export function StockView({ product, products, onBack, onEdit, confirmAction, re
         onText={(text) => void runImport({ text })}
       />
       {outcome && <StockImportResultPanel outcome={outcome} onClose={() => setOutcome(null)} />}
+      <StockQuestionDialog
+        question={question?.q ?? null}
+        busy={answering}
+        onImportOrders={importAsOrders}
+        onChangeKind={(kind) => void changeKind(kind)}
+        onClose={closeQuestion}
+      />
       {batchesError && <Alert type="error" showIcon title={errorText(batchesError)} />}
       <Tabs
         className="stock-tabs"

@@ -1,0 +1,234 @@
+/**
+ * Issue 8: stock that is not stock is refused before it can ship — through the core, as a host
+ * calls it (`stock.import`), with the database unchanged after every refusal.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_FILE } from '../../main/core/db/open';
+import { openCore, type Core } from '../../main/handlers';
+import type { AppErrorData } from '../../shared/errors';
+import type { Product, StockImportResult } from '../../shared/domain';
+import { generateOrders, toCsv } from '../fixtures/orders';
+import { accounts, accountText, cards, cardText, cardXlsx, codes, codeText, damagedStock, lookalikes, orderExport, orderRowsText, quotedCsv, stockXlsx } from '../fixtures/stock';
+import { useTempDirs } from '../helpers/data-dir';
+
+const tempDir = useTempDirs();
+let core: Core | null = null;
+afterEach(() => {
+  core?.close();
+  core = null;
+});
+
+type Res<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+async function call<T>(channel: string, req: unknown): Promise<Res<T>> {
+  return (await core!.dispatch(channel, req, () => undefined)) as Res<T>;
+}
+async function ok<T>(channel: string, req: unknown): Promise<T> {
+  const r = await call<T>(channel, req);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.value;
+}
+
+/** A shop with orders; products A (card), B (code), C (account) among its SKUs. */
+async function shop(): Promise<{ dir: string; shopId: number; card: string; code: string; account: string }> {
+  const dir = tempDir();
+  core = openCore({ dataDir: dir, host: 'cli' });
+  const shops = await ok<{ id: number }[]>('shops.list', undefined);
+  const shopId = shops[0].id;
+  await ok('import.orders', { shopId, files: [{ name: 'o.csv', bytes: toCsv(generateOrders({ count: 200, seed: 88 })) }] });
+  const products = await ok<Product[]>('products.list', { shopId });
+  const [card, code, account] = products.map((p) => p.skuKey);
+  await ok('products.set', { shopId, skuKey: card, kind: 'card' });
+  await ok('products.set', { shopId, skuKey: code, kind: 'code' });
+  await ok('products.set', { shopId, skuKey: account, kind: 'account', terms: { rentalDays: 7 } });
+  return { dir, shopId, card, code, account };
+}
+
+/** What the stock tables hold: a refusal must leave both as they were. */
+function counts(dir: string): { items: number; batches: number; fingerprints: string } {
+  const db = new Database(join(dir, DB_FILE), { readonly: true });
+  try {
+    return {
+      items: db.prepare('SELECT count(*) FROM stock_items').pluck().get() as number,
+      batches: db.prepare('SELECT count(*) FROM stock_batches').pluck().get() as number,
+      fingerprints: (db.prepare('SELECT fingerprint FROM stock_items ORDER BY id').pluck().all() as string[]).join(','),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const file = (name: string, bytes: Buffer) => ({ file: { name, bytes } });
+
+describe('an order export on a stock page', () => {
+  it('is refused as STOCK_IS_ORDER_EXPORT in every format and every path, nothing written', async () => {
+    const s = await shop();
+    await ok('stock.import', { shopId: s.shopId, skuKey: s.code, text: codeText(codes(3)).toString() });
+    const before = counts(s.dir);
+    const csv = await orderExport('csv');
+    const inputs = [
+      file(csv.name, csv.bytes),
+      file('orders.xlsx', (await orderExport('xlsx')).bytes),
+      file('orders.zip', (await orderExport('zip')).bytes),
+      // renamed .txt: the content decides
+      file('stock.txt', csv.bytes),
+      { text: csv.bytes.toString('utf8') },
+      // rows copied from the export without its header
+      { text: orderRowsText() },
+    ];
+    for (const skuKey of [s.code, s.card, s.account]) {
+      for (const input of inputs) {
+        const r = await call<StockImportResult>('stock.import', { shopId: s.shopId, skuKey, ...input });
+        expect(r.ok, `${skuKey} ${'file' in input ? input.file.name : 'text'}`).toBe(false);
+        if (!r.ok) expect(r.error.code).toBe('STOCK_IS_ORDER_EXPORT');
+      }
+    }
+    const r = await call('stock.import', { shopId: s.shopId, skuKey: s.code, ...file(csv.name, csv.bytes) });
+    expect(!r.ok && r.error.notes).toEqual([{ key: 'ORDER_HEADER', params: { columns: expect.stringContaining('订单号') } }]);
+    expect(counts(s.dir)).toEqual(before);
+  });
+
+  it('refuses a few order rows pasted among codes line by line (ORDER_ROW)', async () => {
+    const s = await shop();
+    const rows = orderRowsText(1).trim();
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, text: [...codes(4), rows].join('\n') });
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[5, 'ORDER_ROW']]);
+    expect(counts(s.dir).items).toBe(0);
+  });
+});
+
+describe('lines of another shape than the product', () => {
+  it('asks to change the kind (STOCK_SHAPE_MISMATCH + LOOKS_LIKE_*) with example lines, and imports once it is changed', async () => {
+    const s = await shop();
+    const cases: [string, unknown, string][] = [
+      [s.code, { text: cardText(cards(8)).toString() }, 'LOOKS_LIKE_CARD'],
+      [s.code, file('cards.csv', quotedCsv(cards(3))), 'LOOKS_LIKE_CARD'],
+      [s.code, file('cards.xlsx', await cardXlsx(cards(3))), 'LOOKS_LIKE_CARD'],
+      [s.code, { text: accountText(accounts(4)).toString() }, 'LOOKS_LIKE_ACCOUNT'],
+      [s.card, { text: codeText(codes(6)).toString() }, 'LOOKS_LIKE_CODE'],
+      [s.account, { text: codeText(codes(6)).toString() }, 'LOOKS_LIKE_CODE'],
+      [s.card, file('codes.xlsx', await stockXlsx(['激活码'], codes(3).map((c) => [c]))), 'LOOKS_LIKE_CODE'],
+    ];
+    for (const [skuKey, input, note] of cases) {
+      const r = await call('stock.import', { shopId: s.shopId, skuKey, ...(input as object) });
+      expect(r.ok, note).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.code, note).toBe('STOCK_SHAPE_MISMATCH');
+      expect(r.error.notes?.[0], note).toEqual({ key: note });
+      expect(r.error.notes?.[1]?.key, note).toBe('SHAPE_LINES');
+    }
+    const first = await call('stock.import', { shopId: s.shopId, skuKey: s.code, text: cardText(cards(8)).toString() });
+    expect(!first.ok && first.error.notes?.[1]).toEqual({ key: 'SHAPE_LINES', params: { lines: '1、2、3、4、5' } });
+    expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+    // The question's answer: the product becomes a card product, and the same lines import.
+    await ok('products.set', { shopId: s.shopId, skuKey: s.code, kind: 'card' });
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, text: cardText(cards(8)).toString() });
+    expect(r).toMatchObject({ added: 8, rejected: [] });
+  });
+
+  it('refuses a single card line among codes, and codes too long or with spaces inside, by line', async () => {
+    const s = await shop();
+    const d = damagedStock();
+    for (const key of ['cardInCodes', 'spaceInside', 'tooLong'] as const) {
+      const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, ...file(d[key].name, d[key].bytes) });
+      expect(r.rejected.map((x) => x.line), key).toEqual(d[key].lines);
+      expect(r.rejected[0].code, key).toBe({ cardInCodes: 'SEPARATOR_INSIDE', spaceInside: 'SPACE_INSIDE', tooLong: 'SECRET_TOO_LONG' }[key]);
+      expect(r.added, key).toBe(0);
+    }
+    expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+  });
+});
+
+describe('quoted CSV and headers', () => {
+  it('reads "卡号","密码" as a header and every secret without its quotes', async () => {
+    const s = await shop();
+    const list = cards(5);
+    for (const [name, bytes] of [['q.csv', quotedCsv(list)], ['q-bom.csv', quotedCsv(cards(5, 99), { bom: true })], ['c.xlsx', await cardXlsx(cards(5, 98))]] as const) {
+      const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, ...file(name, bytes) });
+      expect(r, name).toMatchObject({ added: 5, rejected: [], duplicates: [] });
+    }
+    const items = await ok<{ rows: { id: number; lineNo: number }[] }>('stock.items', { shopId: s.shopId, skuKey: s.card });
+    const first = await ok<{ cardNo: string; password: string }>('stock.reveal', { shopId: s.shopId, itemId: items.rows[0].id });
+    expect(first).toMatchObject({ cardNo: list[0].cardNo, password: list[0].password });
+    expect(items.rows[0].lineNo).toBe(2);
+  });
+});
+
+describe('look-alike duplicates', () => {
+  it('catches all 9 spellings of one card, in one file and against the history; the secret is stored as given', async () => {
+    const s = await shop();
+    const v = lookalikes();
+    // As codes: one file with all 9 — the first is added, the rest are refused or held back.
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, text: v.map((x) => x.value).join('\n') });
+    // Spaces and zero-width characters inside a code are refused outright; nothing of the file is written then.
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[5, 'SPACE_INSIDE'], [6, 'CONTROL_CHARS'], [9, 'CONTROL_CHARS']]);
+    expect(counts(s.dir).items).toBe(0);
+    const clean = v.filter((_, i) => ![4, 5, 8].includes(i));
+    const r2 = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, text: clean.map((x) => x.value).join('\n') });
+    expect(r2.added).toBe(1);
+    expect(r2.duplicates.map((d) => d.where)).toEqual(Array(clean.length - 1).fill('file'));
+    // And one by one, against the history.
+    for (const x of clean.slice(1)) {
+      const again = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, text: x.value });
+      expect(again, x.name).toMatchObject({ added: 0, duplicates: [{ line: 1, where: 'history' }] });
+    }
+    const items = await ok<{ rows: { id: number }[] }>('stock.items', { shopId: s.shopId, skuKey: s.code });
+    expect(await ok('stock.reveal', { shopId: s.shopId, itemId: items.rows[0].id })).toMatchObject({ code: v[0].value });
+  });
+
+  it('compares identities across products and kinds: a card number typed as a code is that card', async () => {
+    const s = await shop();
+    await ok('stock.import', { shopId: s.shopId, skuKey: s.card, text: '6338-0001-2345-6789----670665\n' });
+    const before = counts(s.dir);
+    for (const code of ['6338000123456789', '6338 0001 2345 6789'.replace(/ /g, '-'), '６３３８０００１２３４５６７８９']) {
+      const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, text: code });
+      expect(r, code).toMatchObject({ added: 0, duplicates: [{ line: 1, where: 'history' }] });
+    }
+    // The account's login too.
+    const acc = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.account, text: '63380001-23456789----pw----备注\n' });
+    expect(acc).toMatchObject({ added: 0, duplicates: [{ line: 1, where: 'history' }] });
+    // The whole card line into a code product is a question, not a new code.
+    const line = await call('stock.import', { shopId: s.shopId, skuKey: s.code, text: '6338000123456789----670665\n' });
+    expect(!line.ok && line.error.code).toBe('STOCK_SHAPE_MISMATCH');
+    expect(counts(s.dir)).toEqual(before);
+  });
+});
+
+describe('odd bytes and impossible dates', () => {
+  it('refuses control characters, ANSI escapes, a NUL past 8 KB and 2026-02-30 with their lines', async () => {
+    const s = await shop();
+    const d = damagedStock();
+    const expected = { controlChars: 'CONTROL_CHARS', ansiEscape: 'CONTROL_CHARS', nulPast8k: 'CONTROL_CHARS', badDate: 'BAD_DATE' } as const;
+    for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
+      const f = d[key];
+      const skuKey = f.shape === 'card' ? s.card : s.code;
+      const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey, ...file(f.name, f.bytes) });
+      expect(r.rejected.map((x) => x.line), key).toEqual(f.lines);
+      expect(new Set(r.rejected.map((x) => x.code)), key).toEqual(new Set([expected[key]]));
+      expect(r.added, key).toBe(0);
+    }
+    const bad = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, ...file(d.badDate.name, d.badDate.bytes) });
+    expect(bad.rejected[0]).toMatchObject({ code: 'BAD_DATE', params: { value: '2026-02-30' } });
+    expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+  });
+});
+
+describe('manual assignment', () => {
+  it('applies the same identity and odd-byte rules to typed items', async () => {
+    const s = await shop();
+    const db = new Database(join(s.dir, DB_FILE), { readonly: true });
+    const orderNo = db.prepare(`SELECT o.order_no FROM orders o WHERE o.shop_id = ? AND o.shippable = 1 AND o.sku_key = ? AND o.quantity = 1
+      AND (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) = 1 LIMIT 1`).pluck().get(s.shopId, s.code) as string | undefined;
+    db.close();
+    expect(orderNo).toBeDefined();
+    await ok('stock.import', { shopId: s.shopId, skuKey: s.card, text: '6338-0001-2345-6789----670665\n' });
+    const before = counts(s.dir);
+    const zw = await call('allocation.assign', { shopId: s.shopId, orderNo, items: ['ZW\u200B-CODE-0001'] });
+    expect(!zw.ok && zw.error).toMatchObject({ code: 'ASSIGN_BAD_ITEM', notes: [{ key: 'ITEM_REJECTED', params: { rejectCode: 'CONTROL_CHARS' } }] });
+    const dup = await call('allocation.assign', { shopId: s.shopId, orderNo, items: ['６３３８０００１２３４５６７８９'] });
+    expect(!dup.ok && dup.error.code).toBe('ASSIGN_DUPLICATE');
+    expect(counts(s.dir)).toEqual(before);
+  });
+});
