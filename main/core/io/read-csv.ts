@@ -17,6 +17,9 @@ export function readCsv(bytes: Uint8Array, file: string, sink: TableSink, limits
   const { encoding, text, cutAtEnd } = decode(bytes, file, limits);
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = countOf(firstLine, ',') > 0 ? ',' : countOf(firstLine, '\t') > 0 ? '\t' : countOf(firstLine, ';') > 0 ? ';' : ',';
+  // Before papaparse: it re-parses a row that spans chunks from its start for every chunk, so one
+  // huge cell would cost time and memory quadratic in its size; chunks are made to hold a whole row.
+  const longestRow = checkShape(text, delimiter, file, limits);
   let header: string[] | null = null;
   let rows = 0;
   let index = 0;
@@ -38,7 +41,7 @@ export function readCsv(bytes: Uint8Array, file: string, sink: TableSink, limits
     delimiter,
     header: false,
     skipEmptyLines: false,
-    chunkSize: 1 << 20,
+    chunkSize: Math.max(1 << 20, 2 * longestRow + 1024),
     chunk(results: Papa.ParseResult<string[]>) {
       if (badQuote === null) {
         const q = results.errors.find((e) => e.type === 'Quotes');
@@ -94,6 +97,69 @@ function decode(bytes: Uint8Array, file: string, limits: IoLimits): DecodedText 
  */
 function swallowedRows(lastCells: string[]): boolean {
   return countOf(lastCells[lastCells.length - 1] ?? '', '\n') > 2;
+}
+
+/**
+ * One pass over the text as papaparse will split it (a quote opens a cell only at its start; `""`
+ * inside is a quote; a quote closes before a delimiter or line break): refuses a cell longer than
+ * the limit or a row with too many cells, with its row and column, and gives the longest row.
+ */
+function checkShape(text: string, delimiter: string, file: string, limits: IoLimits): number {
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  const max = limits.maxCellChars;
+  let start = 0; // of the current cell
+  let rowStart = 0;
+  let row = 1;
+  let col = 0;
+  let quoted = false;
+  let longest = 0;
+  const endCell = (end: number): void => {
+    if (end - start > max) {
+      const raw = text.slice(start, end);
+      const length = raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') ? -1 : undefined).replace(/""/g, '"').length : raw.length;
+      if (length > max) {
+        const name = headerNames(text, delimiter)[col]?.trim();
+        throw new AppError('CELL_TOO_LONG', { file, row, ...(name ? { column: name } : { columnNo: col + 1 }), notes: [{ key: 'CELL_LIMIT', params: { length, max } }] });
+      }
+    }
+    col++;
+  };
+  const endRow = (): void => {
+    if (col > limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS', { file, row, notes: [{ key: 'COLUMN_LIMIT', params: { count: col, max: limits.maxColumns } }] });
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c !== 34) continue;
+      const next = text.charCodeAt(i + 1);
+      if (next === 34) i++;
+      else if (next === d || next === 10 || next === 13 || i + 1 === n) quoted = false;
+    } else if (c === 34 && i === start) {
+      quoted = true;
+    } else if (c === d) {
+      endCell(i);
+      start = i + 1;
+    } else if (c === 10) {
+      endCell(text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+      endRow();
+      if (i - rowStart > longest) longest = i - rowStart;
+      start = rowStart = i + 1;
+      row++;
+      col = 0;
+    }
+  }
+  if (start < n) {
+    endCell(n);
+    endRow();
+  }
+  return Math.max(longest, n - rowStart);
+}
+
+/** The header's cells, for naming a column in an error (only then parsed). */
+function headerNames(text: string, delimiter: string): string[] {
+  const first = Papa.parse<string[]>(text.slice(0, 1 << 20), { delimiter, preview: 1 }).data[0];
+  return first ?? [];
 }
 
 /** Limits on a row as parsed: its number of cells and the length of each (limits.ts). */
