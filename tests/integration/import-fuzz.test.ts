@@ -19,7 +19,7 @@ import { mapHeader } from '../../main/core/io/header-map';
 import { importOrderFiles } from '../../main/core/services/import';
 import { allOrders } from '../../main/core/services/orders';
 import { ensureDefaultShop } from '../../main/core/services/shops';
-import { duplicateColumn, flipBytes, generateOrders, shortRows, toCsv, toXlsx, truncate, type OrderTable } from '../fixtures/orders';
+import { duplicateColumn, flipBytes, generateOrders, shortRows, toCsv, toXlsx, truncate } from '../fixtures/orders';
 import { useTempDirs } from '../helpers/data-dir';
 
 const tempDir = useTempDirs();
