@@ -59,6 +59,23 @@ describe('vship CLI', () => {
     expect(text.stdout).toContain(table.expected[0].orderNo);
   });
 
+  it('refuses an interrupted download with exit 1 and leaves the orders as they were', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const csv = join(dir, 'orders.csv');
+    writeFileSync(csv, toCsv(table));
+    expect(vship(['import', csv, '--data-dir', data, '--json']).code).toBe(0);
+    const before = vship(['orders', '--data-dir', data, '--json']).stdout;
+    const bad = (await badFiles()).truncatedCsv;
+    const f = join(dir, bad.name);
+    writeFileSync(f, bad.bytes);
+    const r = vship(['import', f, '--data-dir', data, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/文件不完整/);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'FILE_TRUNCATED', file: bad.name, row: 5 });
+    expect(vship(['orders', '--data-dir', data, '--json']).stdout).toBe(before);
+  });
+
   it('refuses bad input with exit 1, a Chinese message on stderr and a JSON error on stdout', async () => {
     const dir = tempDir();
     const bad = (await badFiles()).legacyXls;

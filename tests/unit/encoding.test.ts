@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeAuto } from '../../main/core/io/detect-encoding';
+import { decodeAuto, decodeText, scanRows } from '../../main/core/io/detect-encoding';
 import { cfbKind, sniff } from '../../main/core/io/sniff';
 
 describe('encoding detection', () => {
@@ -28,5 +28,27 @@ describe('sniffing', () => {
     const name = Buffer.from('EncryptedPackage', 'utf16le');
     expect(cfbKind(Buffer.concat([Buffer.alloc(600), name]))).toBe('encrypted-xlsx');
     expect(cfbKind(Buffer.concat([Buffer.alloc(600), Buffer.from('Workbook', 'utf16le')]))).toBe('legacy-xls');
+  });
+});
+
+describe('telling a file of two encodings from a GBK one', () => {
+  const utf8 = Buffer.from('订单号,商品\n260607-400000294410900,京东E卡（100元）\n', 'utf8');
+  const gbkRows = iconv.encode('260607-400000294410901,腾讯视频VIP月卡\n260607-400000294410902,"买家留言\n换行的"\n', 'gb18030');
+
+  it('refuses UTF-8 rows followed by GBK rows, naming the GBK rows (a quoted line break is not a row)', () => {
+    expect(() => decodeText(Buffer.concat([utf8, gbkRows]), 'a.csv')).toThrow(expect.objectContaining({ code: 'MIXED_ENCODING', row: 3, where: expect.objectContaining({ notes: [{ key: 'MIXED_ROWS', params: { first: 3, last: 4 } }] }) }));
+  });
+
+  it('reads a GBK file as GB18030 even when a row of it happens to be valid UTF-8 in one place', () => {
+    const gbk = iconv.encode('订单号,商品,状态\n260607-400000294410900,京东E卡（100元）𠮷,待发货\n', 'gb18030');
+    expect(decodeText(gbk, 'g.csv')).toEqual({ encoding: 'gb18030', text: iconv.decode(gbk, 'gb18030'), cutAtEnd: false });
+    expect(scanRows(gbk).utf8.rows).toBe(0);
+  });
+
+  it('knows a UTF-8 or GBK file whose last character is cut off', () => {
+    expect(decodeText(utf8.subarray(0, utf8.length - 3), 'u.csv')).toMatchObject({ encoding: 'utf-8', cutAtEnd: true });
+    const gbk = iconv.encode('订单号,商品\n260607-400000294410900,京东\n', 'gb18030');
+    expect(decodeText(gbk.subarray(0, gbk.length - 2), 'g.csv')).toMatchObject({ encoding: 'gb18030', cutAtEnd: true });
+    expect(decodeText(gbk.subarray(0, gbk.length - 1), 'g.csv')).toMatchObject({ encoding: 'gb18030', cutAtEnd: false });
   });
 });

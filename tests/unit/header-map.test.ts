@@ -22,4 +22,15 @@ describe('header mapping', () => {
   it('maps 商品id and 样式ID case-insensitively', () => {
     expect(mapHeader(['商品ID', '样式id']).index).toMatchObject({ productId: 0, styleId: 1 });
   });
+  it('finds a read column given twice, by the same name or two names of it', () => {
+    expect(mapHeader(['订单号', '售后状态', '商品', '售后状态']).duplicate).toEqual({ field: 'afterSale', first: 1, second: 3 });
+    expect(mapHeader(['订单编号', '商品', '订单号']).duplicate).toEqual({ field: 'orderNo', first: 0, second: 2 });
+    expect(mapHeader(['订单号', '快递公司', '快递公司']).duplicate).toBeNull();
+  });
+  it('takes 订单成交时间 over 拼单成功时间 when an old export has both', () => {
+    const m = mapHeader(['订单号', '拼单成功时间', '订单成交时间']);
+    expect(m.index.dealAt).toBe(2);
+    expect(m.duplicate).toBeNull();
+    expect(mapHeader(['订单号', '订单成交时间', '订单成交时间']).duplicate).toMatchObject({ field: 'dealAt' });
+  });
 });

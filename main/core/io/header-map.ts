@@ -39,24 +39,53 @@ export function normalizeHeader(h: string): string {
     .replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-const LOOKUP = new Map<string, OrderField>();
+/** Each name's field and its rank among the field's names. */
+const LOOKUP = new Map<string, { field: OrderField; rank: number }>();
 for (const [field, names] of Object.entries(ORDER_FIELDS) as [OrderField, readonly string[]][]) {
-  for (const n of names) LOOKUP.set(normalizeHeader(n), field);
+  names.forEach((n, rank) => LOOKUP.set(normalizeHeader(n), { field, rank }));
 }
 
+/**
+ * Fields whose names are different columns that one export may hold side by side (an old export
+ * has 订单成交时间 beside 拼单成功时间): the name listed first wins. The names of every other field
+ * are the same column renamed (订单号 / 订单编号), so two of them make the file ambiguous.
+ */
+const FALLBACK_FIELDS: ReadonlySet<OrderField> = new Set(['dealAt']);
+
 export interface HeaderMap {
-  /** Column index of each known field present in the file (the first occurrence wins). */
+  /** Column index of each known field present in the file (the first occurrence). */
   index: Partial<Record<OrderField, number>>;
   /** The header as the file wrote it, cleaned of tabs and stray spaces (for the raw record). */
   names: string[];
+  /**
+   * The first known field that two columns claim (two 售后状态, or 订单号 beside 订单编号), as
+   * 0-based column indexes: which one the merchant meant cannot be known, so the file is refused.
+   * Two columns of a name VShip does not read are left alone: neither is ever read.
+   */
+  duplicate: { field: OrderField; first: number; second: number } | null;
 }
 
 export function mapHeader(header: readonly string[]): HeaderMap {
   const index: Partial<Record<OrderField, number>> = {};
   const names = header.map((h) => h.replace(/^[\uFEFF\s\u3000]+|[\s\u3000]+$/g, ''));
+  const rankOf: Partial<Record<OrderField, number>> = {};
+  let duplicate: HeaderMap['duplicate'] = null;
   names.forEach((h, i) => {
-    const f = LOOKUP.get(normalizeHeader(h));
-    if (f && index[f] === undefined) index[f] = i;
+    const hit = LOOKUP.get(normalizeHeader(h));
+    if (!hit) return;
+    const { field, rank } = hit;
+    const seen = index[field];
+    if (seen === undefined) {
+      index[field] = i;
+      rankOf[field] = rank;
+    } else if (FALLBACK_FIELDS.has(field) && rank !== rankOf[field]) {
+      if (rank < rankOf[field]!) {
+        index[field] = i;
+        rankOf[field] = rank;
+      }
+    } else {
+      duplicate ??= { field, first: seen, second: i };
+    }
   });
-  return { index, names };
+  return { index, names, duplicate };
 }

@@ -1,55 +1,177 @@
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
-import { decodeAuto } from './detect-encoding';
-import type { TableInfo, TableSink } from './table';
+import { decodeText, type DecodedText } from './detect-encoding';
+import { formatBytes, LIMITS, type IoLimits } from './limits';
+import type { RawRow, TableInfo, TableSink } from './table';
 
 /**
  * Reads a CSV export: encoding detected (UTF-8, UTF-8 BOM, GB18030), delimiter comma (tab or
  * semicolon when the header says so), every cell kept as text. Row numbers are the line
  * numbers Excel would show (a quoted cell with line breaks still counts as one row).
+ *
+ * A file cut off (an interrupted download) is refused, FILE_TRUNCATED: it ends inside quotes or
+ * inside a character, or its last row has no line break and fewer cells than the header. A last
+ * row without a line break but with all its cells is whole.
  */
-export function readCsv(bytes: Uint8Array, file: string, sink: TableSink): TableInfo {
-  const { encoding, text } = decodeAuto(bytes);
+export function readCsv(bytes: Uint8Array, file: string, sink: TableSink, limits: IoLimits = LIMITS): TableInfo {
+  const { encoding, text, cutAtEnd } = decode(bytes, file, limits);
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = countOf(firstLine, ',') > 0 ? ',' : countOf(firstLine, '\t') > 0 ? '\t' : countOf(firstLine, ';') > 0 ? ';' : ',';
-  let seenHeader = false;
+  // Before papaparse: it re-parses a row that spans chunks from its start for every chunk, so one
+  // huge cell would cost time and memory quadratic in its size; chunks are made to hold a whole row.
+  const longestRow = checkShape(text, delimiter, file, limits);
+  let header: string[] | null = null;
   let rows = 0;
   let index = 0;
   // A rough row count for the progress bar, from the line density of the first 64 K characters.
   const sample = text.slice(0, 65536);
   const total = Math.max(1, Math.round((countOf(sample, '\n') / Math.max(1, sample.length)) * text.length));
-  let badQuote: number | null = null;
+  let badQuote: { row: number; code: string } | null = null;
+  // Each data row is handed on one row late: only the last one's completeness depends on the end of the file.
+  let pending: RawRow | null = null;
+  let lastCells: string[] = [];
+  const emit = (r: RawRow): void => {
+    sink.row(r);
+    rows++;
+    if (sink.progress && rows % 5000 === 0) sink.progress(rows, total);
+  };
   // Chunked, so each block of rows is handed on and freed rather than held as one huge array.
   // papaparse streams a string input synchronously when given `chunk` (its typings only model files).
   Papa.parse<string[]>(text, {
     delimiter,
     header: false,
     skipEmptyLines: false,
-    chunkSize: 1 << 20,
+    chunkSize: Math.max(1 << 20, 2 * longestRow + 1024),
     chunk(results: Papa.ParseResult<string[]>) {
       if (badQuote === null) {
         const q = results.errors.find((e) => e.type === 'Quotes');
-        if (q) badQuote = index + (q.row ?? 0) + 1;
+        if (q) badQuote = { row: index + (q.row ?? 0) + 1, code: q.code };
       }
       const data = results.data;
       for (let i = 0; i < data.length; i++, index++) {
         const cells = data[i];
+        lastCells = cells;
+        checkCells(cells, index + 1, header, file, limits);
         if (cells.length === 1 && cells[0].trim() === '') continue; // blank line
         if (cells.every((c) => c.trim() === '')) continue;
-        if (!seenHeader) {
-          seenHeader = true;
-          sink.header(cells, index + 1);
+        if (!header) {
+          header = cells;
+          sink.header(cells, index + 1, 'csv');
           continue;
         }
-        sink.row({ rowNo: index + 1, cells });
-        rows++;
-        if (sink.progress && rows % 5000 === 0) sink.progress(rows, total);
+        if (pending) emit(pending);
+        pending = { rowNo: index + 1, cells };
       }
     },
   } as unknown as Papa.ParseConfig<string[]>);
-  if (badQuote !== null) throw new AppError('CSV_MALFORMED', { file, row: badQuote });
+  const quote = badQuote as { row: number; code: string } | null;
+  // papaparse says MissingQuotes only when a quoted cell is still open at the end of the input.
+  if (quote && quote.code === 'MissingQuotes' && !swallowedRows(lastCells)) throw new AppError('FILE_TRUNCATED', { file, row: quote.row });
+  if (quote) throw new AppError('CSV_MALFORMED', { file, row: quote.row });
+  const last = pending as RawRow | null;
+  if (last) {
+    const endsLine = text.endsWith('\n') || text.endsWith('\r');
+    if (cutAtEnd || (!endsLine && last.cells.length < (header as string[] | null ?? []).length)) throw new AppError('FILE_TRUNCATED', { file, row: last.rowNo });
+    emit(last);
+  } else if (cutAtEnd) {
+    throw new AppError('FILE_TRUNCATED', { file, row: index });
+  }
   sink.progress?.(rows, rows);
   return { format: 'csv', encoding };
+}
+
+function decode(bytes: Uint8Array, file: string, limits: IoLimits): DecodedText {
+  try {
+    return decodeText(bytes, file);
+  } catch (e) {
+    // A CSV beyond V8's longest string cannot be held as text at all.
+    if ((e as { code?: string }).code === 'ERR_STRING_TOO_LONG') throw new AppError('FILE_TOO_LARGE', { file, notes: [{ key: 'SIZE_LIMIT', params: { limit: formatBytes(Math.min(limits.maxFileBytes, 512 * 1024 * 1024)) } }] });
+    throw e;
+  }
+}
+
+/**
+ * A quote still open at the end of the file is a cell cut off, unless the open cell runs over
+ * several lines: then it is a stray quote further up, which swallowed the rows after it.
+ * (papaparse gives the open cell as the last cell of the last row.)
+ */
+function swallowedRows(lastCells: string[]): boolean {
+  return countOf(lastCells[lastCells.length - 1] ?? '', '\n') > 2;
+}
+
+/**
+ * One pass over the text as papaparse will split it (a quote opens a cell only at its start; `""`
+ * inside is a quote; a quote closes before a delimiter or line break): refuses a cell longer than
+ * the limit or a row with too many cells, with its row and column, and gives the longest row.
+ */
+function checkShape(text: string, delimiter: string, file: string, limits: IoLimits): number {
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  const max = limits.maxCellChars;
+  let start = 0; // of the current cell
+  let rowStart = 0;
+  let row = 1;
+  let col = 0;
+  let quoted = false;
+  let longest = 0;
+  const endCell = (end: number): void => {
+    if (end - start > max) {
+      const raw = text.slice(start, end);
+      const length = raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') ? -1 : undefined).replace(/""/g, '"').length : raw.length;
+      if (length > max) {
+        const name = headerNames(text, delimiter)[col]?.trim();
+        throw new AppError('CELL_TOO_LONG', { file, row, ...(name ? { column: name } : { columnNo: col + 1 }), notes: [{ key: 'CELL_LIMIT', params: { length, max } }] });
+      }
+    }
+    col++;
+  };
+  const endRow = (): void => {
+    if (col > limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS', { file, row, notes: [{ key: 'COLUMN_LIMIT', params: { count: col, max: limits.maxColumns } }] });
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c !== 34) continue;
+      const next = text.charCodeAt(i + 1);
+      if (next === 34) i++;
+      else if (next === d || next === 10 || next === 13 || i + 1 === n) quoted = false;
+    } else if (c === 34 && i === start) {
+      quoted = true;
+    } else if (c === d) {
+      endCell(i);
+      start = i + 1;
+    } else if (c === 10) {
+      endCell(text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+      endRow();
+      if (i - rowStart > longest) longest = i - rowStart;
+      start = rowStart = i + 1;
+      row++;
+      col = 0;
+    }
+  }
+  if (start < n) {
+    endCell(n);
+    endRow();
+  }
+  return Math.max(longest, n - rowStart);
+}
+
+/** The header's cells, for naming a column in an error (only then parsed). */
+function headerNames(text: string, delimiter: string): string[] {
+  const first = Papa.parse<string[]>(text.slice(0, 1 << 20), { delimiter, preview: 1 }).data[0];
+  return first ?? [];
+}
+
+/** Limits on a row as parsed: its number of cells and the length of each (limits.ts). */
+function checkCells(cells: string[], rowNo: number, header: string[] | null, file: string, limits: IoLimits): void {
+  if (cells.length > limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS', { file, row: rowNo, notes: [{ key: 'COLUMN_LIMIT', params: { count: cells.length, max: limits.maxColumns } }] });
+  for (let c = 0; c < cells.length; c++) {
+    const n = cells[c].length;
+    if (n > limits.maxCellChars) {
+      const name = header?.[c]?.trim();
+      throw new AppError('CELL_TOO_LONG', { file, row: rowNo, ...(name ? { column: name } : { columnNo: c + 1 }), notes: [{ key: 'CELL_LIMIT', params: { length: n, max: limits.maxCellChars } }] });
+    }
+  }
 }
 
 function countOf(s: string, ch: string): number {

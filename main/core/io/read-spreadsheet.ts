@@ -1,15 +1,18 @@
-import { unzipSync } from 'fflate';
 import { AppError } from '../../../shared/errors';
+import { formatBytes, LIMITS, type IoLimits } from './limits';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import { cfbKind, sniff } from './sniff';
 import type { TableInfo, TableSink } from './table';
+import { listZip, readZipEntry, type UnpackBudget } from './zip';
 
 /**
  * Reads any order export the merchant may drop: .csv, .xlsx, or a .zip holding exactly one of
- * them. The content decides, not the name (a .csv that is really a PNG is refused).
+ * them. The content decides, not the name (a .csv that is really a PNG is refused). Nothing beyond
+ * the limits (limits.ts) is read.
  */
-export function readSpreadsheet(name: string, bytes: Uint8Array, sink: TableSink): TableInfo {
+export function readSpreadsheet(name: string, bytes: Uint8Array, sink: TableSink, limits: IoLimits = LIMITS): TableInfo {
+  checkFileSize(name, bytes, limits);
   const kind = sniff(bytes);
   const lower = name.toLowerCase();
   switch (kind) {
@@ -21,21 +24,23 @@ export function readSpreadsheet(name: string, bytes: Uint8Array, sink: TableSink
       throw new AppError(lower.endsWith('.xls') ? 'XLS_LEGACY' : 'NOT_SPREADSHEET', { file: name });
     case 'text':
       if (lower.endsWith('.xlsx') || lower.endsWith('.zip')) throw new AppError(lower.endsWith('.zip') ? 'ZIP_CORRUPT' : 'XLSX_CORRUPT', { file: name });
-      return readCsv(bytes, name, sink);
+      return readCsv(bytes, name, sink, limits);
     case 'zip':
-      return readZipOrXlsx(name, bytes, sink);
+      return readZipOrXlsx(name, bytes, sink, limits);
   }
 }
 
-function readZipOrXlsx(name: string, bytes: Uint8Array, sink: TableSink): TableInfo {
-  let names: string[];
-  try {
-    names = listZip(bytes);
-  } catch (e) {
-    throw new AppError(name.toLowerCase().endsWith('.zip') ? 'ZIP_CORRUPT' : 'XLSX_CORRUPT', { file: name, detail: (e as Error).message });
-  }
+function checkFileSize(file: string, bytes: Uint8Array, limits: IoLimits): void {
+  if (bytes.byteLength > limits.maxFileBytes) throw new AppError('FILE_TOO_LARGE', { file, notes: [{ key: 'SIZE_LIMIT', params: { limit: formatBytes(limits.maxFileBytes) } }] });
+}
+
+function readZipOrXlsx(name: string, bytes: Uint8Array, sink: TableSink, limits: IoLimits): TableInfo {
+  const looksXlsx = !name.toLowerCase().endsWith('.zip');
+  const entries = listZip(bytes, name, looksXlsx ? 'xlsx' : 'zip');
+  const names = entries.map((e) => e.name);
+  const budget: UnpackBudget = { used: 0 };
   if (names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('xl/'))) {
-    readXlsx(bytes, name, sink);
+    readXlsx(bytes, name, sink, undefined, limits, budget, entries);
     return { format: 'xlsx', encoding: null };
   }
   const sheets = names.filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/') && !/(^|\/)\._/.test(n) && /\.(csv|xlsx)$/i.test(n));
@@ -44,38 +49,22 @@ function readZipOrXlsx(name: string, bytes: Uint8Array, sink: TableSink): TableI
     throw new AppError('ZIP_NO_SHEET', { file: name });
   }
   if (sheets.length > 1) throw new AppError('ZIP_MANY_SHEETS', { file: name, detail: sheets.slice(0, 5).join('、') });
-  const entry = sheets[0];
-  let inner: Uint8Array;
-  try {
-    inner = unzipSync(bytes, { filter: (f) => f.name === entry })[entry];
-  } catch (e) {
-    throw new AppError('ZIP_CORRUPT', { file: name, detail: (e as Error).message });
-  }
-  const label = `${name} › ${entry}`;
-  const info = readSpreadsheetInner(label, inner, sink);
-  return { ...info, entry };
+  const entry = entries.find((e) => e.name === sheets[0])!;
+  const inner = readZipEntry(bytes, entry, name, 'zip', limits, budget);
+  const label = `${name} › ${entry.name}`;
+  const info = readSpreadsheetInner(label, inner, sink, limits, budget);
+  return { ...info, entry: entry.name };
 }
 
-function readSpreadsheetInner(label: string, bytes: Uint8Array, sink: TableSink): TableInfo {
+function readSpreadsheetInner(label: string, bytes: Uint8Array, sink: TableSink, limits: IoLimits, budget: UnpackBudget): TableInfo {
+  checkFileSize(label, bytes, limits);
   const kind = sniff(bytes);
   if (kind === 'zip') {
-    readXlsx(bytes, label, sink);
+    readXlsx(bytes, label, sink, undefined, limits, budget);
     return { format: 'xlsx', encoding: null };
   }
   if (kind === 'empty') throw new AppError('EMPTY_FILE', { file: label });
   if (kind === 'cfb') throw new AppError(cfbKind(bytes) === 'encrypted-xlsx' ? 'XLSX_ENCRYPTED' : 'XLS_LEGACY', { file: label });
   if (kind === 'binary') throw new AppError('NOT_SPREADSHEET', { file: label });
-  return readCsv(bytes, label, sink);
-}
-
-/** Entry names from the zip's central directory, without inflating anything. */
-function listZip(bytes: Uint8Array): string[] {
-  const names: string[] = [];
-  unzipSync(bytes, {
-    filter: (f) => {
-      names.push(f.name);
-      return false;
-    },
-  });
-  return names;
+  return readCsv(bytes, label, sink, limits);
 }

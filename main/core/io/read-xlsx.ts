@@ -1,35 +1,43 @@
-import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { AppError } from '../../../shared/errors';
+import { LIMITS, type IoLimits } from './limits';
 import type { Cell, TableSink } from './table';
+import { listZip, readZipEntry, type UnpackBudget, type ZipEntry } from './zip';
 
 /**
  * Reads the first worksheet of an .xlsx, row by row. Own reader rather than exceljs's streaming
  * one: exceljs decodes each inflated chunk with TextDecoder without `stream: true`, so a Chinese
  * character split across a chunk boundary becomes U+FFFD. Here one streaming decoder spans the
  * whole part, so no character is ever cut. `chunkSize` exists so tests can force tiny chunks.
+ *
+ * Only the parts needed are inflated, each checked (zip.ts): a part whose size or CRC lies is
+ * XLSX_CORRUPT, a bomb UNPACKED_TOO_LARGE. An XLSX row may leave out empty cells, so a row with
+ * fewer cells than the header is normal here (unlike CSV); a cut-off file has lost its central
+ * directory, and a cut-off part fails its CRC, so truncation needs no rule of its own.
  */
-export function readXlsx(bytes: Uint8Array, file: string, sink: TableSink, chunkSize = 1 << 16): void {
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes, {
-      filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || f.name === 'xl/sharedStrings.xml' || f.name.startsWith('xl/worksheets/sheet'),
-    });
-  } catch (e) {
-    throw new AppError('XLSX_CORRUPT', { file, detail: (e as Error).message });
-  }
-  const sheetPath = firstSheetPath(parts, file);
-  const sheet = parts[sheetPath];
+export function readXlsx(
+  bytes: Uint8Array, file: string, sink: TableSink, chunkSize = 1 << 16,
+  limits: IoLimits = LIMITS, budget: UnpackBudget = { used: 0 }, listed?: ZipEntry[],
+): void {
+  const entries = listed ?? listZip(bytes, file, 'xlsx');
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const part = (name: string): Uint8Array | null => {
+    const e = byName.get(name);
+    return e ? readZipEntry(bytes, e, file, 'xlsx', limits, budget) : null;
+  };
+  const sheetPath = firstSheetPath(part('xl/workbook.xml'), part('xl/_rels/workbook.xml.rels'), [...byName.keys()], file);
+  const sheet = part(sheetPath);
   if (!sheet) throw new AppError('XLSX_CORRUPT', { file, notes: [{ key: 'XLSX_PART_MISSING', params: { part: sheetPath } }] });
-  const shared = parts['xl/sharedStrings.xml'] ? readSharedStrings(parts['xl/sharedStrings.xml'], file, chunkSize) : [];
-  readSheet(sheet, shared, file, sink, chunkSize);
+  // Read before the sheet's rows, and let go of its XML once read.
+  let sst = part('xl/sharedStrings.xml');
+  const shared = sst ? readSharedStrings(sst, file, chunkSize, limits) : [];
+  sst = null;
+  readSheet(sheet, shared, file, sink, chunkSize, limits);
 }
 
-function firstSheetPath(parts: Record<string, Uint8Array>, file: string): string {
-  const wb = parts['xl/workbook.xml'];
-  const rels = parts['xl/_rels/workbook.xml.rels'];
+function firstSheetPath(wb: Uint8Array | null, rels: Uint8Array | null, names: string[], file: string): string {
   if (!wb) {
-    const any = Object.keys(parts).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).sort();
+    const any = names.filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).sort();
     if (any.length) return any[0];
     throw new AppError('XLSX_CORRUPT', { file, notes: [{ key: 'XLSX_PART_MISSING', params: { part: 'workbook.xml' } }] });
   }
@@ -78,7 +86,7 @@ function parseAll(xml: Uint8Array, chunkSize: number, file: string, setup: (p: S
 }
 
 /** Shared strings: the text of each <si>, rich-text runs joined, phonetic hints (<rPh>) left out. */
-function readSharedStrings(xml: Uint8Array, file: string, chunkSize: number): string[] {
+function readSharedStrings(xml: Uint8Array, file: string, chunkSize: number, limits: IoLimits): string[] {
   const out: string[] = [];
   let cur = '';
   let inT = false;
@@ -90,27 +98,47 @@ function readSharedStrings(xml: Uint8Array, file: string, chunkSize: number): st
       else if (t.name === 'rPh') inPh++;
     });
     p.on('closetag', (t) => {
-      if (t.name === 'si') out.push(cur);
-      else if (t.name === 't') inT = false;
+      if (t.name === 'si') {
+        if (out.length >= limits.maxSharedStrings) throw new AppError('TOO_MANY_STRINGS', { file, notes: [{ key: 'STRINGS_LIMIT', params: { max: limits.maxSharedStrings } }] });
+        out.push(cur);
+      } else if (t.name === 't') inT = false;
       else if (t.name === 'rPh') inPh--;
     });
-    p.on('text', (s) => { if (inT && inPh === 0) cur += s; });
+    p.on('text', (s) => {
+      if (inT && inPh === 0) {
+        cur += s;
+        if (cur.length > limits.maxCellChars) throw cellTooLong(file, undefined, undefined, cur.length, limits);
+      }
+    });
   });
   return out;
 }
 
-/** "AB12" → 27 (0-based column index). */
+function cellTooLong(file: string, row: number | undefined, column: { name?: string; no: number } | undefined, length: number, limits: IoLimits): AppError {
+  return new AppError('CELL_TOO_LONG', {
+    file, row, ...(column ? (column.name ? { column: column.name } : { columnNo: column.no }) : {}),
+    notes: [{ key: 'CELL_LIMIT', params: { length, max: limits.maxCellChars } }],
+  });
+}
+
+/**
+ * "AB12" → 27 (0-based column index); -1 when the reference is not letters then digits, or has
+ * more than the three letters of Excel's last column (XFD) — a huge index would otherwise pad the
+ * row with millions of empty cells.
+ */
 function colIndex(ref: string): number {
   let n = 0;
-  for (let i = 0; i < ref.length; i++) {
+  let i = 0;
+  for (; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
   }
+  if (i === 0 || i > 3 || !/^\d+$/.test(ref.slice(i))) return -1;
   return n - 1;
 }
 
-function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableSink, chunkSize: number): void {
+function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableSink, chunkSize: number, limits: IoLimits): void {
   let rowNo = 0;
   let cells: Cell[] = [];
   let col = -1;
@@ -119,17 +147,18 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
   let inV = false;
   let inT = false;
   let inPh = 0;
-  let seenHeader = false;
+  let header: string[] | null = null;
   let rows = 0;
   let totalRows: number | null = null;
+  const where = () => ({ name: header?.[col], no: col + 1 });
   const emit = () => {
     // Trailing empty cells carry no data; an all-empty row is skipped like Excel's "blank line".
     while (cells.length && (cells[cells.length - 1] === '' || cells[cells.length - 1] === undefined)) cells.pop();
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
     if (cells.length === 0) return;
-    if (!seenHeader) {
-      seenHeader = true;
-      sink.header(cells.map((c) => String(c)), rowNo);
+    if (!header) {
+      header = cells.map((c) => String(c));
+      sink.header(header, rowNo, 'xlsx');
     } else {
       sink.row({ rowNo, cells });
       rows++;
@@ -154,7 +183,11 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
         }
         case 'c': {
           const r = attr(t.attributes, 'r');
-          col = r ? colIndex(r) : col + 1;
+          if (r) {
+            col = colIndex(r);
+            if (col < 0) throw new AppError('XLSX_CORRUPT', { file, row: rowNo, notes: [{ key: 'XLSX_BAD_CELL_REF', params: { ref: r.slice(0, 40) } }] });
+          } else col++;
+          if (col >= limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS', { file, row: rowNo, notes: [{ key: 'COLUMN_LIMIT', params: { count: col + 1, max: limits.maxColumns } }] });
           type = attr(t.attributes, 't') ?? 'n';
           text = '';
           break;
@@ -164,7 +197,12 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
         case 'rPh': inPh++; break;
       }
     });
-    p.on('text', (s) => { if (inV || (inT && inPh === 0)) text += s; });
+    p.on('text', (s) => {
+      if (inV || (inT && inPh === 0)) {
+        text += s;
+        if (text.length > limits.maxCellChars) throw cellTooLong(file, rowNo, where(), text.length, limits);
+      }
+    });
     p.on('closetag', (t) => {
       switch (t.name) {
         case 'v': inV = false; break;

@@ -9,9 +9,13 @@ export interface RawRow {
   cells: Cell[];
 }
 
-/** Streams a sheet: the header row first, then each data row, with progress. */
+/**
+ * Streams a sheet: the header row first, then each data row, with progress. `format` tells what a
+ * row's cell count means: in a CSV it is what the file wrote (a short row is missing cells); an
+ * XLSX row leaves out its empty cells.
+ */
 export interface TableSink {
-  header(cells: string[], rowNo: number): void;
+  header(cells: string[], rowNo: number, format: TableInfo['format']): void;
   row(row: RawRow): void;
   progress?(rowsDone: number, totalEstimate: number | null): void;
 }

@@ -13,7 +13,7 @@ export function importOrderFiles(db: Db, shopId: number, files: ImportFile[], op
   const started = Date.now();
   getShop(db, shopId);
   const parsed = files.map((f) => {
-    const p = parseOrderFile(f, opts.onProgress);
+    const p = parseOrderFile(f, opts.onProgress, opts.limits);
     // The bytes are read: let them go before the write phase (a 100,000-order export is ~40 MB).
     f.bytes = new Uint8Array(0);
     return p;

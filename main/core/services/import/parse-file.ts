@@ -3,8 +3,9 @@ import { IMPORT_WARNINGS, type ImportFileSummary } from '../../../../shared/doma
 import { AppError, fillParams } from '../../../../shared/errors';
 import { cellText, ORDER_NO_RE, parseCents, parseIntCell, parseTime } from '../../io/cells';
 import { mapHeader, type HeaderMap, type OrderField } from '../../io/header-map';
+import { withLimits, type IoLimits } from '../../io/limits';
 import { readSpreadsheet } from '../../io/read-spreadsheet';
-import type { Cell, RawRow } from '../../io/table';
+import type { Cell, RawRow, TableInfo } from '../../io/table';
 
 /** Reading one order export into orders, checked; nothing here touches the database. */
 
@@ -23,6 +24,8 @@ export interface ImportProgressEvent {
 export interface ImportOptions {
   shipPromiseHours: number;
   onProgress?: (p: ImportProgressEvent) => void;
+  /** Replaces some of the reading limits (io/limits.ts); tests lower them to refuse small files. */
+  limits?: Partial<IoLimits>;
 }
 
 export interface ParsedLine {
@@ -81,43 +84,90 @@ export function unpack(b: Uint8Array): ParsedOrder {
   return JSON.parse(decoder.decode(b)) as ParsedOrder;
 }
 
+/** An order being merged from its rows, unpacked; the raw text of its lines once it has several. */
+interface OpenOrder {
+  order: ParsedOrder;
+  raws: Set<string> | null;
+}
+
+/**
+ * Orders with this many lines stay unpacked until the end of the file: merging a row into a
+ * packed order costs the whole order, so a large order whose rows are not adjacent must not be
+ * unpacked and repacked for each of them. Merging is linear in the rows either way.
+ */
+const KEEP_OPEN_LINES = 16;
+
 /** Reads one file into orders. Throws AppError (with file, row, column) on anything it cannot trust. */
-export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProgress']): ParsedFile {
+export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProgress'], limits?: Partial<IoLimits>): ParsedFile {
   const orders = new Map<string, Uint8Array>();
+  // The order of the previous row (an order's rows are usually adjacent) and the large ones.
+  const open = new Map<string, OpenOrder>();
+  let current: OpenOrder | null = null;
   let map: HeaderMap | null = null;
+  let format: TableInfo['format'] = 'csv';
+  let lastKnown = -1;
   let rows = 0;
   let damaged = 0;
   const warningCodes: ImportFileSummary['warningCodes'] = [];
   let badTimes = 0;
+  const close = (o: OpenOrder): void => {
+    if (o.order.lines.length >= KEEP_OPEN_LINES) open.set(o.order.key, o); // packed at the end
+    else orders.set(o.order.key, pack(o.order));
+  };
   const info = readSpreadsheet(f.name, f.bytes, {
-    header(cells) {
-      map = mapHeader(cells);
-      if (map.index.orderNo === undefined) throw new AppError('NO_ORDER_NO_COLUMN', { file: f.name, row: 1 });
+    header(cells, rowNo, fmt) {
+      const m = mapHeader(cells);
+      format = fmt;
+      if (m.index.orderNo === undefined) throw new AppError('NO_ORDER_NO_COLUMN', { file: f.name, row: rowNo });
+      if (m.duplicate) {
+        const { first, second } = m.duplicate;
+        const a = m.names[first];
+        const b = m.names[second];
+        throw new AppError('DUPLICATE_COLUMN', {
+          file: f.name, row: rowNo, column: b,
+          notes: [{ key: 'DUPLICATE_HEADER', params: { column: a === b ? a : `${a} / ${b}`, first: first + 1, second: second + 1 } }],
+        });
+      }
+      lastKnown = Math.max(...(Object.values(m.index) as number[]));
+      map = m;
     },
     row(r: RawRow) {
       const m = map!;
-      checkRowLength(r, m, f.name);
+      checkRowLength(r, m, f.name, format === 'csv' ? lastKnown : -1);
       rows++;
       const o = rowToOrder(r, m);
       if ((get(r, m, 'paidAt') !== '' && o.paidAt === null) || (get(r, m, 'shipBy') !== '' && o.shipByExport === null)) badTimes++;
       if (o.damaged) damaged++;
-      const packed = orders.get(o.key);
-      if (!packed) orders.set(o.key, pack(o));
-      else {
-        const prev = unpack(packed);
-        if (!prev.lines.some((l) => l.raw === o.lines[0].raw)) {
-          // Another item of the same order: its amounts add to the order's.
-          prev.lines.push(o.lines[0]);
-          if (o.paidCents !== null) prev.paidCents = (prev.paidCents ?? 0) + o.paidCents;
-          if (o.totalCents !== null) prev.totalCents = (prev.totalCents ?? 0) + o.totalCents;
-          orders.set(o.key, pack(prev));
+      if (current && current.order.key === o.key) {
+        merge(current, o);
+        return;
+      }
+      if (current) close(current);
+      let next = open.get(o.key);
+      if (next) {
+        open.delete(o.key);
+        merge(next, o);
+      } else {
+        const packed = orders.get(o.key);
+        if (packed) {
+          // Seen before, not just now: unpack it to merge (it is small, or it would be open).
+          orders.delete(o.key);
+          next = { order: unpack(packed), raws: null };
+          merge(next, o);
+        } else {
+          next = { order: o, raws: null };
         }
       }
+      current = next;
     },
     progress(done, total) {
       onProgress?.({ file: f.name, phase: 'read', done, total });
     },
-  });
+  }, withLimits(limits));
+  const last = current as OpenOrder | null;
+  if (last) orders.set(last.order.key, pack(last.order));
+  for (const o of open.values()) orders.set(o.order.key, pack(o.order));
+  open.clear();
   if (!map) throw new AppError('EMPTY_FILE', { file: f.name });
   if (rows === 0) throw new AppError('HEADER_ONLY', { file: f.name });
   if (damaged) warningCodes.push({ code: 'DAMAGED_ORDER_NOS', count: damaged });
@@ -138,8 +188,29 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
   };
 }
 
-/** Cells past the header are tolerated only when empty (a trailing comma or tab); data there means a shifted row. */
-function checkRowLength(r: RawRow, m: HeaderMap, file: string): void {
+/** Another row of the same order: a new item adds its line and amounts; the same row again adds nothing. */
+function merge(into: OpenOrder, row: ParsedOrder): void {
+  const line = row.lines[0];
+  into.raws ??= new Set(into.order.lines.map((l) => l.raw));
+  if (into.raws.has(line.raw)) return;
+  into.raws.add(line.raw);
+  const prev = into.order;
+  prev.lines.push(line);
+  if (row.paidCents !== null) prev.paidCents = (prev.paidCents ?? 0) + row.paidCents;
+  if (row.totalCents !== null) prev.totalCents = (prev.totalCents ?? 0) + row.totalCents;
+}
+
+/**
+ * Cells past the header are tolerated only when empty (a trailing comma or tab); data there means
+ * a shifted row. A CSV row with fewer cells than the header is refused when a missing cell is one
+ * VShip reads (`lastKnown`, the last column of a known field; -1 for XLSX, whose rows leave out
+ * empty cells): read as empty, a missing 售后状态 would make a refunded order shippable. An
+ * export that leaves out trailing empty cells of columns VShip never reads is tolerated.
+ */
+function checkRowLength(r: RawRow, m: HeaderMap, file: string, lastKnown: number): void {
+  if (r.cells.length <= lastKnown) {
+    throw new AppError('ROW_TOO_SHORT', { file, row: r.rowNo, column: m.names[r.cells.length], columnNo: r.cells.length + 1, notes: [{ key: 'TOO_FEW_CELLS', params: { header: m.names.length, cells: r.cells.length } }] });
+  }
   if (r.cells.length <= m.names.length) return;
   for (let i = m.names.length; i < r.cells.length; i++) {
     if (cellText(r.cells[i]) !== '') throw new AppError('ROW_TOO_LONG', { file, row: r.rowNo, columnNo: i + 1, notes: [{ key: 'TOO_MANY_CELLS', params: { header: m.names.length, cells: r.cells.length } }] });
