@@ -6,6 +6,7 @@ import { join, normalize, sep } from 'node:path';
 import type { Result } from '../../shared/contract';
 import { AppError, type ErrorCode, type ErrorWhere } from '../../shared/errors';
 import { decodeWire, encodeWire } from '../../shared/wire';
+import { WEB_MAX_BODY_BYTES } from '../../shared/rules/file-limits';
 import { toErrorResult, type Core } from '../handlers';
 import { contentSecurityPolicy, contentTypeOf } from '../hosts/assets';
 
@@ -28,13 +29,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/**
- * A bridge request's body, whole: the files of one import. The host holds it in memory twice
- * (received, then decoded), so 256 MiB per request and two at a time keep the host near 1 GiB.
- * Larger exports (the import itself takes files up to 2 GiB) go through the desktop app or
- * `vship import`, which read from disk.
- */
-export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+/** A bridge request's body, whole: the files of one import (see shared/rules/file-limits.ts). */
+export const MAX_BODY_BYTES = WEB_MAX_BODY_BYTES;
 /** Bodies this small (every call but an upload) never wait for an upload slot. */
 export const SMALL_BODY_BYTES = 1024 * 1024;
 /** Large bodies held at once; the next one is told HOST_BUSY. */

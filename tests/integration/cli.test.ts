@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { badFiles, generateOrders, toCsv, toXlsx } from '../fixtures/orders';
@@ -88,7 +88,16 @@ describe('vship CLI', () => {
     expect(e.error).toMatchObject({ code: 'XLS_LEGACY', file: bad.name });
     const missing = vship(['import', join(dir, 'nope.csv'), '--data-dir', dir, '--json']);
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout).error.code).toBe('INVALID_REQUEST');
+    expect(JSON.parse(missing.stdout).error).toMatchObject({ code: 'FILE_NOT_FOUND', file: join(dir, 'nope.csv') });
+    // A file over the import limit is refused from its size, before a byte is read (a sparse file).
+    const huge = join(dir, 'huge.csv');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, 1024 * 1024 * 1024 + 1);
+    closeSync(fd);
+    const tooBig = vship(['import', huge, '--data-dir', dir, '--json']);
+    expect(tooBig.code).toBe(1);
+    expect(JSON.parse(tooBig.stdout).error).toMatchObject({ code: 'FILE_TOO_LARGE', file: huge, notes: [{ key: 'SIZE_LIMIT', params: { limit: '1 GB' } }] });
+    expect(tooBig.stderr).toMatch(/文件太大/);
     const unknownShop = vship(['orders', '--shop', '不存在', '--data-dir', dir, '--json']);
     expect(unknownShop.code).toBe(1);
     expect(JSON.parse(unknownShop.stdout).error.code).toBe('SHOP_NOT_FOUND');

@@ -10,7 +10,7 @@ import { openCore, type Core } from '../../main/handlers';
 import type { AppErrorData } from '../../shared/errors';
 import type { Product, StockImportResult } from '../../shared/domain';
 import { generateOrders, toCsv } from '../fixtures/orders';
-import { accounts, accountText, cards, cardText, cardXlsx, codes, codeText, damagedStock, lookalikes, orderExport, orderRowsText, quotedCsv, stockXlsx } from '../fixtures/stock';
+import { accounts, accountText, brokenStockFiles, cards, cardText, cardXlsx, codes, codeText, damagedStock, lookalikes, orderExport, orderRowsText, quotedCsv, stockXlsx } from '../fixtures/stock';
 import { useTempDirs } from '../helpers/data-dir';
 
 const tempDir = useTempDirs();
@@ -230,5 +230,20 @@ describe('manual assignment', () => {
     const dup = await call('allocation.assign', { shopId: s.shopId, orderNo, items: ['６３３８０００１２３４５６７８９'] });
     expect(!dup.ok && dup.error.code).toBe('ASSIGN_DUPLICATE');
     expect(counts(s.dir)).toEqual(before);
+  });
+});
+
+describe('files refused whole', () => {
+  it('a supplier file of two encodings, or cut inside a character, is refused with nothing written', async () => {
+    const s = await shop();
+    const before = counts(s.dir);
+    for (const f of Object.values(brokenStockFiles())) {
+      const r = await call('stock.import', { shopId: s.shopId, skuKey: s.card, file: { name: f.name, bytes: f.bytes } });
+      expect(!r.ok && r.error, f.name).toMatchObject({ code: f.code, file: f.name });
+      expect(counts(s.dir)).toEqual(before);
+    }
+    // The same cards in one encoding import whole.
+    const whole = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, text: cardText(cards(20, 40)).toString('utf8') });
+    expect(whole.added).toBe(20);
   });
 });

@@ -1,3 +1,7 @@
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/rules/file-limits';
+
+export { formatBytes } from '../../../shared/rules/file-limits';
+
 /**
  * How much of a file VShip will read before it refuses it. No order export may take the app down:
  * each limit is far above what a real export reaches and far below what exhausts the machine, and
@@ -30,7 +34,7 @@ const GiB = 1024 * MiB;
 
 export const LIMITS: Readonly<IoLimits> = Object.freeze({
   // 2.5× a 1,000,000-order CSV; also keeps a CSV below V8's longest string (~536 million characters).
-  maxFileBytes: 1 * GiB,
+  maxFileBytes: MAX_IMPORT_FILE_BYTES,
   maxCellChars: 32_767,
   maxColumns: 16_384,
   // 1.5× the sheet of a 1,000,000-order XLSX (~0.92 GB); allocated once, bounded while inflating.
@@ -48,11 +52,3 @@ export function withLimits(over?: Partial<IoLimits>): Readonly<IoLimits> {
   return over ? { ...LIMITS, ...over } : LIMITS;
 }
 
-/** A byte count as the merchant reads it: "1.5 GB", "200 MB", "512 KB", "80 B" (binary units, as Windows shows them). */
-export function formatBytes(n: number): string {
-  const fmt = (v: number): string => String(Math.round(v * 10) / 10);
-  if (n >= GiB) return `${fmt(n / GiB)} GB`;
-  if (n >= MiB) return `${fmt(n / MiB)} MB`;
-  if (n >= 1024) return `${fmt(n / 1024)} KB`;
-  return `${n} B`;
-}

@@ -6,7 +6,7 @@ import { hasControlChars } from '../../../shared/rules/stock-identity';
 import { STOCK_SEPARATORS, type StockSep } from '../../../shared/rules/stock-separators';
 import type { StockShape } from '../../../shared/rules/stock-shape';
 import { cellText, ORDER_NO_RE, parseTime } from './cells';
-import { decodeAuto } from './detect-encoding';
+import { decodeText } from './detect-encoding';
 import { mapHeader } from './header-map';
 import { readSpreadsheet } from './read-spreadsheet';
 import { sniff } from './sniff';
@@ -55,7 +55,10 @@ export function parseStock(input: { name: string; bytes?: Uint8Array; text?: str
     if (kind === 'empty') throw new AppError('STOCK_EMPTY', { file: input.name });
     if (kind === 'binary' || kind === 'cfb') throw new AppError('STOCK_NOT_TEXT', { file: input.name });
     if (kind === 'zip') return parseRows(readSheetRows(input.bytes, input.name), shape, input.name);
-    return parseText(decodeAuto(input.bytes).text, shape, sepChoice, input.name);
+    // A supplier file pasted together from two encodings, or cut inside a character, is refused whole.
+    const decoded = decodeText(input.bytes, input.name);
+    if (decoded.cutAtEnd) throw new AppError('FILE_TRUNCATED', { file: input.name });
+    return parseText(decoded.text, shape, sepChoice, input.name);
   }
   return parseText(input.text ?? '', shape, sepChoice, input.name);
 }

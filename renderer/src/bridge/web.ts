@@ -7,6 +7,7 @@
  */
 import type { Channel, EventName, Events, Req, Res, Result, ShipBridge } from '../../../shared/contract';
 import { formatErrorMessage, isAppErrorData, type AppErrorData, type ErrorCode } from '../../../shared/errors';
+import { tooLargeError, WEB_MAX_BODY_BYTES } from '../../../shared/rules/file-limits';
 import { decodeWire, encodeWire } from '../../../shared/wire';
 
 const TOKEN_HEADER = 'X-VShip-Token';
@@ -28,6 +29,11 @@ function isResult(x: unknown): x is Result<unknown> {
   return r.ok === true || (r.ok === false && isAppErrorData(r.error));
 }
 
+/** A request over the browser-mode host's body limit (the desktop app and `vship import` take larger files). */
+function tooLarge(): { ok: false; error: AppErrorData } {
+  return { ok: false, error: tooLargeError(WEB_MAX_BODY_BYTES) };
+}
+
 type Listener = (payload: unknown) => void;
 
 export function createWebBridge(pathname: string = location.pathname): ShipBridge {
@@ -37,13 +43,16 @@ export function createWebBridge(pathname: string = location.pathname): ShipBridg
 
   async function invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Result<Res<C>>> {
     if (!token) return failure('UNAUTHORIZED');
+    // void requests go as {} so the host's schema (void | {}) accepts them after decoding.
+    const body = encodeWire(req ?? {});
+    // The host would answer 413; saying it here spares sending a body it will not read.
+    if (body.byteLength > WEB_MAX_BODY_BYTES) return tooLarge();
     let response: Response;
     try {
       response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { [TOKEN_HEADER]: token, 'Content-Type': 'application/octet-stream' },
-        // void requests go as {} so the host's schema (void | {}) accepts them after decoding.
-        body: encodeWire(req ?? {}) as Uint8Array<ArrayBuffer>,
+        body: body as Uint8Array<ArrayBuffer>,
       });
     } catch (e) {
       return failure('INTERNAL', e instanceof Error ? e.message : String(e));
@@ -57,6 +66,8 @@ export function createWebBridge(pathname: string = location.pathname): ShipBridg
     if (isResult(decoded)) return decoded as Result<Res<C>>;
     if (response.status === 401 || response.status === 403) return failure('UNAUTHORIZED');
     if (response.status === 404) return failure('UNKNOWN_CHANNEL', channel);
+    if (response.status === 413) return tooLarge();
+    if (response.status === 503) return failure('HOST_BUSY');
     return failure('INTERNAL', `HTTP ${response.status}`);
   }
 
