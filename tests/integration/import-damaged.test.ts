@@ -197,6 +197,39 @@ describe('interrupted downloads', () => {
   });
 });
 
+describe('line ends', () => {
+  const t = generateOrders({ count: 1000, seed: 45, optional: true });
+
+  it('reads a CSV saved with CR-only line ends (old Mac Excel) as rows, not as one row of 26,000 cells', () => {
+    const text = toCsv(t).toString('utf8').replace(/\r?\n/g, '\r');
+    const { db, shopId } = freshDb();
+    expect(importBytes(db, shopId, 'mac.csv', Buffer.from(text, 'utf8'))).toMatchObject({ read: 1000, new: 1000 });
+    const gbk = iconv.encode(toCsv(t).toString('utf8').replace(/\r?\n/g, '\r'), 'gb18030');
+    const other = freshDb();
+    expect(importBytes(other.db, other.shopId, 'mac-gbk.csv', gbk)).toMatchObject({ read: 1000, new: 1000 });
+  });
+
+  it('still refuses a CR-only CSV with a short row or cut off mid-row, at its row', () => {
+    const short = toCsv(shortRows(t, 7, 3)).toString('utf8').replace(/\r?\n/g, '\r');
+    const { db, shopId } = freshDb();
+    expect(refusal(() => importBytes(db, shopId, 'mac-short.csv', Buffer.from(short, 'utf8')))).toMatchObject({ code: 'ROW_TOO_SHORT', row: 9 });
+    const whole = Buffer.from(toCsv(t).toString('utf8').replace(/\r?\n/g, '\r'), 'utf8');
+    expect(refusal(() => importBytes(db, shopId, 'mac-cut.csv', truncate(whole, whole.length - 40)))).toMatchObject({ code: 'FILE_TRUNCATED', row: t.rows.length + 1 });
+    expect(allOrders(db, shopId)).toHaveLength(0);
+  });
+
+  it('names the odd rows of a CR-only file of two encodings', () => {
+    const a = generateOrders({ count: 10, seed: 46 });
+    const b = generateOrders({ count: 10, seed: 47 });
+    const text = (x: Buffer) => Buffer.from(x.toString('latin1').replace(/\r?\n/g, '\r'), 'latin1');
+    const mixed = text(mixEncodings(a, b));
+    const { db, shopId } = freshDb();
+    const e = refusal(() => importBytes(db, shopId, 'mac-mixed.csv', mixed));
+    expect(e.code).toBe('MIXED_ENCODING');
+    expect(e.row).toBe(12); // the first GBK row: header + 10 UTF-8 rows before it
+  });
+});
+
 describe('mixed encodings', () => {
   it('refuses UTF-8 rows followed by GBK rows, and GBK rows followed by UTF-8 ones, naming the odd rows', () => {
     const a = generateOrders({ count: 500, seed: 45 });
