@@ -3,6 +3,7 @@
  * Each is refused with its own code, where it is (file, row, column), and nothing is written: the
  * shop's orders stay exactly as they were.
  */
+import { unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/core/db/open';
@@ -227,6 +228,50 @@ describe('line ends', () => {
     const e = refusal(() => importBytes(db, shopId, 'mac-mixed.csv', mixed));
     expect(e.code).toBe('MIXED_ENCODING');
     expect(e.row).toBe(12); // the first GBK row: header + 10 UTF-8 rows before it
+  });
+});
+
+describe('xlsx sheets written by other programs, or edited', () => {
+  const t = generateOrders({ count: 6, seed: 48 });
+  /** The xlsx with its sheet XML changed (a zip with true CRCs: the damage is inside the XML). */
+  async function withSheet(edit: (xml: string, strings: string[]) => string): Promise<Buffer> {
+    const parts = unzipSync(await toXlsx(t));
+    const xml = Buffer.from(parts['xl/worksheets/sheet1.xml']!).toString('utf8');
+    const sst = Buffer.from(parts['xl/sharedStrings.xml']!).toString('utf8');
+    const strings = [...sst.matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]!);
+    parts['xl/worksheets/sheet1.xml'] = Buffer.from(edit(xml, strings), 'utf8');
+    return Buffer.from(zipSync(parts));
+  }
+
+  it('refuses a row number that is not one (r="abc", r="0", beyond Excel\'s last row) as a damaged file, not an internal error', async () => {
+    const { db, shopId } = freshDb();
+    for (const r of ['abc', '0', '-2', '2.5', '1048577', '99999999999999999999']) {
+      const bytes = await withSheet((xml) => xml.replace('<row r="3"', `<row r="${r}"`));
+      const err = refusal(() => importBytes(db, shopId, 'bad-row.xlsx', bytes));
+      expect(err.code, r).toBe('XLSX_CORRUPT');
+      expect(err.where.notes, r).toEqual([{ key: 'XLSX_BAD_ROW_REF', params: { ref: r } }]);
+    }
+    expect(allOrders(db, shopId)).toHaveLength(0);
+  });
+
+  it('reads inline-string cells (t="inlineStr") as other programs write them', async () => {
+    const bytes = await withSheet((xml, strings) => xml.replace(/<c r="([A-Z]+\d+)"([^>]*?) t="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+      (_m, ref: string, a: string, b: string, i: string) => `<c r="${ref}"${a} t="inlineStr"${b}><is><t>${strings[Number(i)]}</t></is></c>`));
+    const { db, shopId } = freshDb();
+    expect(importBytes(db, shopId, 'inline.xlsx', bytes)).toMatchObject({ read: 6, new: 6 });
+    const byNo = new Map(allOrders(db, shopId).map((o) => [o.orderNo, o]));
+    for (const e of t.expected) expect(byNo.get(e.orderNo)).toMatchObject({ afterSale: e.afterSale, status: e.status });
+  });
+
+  it('refuses a sheet whose XML is cut off, though every CRC is true', async () => {
+    const { db, shopId } = freshDb();
+    for (const cut of [0.5, 0.95]) {
+      const bytes = await withSheet((xml) => xml.slice(0, Math.floor(xml.length * cut)));
+      expect(refusal(() => importBytes(db, shopId, 'cut-sheet.xlsx', bytes)).code).toBe('XLSX_CORRUPT');
+    }
+    const noEnd = await withSheet((xml) => xml.slice(0, xml.indexOf('</sheetData>')));
+    expect(refusal(() => importBytes(db, shopId, 'cut-sheet.xlsx', noEnd)).code).toBe('XLSX_CORRUPT');
+    expect(allOrders(db, shopId)).toHaveLength(0);
   });
 });
 
