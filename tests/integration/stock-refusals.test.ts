@@ -9,6 +9,7 @@ import { DB_FILE } from '../../main/core/db/open';
 import { openCore, type Core } from '../../main/handlers';
 import type { AppErrorData } from '../../shared/errors';
 import type { Product, StockImportResult } from '../../shared/domain';
+import { identityKey } from '../../shared/rules/stock-identity';
 import { generateOrders, toCsv } from '../fixtures/orders';
 import { accounts, accountText, brokenStockFiles, cards, cardText, cardXlsx, codes, codeText, damagedStock, lookalikes, orderExport, orderRowsText, quotedCsv, stockXlsx } from '../fixtures/stock';
 import { useTempDirs } from '../helpers/data-dir';
@@ -212,6 +213,34 @@ describe('odd bytes and impossible dates', () => {
     const bad = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, ...file(d.badDate.name, d.badDate.bytes) });
     expect(bad.rejected[0]).toMatchObject({ code: 'BAD_DATE', params: { value: '2026-02-30' } });
     expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+  });
+});
+
+describe('invisible characters beyond the zero-width ones', () => {
+  it('refuses tag characters, Hangul fillers, the braille blank, lone surrogates, variation selectors, private use and U+FFFD in a secret, by line', async () => {
+    const s = await shop();
+    const odd = [
+      ['CODE-TAG\u{E0041}', 'CONTROL_CHARS'], ['CODE-HF\u3164', 'CONTROL_CHARS'], ['CODE\uFFA0-HW', 'CONTROL_CHARS'], ['CODE-BR\u2800', 'CONTROL_CHARS'],
+      ['CODE-CGJ\u034F', 'CONTROL_CHARS'], ['CODE-SUR\uD800', 'CONTROL_CHARS'], ['CODE-VS\uFE0F', 'ODD_CHARS'], ['CODE-PUA\uE000', 'ODD_CHARS'],
+      ['CODE-BAD\uFFFD', 'ODD_CHARS'],
+    ] as const;
+    const lines = ['GOOD-0001', ...odd.map(([v]) => v), 'GOOD-0002'];
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, text: lines.join('\r\n') });
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual(odd.map(([, code], i) => [i + 2, code]));
+    expect(r.added).toBe(0);
+    expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+  });
+
+  it('lets a remark keep an emoji with its variation selector; the card itself stays clean', async () => {
+    const s = await shop();
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.account, text: 'user01@example.com----pw0001----会员❤\uFE0F\n' });
+    expect(r).toMatchObject({ added: 1, rejected: [] });
+  });
+
+  it('counts a Hangul filler or a variation selector as nothing when comparing (a stored look-alike is the same card)', () => {
+    expect(identityKey('CODE-70\u3164')).toBe(identityKey('code70'));
+    expect(identityKey('CODE-70\uFFA0')).toBe(identityKey('code70'));
+    expect(identityKey('CODE-70\uFE0F')).toBe(identityKey('code70'));
   });
 });
 

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { stockRejected } from '../../../shared/rules/stock-reject';
 import type { StockRejectCode, StockRejectedLine } from '../../../shared/domain';
 import { AppError, type ErrorNote } from '../../../shared/errors';
-import { hasControlChars } from '../../../shared/rules/stock-identity';
+import { hasControlChars, hasOddSecretChars } from '../../../shared/rules/stock-identity';
 import { STOCK_SEPARATORS, type StockSep } from '../../../shared/rules/stock-separators';
 import type { StockShape } from '../../../shared/rules/stock-shape';
 import { cellText, ORDER_NO_RE, parseTime } from './cells';
@@ -324,6 +324,7 @@ function itemProblem(shape: StockShape, item: ParsedStockItem): StockRejectCode 
   if (missing) return missing;
   const secrets = [item.cardNo, item.password, item.code, item.login];
   if (secrets.some((s) => s.length > MAX_SECRET)) return 'SECRET_TOO_LONG';
+  if (secrets.some((s) => hasOddSecretChars(s))) return 'ODD_CHARS';
   if (secrets.some((s) => /\s/.test(s))) return 'SPACE_INSIDE';
   return null;
 }
