@@ -216,6 +216,19 @@ describe('odd bytes and impossible dates', () => {
   });
 });
 
+describe('a NUL early in a stock file', () => {
+  it('is refused by its line, not as a file that is not text; a UTF-16 or binary file still is', async () => {
+    const s = await shop();
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, ...file('codes.txt', Buffer.from('GOOD-0001\r\nNUL0\u0000CODE\r\nGOOD-0002\r\n', 'utf8')) });
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[2, 'CONTROL_CHARS']]);
+    for (const bytes of [Buffer.from('\uFEFFGOOD-0001\r\nGOOD-0002\r\n', 'utf16le'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0])]) {
+      const bad = await call('stock.import', { shopId: s.shopId, skuKey: s.code, ...file('x.txt', bytes) });
+      expect(!bad.ok && bad.error.code).toBe('STOCK_NOT_TEXT');
+    }
+    expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+  });
+});
+
 describe('invisible characters beyond the zero-width ones', () => {
   it('refuses tag characters, Hangul fillers, the braille blank, lone surrogates, variation selectors, private use and U+FFFD in a secret, by line', async () => {
     const s = await shop();

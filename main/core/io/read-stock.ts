@@ -53,7 +53,7 @@ export function parseStock(input: { name: string; bytes?: Uint8Array; text?: str
   if (input.bytes) {
     const kind = sniff(input.bytes);
     if (kind === 'empty') throw new AppError('STOCK_EMPTY', { file: input.name });
-    if (kind === 'binary' || kind === 'cfb') throw new AppError('STOCK_NOT_TEXT', { file: input.name });
+    if (kind === 'cfb' || (kind === 'binary' && !textWithStrayNuls(input.bytes))) throw new AppError('STOCK_NOT_TEXT', { file: input.name });
     if (kind === 'zip') return parseRows(readSheetRows(input.bytes, input.name), shape, input.name);
     // A supplier file pasted together from two encodings, or cut inside a character, is refused whole.
     const decoded = decodeText(input.bytes, input.name);
@@ -61,6 +61,23 @@ export function parseStock(input: { name: string; bytes?: Uint8Array; text?: str
     return parseText(decoded.text, shape, sepChoice, input.name);
   }
   return parseText(input.text ?? '', shape, sepChoice, input.name);
+}
+
+/**
+ * A text file that a NUL or two made look binary to the sniff: its lines are read, and the line
+ * with the NUL is refused by number (CONTROL_CHARS) like any other control character. A binary
+ * file or UTF-16 text (a NUL every other byte) has far more.
+ */
+function textWithStrayNuls(b: Uint8Array): boolean {
+  const n = Math.min(b.byteLength, 8192);
+  let nul = 0;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (c === 0) nul++;
+    else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
+  }
+  return nul <= Math.max(2, n / 1000) && nul + control <= n * 0.05;
 }
 
 /** An .xlsx, or a .zip around one .csv/.xlsx: every row, the first one included (it may be a header or an item). */
