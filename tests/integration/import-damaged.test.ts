@@ -13,7 +13,7 @@ import { ensureDefaultShop } from '../../main/core/services/shops';
 import type { IoLimits } from '../../main/core/io/limits';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import {
-  badFiles, duplicateColumn, generateOrders, mixEncodings, oneOrderManyRows, shortRows, toCsv, toXlsx, toZip, truncate,
+  badFiles, duplicateColumn, generateOrders, mixEncodings, oneOrderManyRows, shortRows, toCsv, toXlsx, toZip, truncate, zipBomb,
   type BadFileKey, type OrderTable,
 } from '../fixtures/orders';
 import { useTempDirs } from '../helpers/data-dir';
@@ -343,6 +343,14 @@ describe('resource limits', () => {
     expect(allOrders(db, shopId)).toHaveLength(0);
     // With the real limits the same files import.
     expect(importBytes(db, shopId, 'orders.zip', zipped).new).toBe(60);
+  });
+
+  it('holds a CSV inside a .zip to the file limit by its declared size, before inflating it', () => {
+    const { db, shopId } = freshDb();
+    // The entry says 4 MiB and holds 2: a reader that inflated first would find the lie (ZIP_CHECKSUM);
+    // refused from the record, the 1.4 GB a 10 MB zip can honestly hold is never allocated.
+    const e = refusal(() => importBytes(db, shopId, 'big.zip', zipBomb(2 << 20, 4 << 20), { maxFileBytes: 1 << 20, ratioFloorBytes: 64 << 20 }));
+    expect(e).toMatchObject({ code: 'FILE_TOO_LARGE', file: 'big.zip › orders.csv' });
   });
 
   it('refuses a row with more cells than the column limit, in a CSV and in an XLSX', () => {
