@@ -216,6 +216,29 @@ describe('odd bytes and impossible dates', () => {
   });
 });
 
+describe('numbers Excel has already changed', () => {
+  it('refuses a card number stored as a number past 15 digits (its last digits are zeros now), by line; 15 digits and text cells pass', async () => {
+    const s = await shop();
+    const x = await stockXlsx(['卡号', '密码', '面值'], [
+      ['6338000123456789012', '000123', 100],
+      [6338000123456789012, 123456, 100], // Excel kept 6338000123456780000
+      [123456789012345, 654321, 100],
+      ['6338000123456789013', 1.5e20, 100],
+      ['6338000123456789014', 'pw-4', 1e16], // a remark column may hold anything
+    ]);
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, ...file('cards.xlsx', x) });
+    expect(r.rejected.map((l) => [l.line, l.code])).toEqual([[3, 'DIGITS_LOST'], [5, 'DIGITS_LOST']]);
+    // Without a header row, the first row is data too.
+    const noHeader = await stockXlsx([6338000123456789015 as unknown as string, 'pw'], [['6338000123456789016', 'pw2']]);
+    const r2 = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, ...file('cards2.xlsx', noHeader) });
+    expect(r2.rejected.map((l) => [l.line, l.code])).toEqual([[1, 'DIGITS_LOST']]);
+    // The CSV Excel saves from such a sheet: 6.33800012345679E+18.
+    const csv = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, text: '6338000123456789017----pw1\n6.33800012345679E+18----pw2\n' });
+    expect(csv.rejected.map((l) => [l.line, l.code])).toEqual([[2, 'DIGITS_LOST']]);
+    expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+  });
+});
+
 describe('a NUL early in a stock file', () => {
   it('is refused by its line, not as a file that is not text; a UTF-16 or binary file still is', async () => {
     const s = await shop();

@@ -6,6 +6,7 @@ import { hasControlChars, hasOddSecretChars } from '../../../shared/rules/stock-
 import { STOCK_SEPARATORS, type StockSep } from '../../../shared/rules/stock-separators';
 import type { StockShape } from '../../../shared/rules/stock-shape';
 import { cellText, ORDER_NO_RE, parseTime } from './cells';
+import type { Cell } from './table';
 import { decodeText } from './detect-encoding';
 import { mapHeader } from './header-map';
 import { readSpreadsheet } from './read-spreadsheet';
@@ -39,7 +40,8 @@ const HEADER_NAMES: Record<string, Field> = {
   过期时间: 'expiresAt', 到期时间: 'expiresAt', 截止日期: 'expiresAt', 备注: 'extras',
 };
 
-type Row = { line: number; cells: string[] };
+/** `lost`: columns whose XLSX cell is a number Excel cannot hold exactly (digits past the 15th already gone). */
+type Row = { line: number; cells: string[]; lost?: number[] };
 
 /**
  * Reads the merchant's stock: plain text (one item per line, no header), CSV (quotes honoured)
@@ -80,12 +82,26 @@ function textWithStrayNuls(b: Uint8Array): boolean {
   return nul <= Math.max(2, n / 1000) && nul + control <= n * 0.05;
 }
 
+/**
+ * Excel keeps 15 significant digits of a number: a 16- or 19-digit card number typed into a
+ * General cell is stored with its last digits turned to zeros, and read back it is another card.
+ */
+const EXACT_LIMIT = 1e15;
+/** The same damage in a CSV Excel saved: 6.33800012345679E+18. */
+const SCIENTIFIC = /^[+-]?\d(\.\d+)?e[+-]?\d+$/i;
+
+function sheetRow(line: number, cells: readonly Cell[]): Row {
+  const lost: number[] = [];
+  cells.forEach((c, i) => { if (typeof c === 'number' && Math.abs(c) >= EXACT_LIMIT) lost.push(i); });
+  return { line, cells: cells.map((c) => cellText(c)), ...(lost.length ? { lost } : {}) };
+}
+
 /** An .xlsx, or a .zip around one .csv/.xlsx: every row, the first one included (it may be a header or an item). */
 function readSheetRows(bytes: Uint8Array, file: string): Row[] {
   const rows: Row[] = [];
   readSpreadsheet(file, bytes, {
-    header: (cells, rowNo) => rows.push({ line: rowNo, cells: cells.map((c) => cellText(c)) }),
-    row: (r) => rows.push({ line: r.rowNo, cells: r.cells.map((c) => cellText(c)) }),
+    header: (cells, rowNo, _format, raw) => rows.push(sheetRow(rowNo, raw ?? cells)),
+    row: (r) => rows.push(sheetRow(r.rowNo, r.cells)),
   });
   return rows;
 }
@@ -267,6 +283,7 @@ function parseRows(rows: Row[], shape: StockShape, file: string, sep: StockSep |
     counted++;
     if (cells.some((c) => hasControlChars(c))) { rejected.push(stockRejected(line, 'CONTROL_CHARS')); continue; }
     if (cells.some((c) => c.length > MAX_LINE)) { rejected.push(stockRejected(line, 'LINE_TOO_LONG', { max: MAX_LINE })); continue; }
+    if (digitsLost(rows[r], map)) { rejected.push(stockRejected(line, 'DIGITS_LOST')); continue; }
     if (looksLikeOrderRow(cells)) { orderRows.push(line); rejected.push(stockRejected(line, 'ORDER_ROW')); continue; }
     const item: ParsedStockItem = { line, cardNo: '', password: '', code: '', login: '', extras: '', expiresAt: null };
     let fields = cells.map((c) => unlabel(c.trim()));
@@ -331,6 +348,14 @@ function parseRows(rows: Row[], shape: StockShape, file: string, sep: StockSep |
   }
   if (kept.length === 0 && rejected.length === 0 && before === 0) throw new AppError('STOCK_EMPTY', { file });
   return { sep, items: kept, rejected };
+}
+
+/** A number Excel has already changed, in a column that is a card number, password, code or login (a remark or 面值 may be one). */
+function digitsLost(row: Row, map: Partial<Record<Field, number>> | null): boolean {
+  const other = map ? new Set([map.extras, map.expiresAt]) : new Set<number | undefined>();
+  const secretCols = (i: number) => (map ? !other.has(i) && Object.values(map).includes(i) : true);
+  if (row.lost?.some(secretCols)) return true;
+  return row.cells.some((c, i) => secretCols(i) && SCIENTIFIC.test(c.trim()));
 }
 
 /** Why an item read from a line cannot be stock: a part missing, too long, or with a space inside. */

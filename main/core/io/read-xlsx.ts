@@ -158,7 +158,7 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
     if (cells.length === 0) return;
     if (!header) {
       header = cells.map((c) => String(c));
-      sink.header(header, rowNo, 'xlsx');
+      sink.header(header, rowNo, 'xlsx', cells);
     } else {
       sink.row({ rowNo, cells });
       rows++;
