@@ -94,6 +94,7 @@ export const ERROR_NOTES = {
   SIZE_LIMIT: '上限 {limit}',
   ZIP_ENTRY: '「{entry}」',
   XLSX_BAD_CELL_REF: '单元格地址「{ref}」无效',
+  XLSX_BAD_ROW_REF: '行号「{ref}」无效',
   LOOKS_LIKE_CARD: '这些行看起来是 卡号+密码，要把发货方式改为卡密吗？',
   LOOKS_LIKE_CODE: '这些行看起来是 单个激活码（没有分隔符），要把发货方式改为激活码吗？',
   LOOKS_LIKE_ACCOUNT: '这些行看起来是 账号+密码，要把发货方式改为账号吗？',

@@ -75,6 +75,15 @@ function report(e: unknown, json: boolean): number {
   return code;
 }
 
+// `vship orders | head`: the reader has gone, and what is left to print is nobody's. Stop quietly
+// rather than die of an unhandled EPIPE with a stack trace (a fill or import has already committed).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
+    throw e;
+  });
+}
+
 const argv = process.argv.slice(2);
 run(argv[0] === '--version' ? ['version', ...argv.slice(1)] : argv).then(
   (code) => { process.exitCode = code; },

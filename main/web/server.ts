@@ -150,7 +150,13 @@ export function startWebHost(core: Core, opts: WebHostOptions): Promise<WebHost>
     readBody(req, res).then(async (body) => {
       let result;
       try {
-        const payload = body.byteLength ? decodeWire(body) : undefined;
+        let payload: unknown;
+        try {
+          payload = body.byteLength ? decodeWire(body) : undefined;
+        } catch (e) {
+          // A body that is not a wire frame (cut, or not VShip's) is the request's fault, not the host's.
+          throw new AppError('INVALID_REQUEST', { detail: (e as Error).message.slice(0, 120) });
+        }
         result = await core.dispatch(channel, payload, emit);
       } catch (e) {
         result = toErrorResult(e);

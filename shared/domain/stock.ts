@@ -49,6 +49,8 @@ export const STOCK_REJECT_REASONS = {
   SECRET_TOO_LONG: '超过 {max} 个字符，不像是卡密或激活码',
   SPACE_INSIDE: '中间有空格，可能是两项挤在一行',
   CONTROL_CHARS: '含有控制字符或不可见字符',
+  ODD_CHARS: '含有显示不出或无法识别的字符（如 �）',
+  DIGITS_LOST: '数字已被 Excel 改动（只保留 15 位有效数字），请把该列设为文本后重新导出',
   BAD_DATE: '日期「{value}」不存在',
   ORDER_ROW: '这是订单导出的一行',
   SEPARATOR_INSIDE: '含有分隔符「{sep}」，像是卡号+密码，不是一个激活码',

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { GLOBAL_OPTIONS, type OptionSpecs } from '../../main/cli/command';
 import { COMMANDS } from '../../main/cli/commands';
 import { EXIT } from '../../main/cli/exit-codes';
 import { generateOrders, toCsv } from '../fixtures/orders';
-import { useBuiltCli, vship } from '../helpers/cli';
+import { useBuiltCli, vship, VSHIP } from '../helpers/cli';
 import { useTempDirs } from '../helpers/data-dir';
 
 const tempDir = useTempDirs();
@@ -80,6 +81,18 @@ describe('vship usage errors', () => {
       expect(r.stderr, args.join(' ')).toContain(message);
     }
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('vship into a pipe that closes early', () => {
+  it('stops quietly when the reader goes away (vship orders | head -1), without a stack trace', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'o.csv'), toCsv(generateOrders({ count: 3000, seed: 72 })));
+    expect(vship(['import', join(dir, 'o.csv'), '--data-dir', dir]).code).toBe(0);
+    for (const args of [['orders'], ['orders', '--json']]) {
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${VSHIP}" ${args.join(' ')} --data-dir "${dir}" | head -c 20 >/dev/null`], { encoding: 'utf8' });
+      expect(r.stderr, args.join(' ')).not.toMatch(/EPIPE|Unhandled|at /);
+    }
   });
 });
 

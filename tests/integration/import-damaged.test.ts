@@ -3,6 +3,7 @@
  * Each is refused with its own code, where it is (file, row, column), and nothing is written: the
  * shop's orders stay exactly as they were.
  */
+import { unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/core/db/open';
@@ -12,7 +13,7 @@ import { ensureDefaultShop } from '../../main/core/services/shops';
 import type { IoLimits } from '../../main/core/io/limits';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import {
-  badFiles, duplicateColumn, generateOrders, mixEncodings, oneOrderManyRows, shortRows, toCsv, toXlsx, toZip, truncate,
+  badFiles, duplicateColumn, generateOrders, mixEncodings, oneOrderManyRows, shortRows, toCsv, toXlsx, toZip, truncate, zipBomb,
   type BadFileKey, type OrderTable,
 } from '../fixtures/orders';
 import { useTempDirs } from '../helpers/data-dir';
@@ -197,6 +198,83 @@ describe('interrupted downloads', () => {
   });
 });
 
+describe('line ends', () => {
+  const t = generateOrders({ count: 1000, seed: 45, optional: true });
+
+  it('reads a CSV saved with CR-only line ends (old Mac Excel) as rows, not as one row of 26,000 cells', () => {
+    const text = toCsv(t).toString('utf8').replace(/\r?\n/g, '\r');
+    const { db, shopId } = freshDb();
+    expect(importBytes(db, shopId, 'mac.csv', Buffer.from(text, 'utf8'))).toMatchObject({ read: 1000, new: 1000 });
+    const gbk = iconv.encode(toCsv(t).toString('utf8').replace(/\r?\n/g, '\r'), 'gb18030');
+    const other = freshDb();
+    expect(importBytes(other.db, other.shopId, 'mac-gbk.csv', gbk)).toMatchObject({ read: 1000, new: 1000 });
+  });
+
+  it('still refuses a CR-only CSV with a short row or cut off mid-row, at its row', () => {
+    const short = toCsv(shortRows(t, 7, 3)).toString('utf8').replace(/\r?\n/g, '\r');
+    const { db, shopId } = freshDb();
+    expect(refusal(() => importBytes(db, shopId, 'mac-short.csv', Buffer.from(short, 'utf8')))).toMatchObject({ code: 'ROW_TOO_SHORT', row: 9 });
+    const whole = Buffer.from(toCsv(t).toString('utf8').replace(/\r?\n/g, '\r'), 'utf8');
+    expect(refusal(() => importBytes(db, shopId, 'mac-cut.csv', truncate(whole, whole.length - 40)))).toMatchObject({ code: 'FILE_TRUNCATED', row: t.rows.length + 1 });
+    expect(allOrders(db, shopId)).toHaveLength(0);
+  });
+
+  it('names the odd rows of a CR-only file of two encodings', () => {
+    const a = generateOrders({ count: 10, seed: 46 });
+    const b = generateOrders({ count: 10, seed: 47 });
+    const text = (x: Buffer) => Buffer.from(x.toString('latin1').replace(/\r?\n/g, '\r'), 'latin1');
+    const mixed = text(mixEncodings(a, b));
+    const { db, shopId } = freshDb();
+    const e = refusal(() => importBytes(db, shopId, 'mac-mixed.csv', mixed));
+    expect(e.code).toBe('MIXED_ENCODING');
+    expect(e.row).toBe(12); // the first GBK row: header + 10 UTF-8 rows before it
+  });
+});
+
+describe('xlsx sheets written by other programs, or edited', () => {
+  const t = generateOrders({ count: 6, seed: 48 });
+  /** The xlsx with its sheet XML changed (a zip with true CRCs: the damage is inside the XML). */
+  async function withSheet(edit: (xml: string, strings: string[]) => string): Promise<Buffer> {
+    const parts = unzipSync(await toXlsx(t));
+    const xml = Buffer.from(parts['xl/worksheets/sheet1.xml']!).toString('utf8');
+    const sst = Buffer.from(parts['xl/sharedStrings.xml']!).toString('utf8');
+    const strings = [...sst.matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]!);
+    parts['xl/worksheets/sheet1.xml'] = Buffer.from(edit(xml, strings), 'utf8');
+    return Buffer.from(zipSync(parts));
+  }
+
+  it('refuses a row number that is not one (r="abc", r="0", beyond Excel\'s last row) as a damaged file, not an internal error', async () => {
+    const { db, shopId } = freshDb();
+    for (const r of ['abc', '0', '-2', '2.5', '1048577', '99999999999999999999']) {
+      const bytes = await withSheet((xml) => xml.replace('<row r="3"', `<row r="${r}"`));
+      const err = refusal(() => importBytes(db, shopId, 'bad-row.xlsx', bytes));
+      expect(err.code, r).toBe('XLSX_CORRUPT');
+      expect(err.where.notes, r).toEqual([{ key: 'XLSX_BAD_ROW_REF', params: { ref: r } }]);
+    }
+    expect(allOrders(db, shopId)).toHaveLength(0);
+  });
+
+  it('reads inline-string cells (t="inlineStr") as other programs write them', async () => {
+    const bytes = await withSheet((xml, strings) => xml.replace(/<c r="([A-Z]+\d+)"([^>]*?) t="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+      (_m, ref: string, a: string, b: string, i: string) => `<c r="${ref}"${a} t="inlineStr"${b}><is><t>${strings[Number(i)]}</t></is></c>`));
+    const { db, shopId } = freshDb();
+    expect(importBytes(db, shopId, 'inline.xlsx', bytes)).toMatchObject({ read: 6, new: 6 });
+    const byNo = new Map(allOrders(db, shopId).map((o) => [o.orderNo, o]));
+    for (const e of t.expected) expect(byNo.get(e.orderNo)).toMatchObject({ afterSale: e.afterSale, status: e.status });
+  });
+
+  it('refuses a sheet whose XML is cut off, though every CRC is true', async () => {
+    const { db, shopId } = freshDb();
+    for (const cut of [0.5, 0.95]) {
+      const bytes = await withSheet((xml) => xml.slice(0, Math.floor(xml.length * cut)));
+      expect(refusal(() => importBytes(db, shopId, 'cut-sheet.xlsx', bytes)).code).toBe('XLSX_CORRUPT');
+    }
+    const noEnd = await withSheet((xml) => xml.slice(0, xml.indexOf('</sheetData>')));
+    expect(refusal(() => importBytes(db, shopId, 'cut-sheet.xlsx', noEnd)).code).toBe('XLSX_CORRUPT');
+    expect(allOrders(db, shopId)).toHaveLength(0);
+  });
+});
+
 describe('mixed encodings', () => {
   it('refuses UTF-8 rows followed by GBK rows, and GBK rows followed by UTF-8 ones, naming the odd rows', () => {
     const a = generateOrders({ count: 500, seed: 45 });
@@ -265,6 +343,14 @@ describe('resource limits', () => {
     expect(allOrders(db, shopId)).toHaveLength(0);
     // With the real limits the same files import.
     expect(importBytes(db, shopId, 'orders.zip', zipped).new).toBe(60);
+  });
+
+  it('holds a CSV inside a .zip to the file limit by its declared size, before inflating it', () => {
+    const { db, shopId } = freshDb();
+    // The entry says 4 MiB and holds 2: a reader that inflated first would find the lie (ZIP_CHECKSUM);
+    // refused from the record, the 1.4 GB a 10 MB zip can honestly hold is never allocated.
+    const e = refusal(() => importBytes(db, shopId, 'big.zip', zipBomb(2 << 20, 4 << 20), { maxFileBytes: 1 << 20, ratioFloorBytes: 64 << 20 }));
+    expect(e).toMatchObject({ code: 'FILE_TOO_LARGE', file: 'big.zip › orders.csv' });
   });
 
   it('refuses a row with more cells than the column limit, in a CSV and in an XLSX', () => {

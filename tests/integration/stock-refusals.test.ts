@@ -9,6 +9,7 @@ import { DB_FILE } from '../../main/core/db/open';
 import { openCore, type Core } from '../../main/handlers';
 import type { AppErrorData } from '../../shared/errors';
 import type { Product, StockImportResult } from '../../shared/domain';
+import { identityKey } from '../../shared/rules/stock-identity';
 import { generateOrders, toCsv } from '../fixtures/orders';
 import { accounts, accountText, brokenStockFiles, cards, cardText, cardXlsx, codes, codeText, damagedStock, lookalikes, orderExport, orderRowsText, quotedCsv, stockXlsx } from '../fixtures/stock';
 import { useTempDirs } from '../helpers/data-dir';
@@ -212,6 +213,70 @@ describe('odd bytes and impossible dates', () => {
     const bad = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, ...file(d.badDate.name, d.badDate.bytes) });
     expect(bad.rejected[0]).toMatchObject({ code: 'BAD_DATE', params: { value: '2026-02-30' } });
     expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+  });
+});
+
+describe('numbers Excel has already changed', () => {
+  it('refuses a card number stored as a number past 15 digits (its last digits are zeros now), by line; 15 digits and text cells pass', async () => {
+    const s = await shop();
+    const x = await stockXlsx(['卡号', '密码', '面值'], [
+      ['6338000123456789012', '000123', 100],
+      [6338000123456789012, 123456, 100], // Excel kept 6338000123456780000
+      [123456789012345, 654321, 100],
+      ['6338000123456789013', 1.5e20, 100],
+      ['6338000123456789014', 'pw-4', 1e16], // a remark column may hold anything
+    ]);
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, ...file('cards.xlsx', x) });
+    expect(r.rejected.map((l) => [l.line, l.code])).toEqual([[3, 'DIGITS_LOST'], [5, 'DIGITS_LOST']]);
+    // Without a header row, the first row is data too.
+    const noHeader = await stockXlsx([6338000123456789015 as unknown as string, 'pw'], [['6338000123456789016', 'pw2']]);
+    const r2 = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, ...file('cards2.xlsx', noHeader) });
+    expect(r2.rejected.map((l) => [l.line, l.code])).toEqual([[1, 'DIGITS_LOST']]);
+    // The CSV Excel saves from such a sheet: 6.33800012345679E+18.
+    const csv = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.card, text: '6338000123456789017----pw1\n6.33800012345679E+18----pw2\n' });
+    expect(csv.rejected.map((l) => [l.line, l.code])).toEqual([[2, 'DIGITS_LOST']]);
+    expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+  });
+});
+
+describe('a NUL early in a stock file', () => {
+  it('is refused by its line, not as a file that is not text; a UTF-16 or binary file still is', async () => {
+    const s = await shop();
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, ...file('codes.txt', Buffer.from('GOOD-0001\r\nNUL0\u0000CODE\r\nGOOD-0002\r\n', 'utf8')) });
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[2, 'CONTROL_CHARS']]);
+    for (const bytes of [Buffer.from('\uFEFFGOOD-0001\r\nGOOD-0002\r\n', 'utf16le'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0])]) {
+      const bad = await call('stock.import', { shopId: s.shopId, skuKey: s.code, ...file('x.txt', bytes) });
+      expect(!bad.ok && bad.error.code).toBe('STOCK_NOT_TEXT');
+    }
+    expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+  });
+});
+
+describe('invisible characters beyond the zero-width ones', () => {
+  it('refuses tag characters, Hangul fillers, the braille blank, lone surrogates, variation selectors, private use and U+FFFD in a secret, by line', async () => {
+    const s = await shop();
+    const odd = [
+      ['CODE-TAG\u{E0041}', 'CONTROL_CHARS'], ['CODE-HF\u3164', 'CONTROL_CHARS'], ['CODE\uFFA0-HW', 'CONTROL_CHARS'], ['CODE-BR\u2800', 'CONTROL_CHARS'],
+      ['CODE-CGJ\u034F', 'CONTROL_CHARS'], ['CODE-SUR\uD800', 'CONTROL_CHARS'], ['CODE-VS\uFE0F', 'ODD_CHARS'], ['CODE-PUA\uE000', 'ODD_CHARS'],
+      ['CODE-BAD\uFFFD', 'ODD_CHARS'],
+    ] as const;
+    const lines = ['GOOD-0001', ...odd.map(([v]) => v), 'GOOD-0002'];
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.code, text: lines.join('\r\n') });
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual(odd.map(([, code], i) => [i + 2, code]));
+    expect(r.added).toBe(0);
+    expect(counts(s.dir)).toMatchObject({ items: 0, batches: 0 });
+  });
+
+  it('lets a remark keep an emoji with its variation selector; the card itself stays clean', async () => {
+    const s = await shop();
+    const r = await ok<StockImportResult>('stock.import', { shopId: s.shopId, skuKey: s.account, text: 'user01@example.com----pw0001----会员❤\uFE0F\n' });
+    expect(r).toMatchObject({ added: 1, rejected: [] });
+  });
+
+  it('counts a Hangul filler or a variation selector as nothing when comparing (a stored look-alike is the same card)', () => {
+    expect(identityKey('CODE-70\u3164')).toBe(identityKey('code70'));
+    expect(identityKey('CODE-70\uFFA0')).toBe(identityKey('code70'));
+    expect(identityKey('CODE-70\uFE0F')).toBe(identityKey('code70'));
   });
 });
 

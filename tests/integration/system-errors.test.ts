@@ -1,15 +1,18 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DB_FILE, openDatabase } from '../../main/core/db/open';
+import { runFill } from '../../main/core/services/allocation/fill';
 import { createShop } from '../../main/core/services/shops';
 import { toSystemError } from '../../main/core/system-errors';
 import { openCore, toErrorResult } from '../../main/handlers';
 import { AppError, ERROR_CODES } from '../../shared/errors';
 import { generateOrders, toCsv } from '../fixtures/orders';
 import { useBuiltCli, VSHIP, vship } from '../helpers/cli';
+import { codeShop } from '../helpers/code-shop';
 import { useTempDirs } from '../helpers/data-dir';
 
 const tempDir = useTempDirs();
@@ -193,6 +196,54 @@ describe('a read-only data folder can be viewed, not changed', () => {
     } finally {
       chmodSync(dir, 0o755);
       chmodSync(join(dir, DB_FILE), 0o644);
+    }
+  });
+});
+
+describe('vship messages --out writes the whole file or none', () => {
+  /** A closed data folder with 300 filled code orders: a messages file of ~40 KB. */
+  function filledShop(): string {
+    const dir = tempDir();
+    const { db, shopId } = codeShop(dir, generateOrders({ count: 300, seed: 61, statusMix: 'all-shippable' }), (_k, w) => w);
+    expect(runFill(db, shopId).filled).toBeGreaterThan(100);
+    db.close();
+    return dir;
+  }
+
+  it('leaves no temporary file beside a target it cannot replace (a folder), and an earlier file whole', () => {
+    const dir = filledShop();
+    const outDir = tempDir();
+    const ok = vship(['messages', '--out', join(outDir, 'm.csv'), '--data-dir', dir]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const earlier = readFileSync(join(outDir, 'm.csv'));
+    expect(earlier.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    mkdirSync(join(outDir, 'taken.csv', 'inside'), { recursive: true });
+    const bad = vship(['messages', '--out', join(outDir, 'taken.csv'), '--data-dir', dir, '--json']);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).error.code).toBe('FS_ERROR');
+    expect(readdirSync(outDir).sort()).toEqual(['m.csv', 'taken.csv']);
+    expect(readFileSync(join(outDir, 'm.csv'))).toEqual(earlier);
+  });
+
+  // A full disk for real: a 16 KB tmpfs (root only; skipped where mount is refused, as in many containers).
+  it('on a full disk is DISK_FULL, and the messages file written there before is still whole', (ctx) => {
+    const m = mkdtempSync(join(tmpdir(), 'vship-full-'));
+    if (process.platform !== 'linux' || process.getuid?.() !== 0 || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', m]).status !== 0) {
+      rmSync(m, { recursive: true, force: true });
+      ctx.skip();
+    }
+    try {
+      const dir = filledShop();
+      writeFileSync(join(m, 'm.csv'), '\uFEFF订单号,发货内容\r\n"260101-000000000000001","早先的消息"\r\n');
+      const earlier = readFileSync(join(m, 'm.csv'));
+      const r = vship(['messages', '--out', join(m, 'm.csv'), '--data-dir', dir, '--json']);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout).error.code).toBe('DISK_FULL');
+      expect(readFileSync(join(m, 'm.csv'))).toEqual(earlier);
+      expect(readdirSync(m)).toEqual(['m.csv']);
+    } finally {
+      spawnSync('umount', [m]);
+      rmSync(m, { recursive: true, force: true });
     }
   });
 });

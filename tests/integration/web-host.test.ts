@@ -67,6 +67,13 @@ describe('browser-mode host', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     const unknown = decodeWire((await post(host, '/api/invoke/nope.nope', encodeWire({}), { 'X-VShip-Token': host.token })).body);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    // A body that is not a wire frame: too short, a length past its end, a cut blob, or not JSON.
+    const frame = encodeWire({ shopId: 1, files: [{ name: 'a.csv', bytes: new Uint8Array(64) }] });
+    for (const body of [Buffer.from('hi'), Buffer.from('hello'), frame.subarray(0, frame.byteLength - 10), Buffer.from([0, 0, 0, 3, 0x7b, 0x7b, 0x7b])]) {
+      const r = await post(host, '/api/invoke/orders.list', body, { 'X-VShip-Token': host.token });
+      expect(r.status).toBe(200);
+      expect(decodeWire(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    }
   });
 });
 

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { call } from '../call';
 import { defineCommand, type Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { out, outJson } from '../output';
 import { resolveShop, SHOP_OPTION } from '../shop';
+import { writeFileWhole } from '../write-file';
 
 const messagesCommand = defineCommand({
   name: 'messages',
@@ -18,7 +18,7 @@ const messagesCommand = defineCommand({
     const file = options.out;
     if (file) {
       const r = await call(core, 'messages.export', { shopId: shop.id });
-      writeFileSync(file, r.bytes);
+      writeFileWhole(file, r.bytes);
       out(json ? JSON.stringify({ out: file, count: r.count }) : `已写出 ${r.count} 条发货消息到 ${file}`);
       return EXIT.OK;
     }

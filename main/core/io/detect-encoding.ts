@@ -74,6 +74,8 @@ export function scanRows(b: Uint8Array): { utf8: RowClass; other: RowClass; cutA
   let need = 0; // continuation bytes still expected
   let lo = 0x80; // range of the next continuation byte (narrower after E0, ED, F0, F4)
   let hi = 0xbf;
+  // A file with no LF at all ends its lines with CR alone (as old Mac Excel saves).
+  const lineEnd = b.indexOf(0x0a) < 0 ? 0x0d : 0x0a;
   const endRow = (): void => {
     const c = invalid ? other : seqs >= 2 ? utf8 : null;
     if (c) {
@@ -100,7 +102,7 @@ export function scanRows(b: Uint8Array): { utf8: RowClass; other: RowClass; cutA
     }
     if (x < 0x80) {
       if (x === 0x22) quoted = !quoted;
-      else if (x === 0x0a && !quoted) {
+      else if (x === lineEnd && !quoted) {
         endRow();
         row++;
       }

@@ -15,11 +15,14 @@ import type { RawRow, TableInfo, TableSink } from './table';
  */
 export function readCsv(bytes: Uint8Array, file: string, sink: TableSink, limits: IoLimits = LIMITS): TableInfo {
   const { encoding, text, cutAtEnd } = decode(bytes, file, limits);
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const firstLine = text.slice(0, text.search(/[\r\n]|$/));
   const delimiter = countOf(firstLine, ',') > 0 ? ',' : countOf(firstLine, '\t') > 0 ? '\t' : countOf(firstLine, ';') > 0 ? ';' : ',';
+  // Decided once here and given to papaparse, so that the shape check below splits rows as it does
+  // (a file saved with CR-only line ends, as old Mac Excel writes, is one line to a \n-only reader).
+  const newline = guessNewline(text);
   // Before papaparse: it re-parses a row that spans chunks from its start for every chunk, so one
   // huge cell would cost time and memory quadratic in its size; chunks are made to hold a whole row.
-  const longestRow = checkShape(text, delimiter, file, limits);
+  const longestRow = checkShape(text, delimiter, newline === '\r' ? 13 : 10, file, limits);
   let header: string[] | null = null;
   let rows = 0;
   let index = 0;
@@ -39,6 +42,7 @@ export function readCsv(bytes: Uint8Array, file: string, sink: TableSink, limits
   // papaparse streams a string input synchronously when given `chunk` (its typings only model files).
   Papa.parse<string[]>(text, {
     delimiter,
+    newline,
     header: false,
     skipEmptyLines: false,
     chunkSize: Math.max(1 << 20, 2 * longestRow + 1024),
@@ -96,7 +100,21 @@ function decode(bytes: Uint8Array, file: string, limits: IoLimits): DecodedText 
  * (papaparse gives the open cell as the last cell of the last row.)
  */
 function swallowedRows(lastCells: string[]): boolean {
-  return countOf(lastCells[lastCells.length - 1] ?? '', '\n') > 2;
+  return ((lastCells[lastCells.length - 1] ?? '').match(/\r\n|\n|\r/g)?.length ?? 0) > 2;
+}
+
+/**
+ * The line end papaparse would guess (its guessLineEndings, outside quotes, in the first 1 MB):
+ * \n when one comes before any \r, else \r\n when most \r are followed by \n, else \r.
+ */
+export function guessNewline(text: string): '\n' | '\r\n' | '\r' {
+  const head = text.slice(0, 1 << 20).replace(/"[^]*?"/g, '');
+  const r = head.split('\r');
+  const firstN = head.indexOf('\n');
+  if (r.length === 1 || (firstN >= 0 && firstN < r[0].length)) return '\n';
+  let withN = 0;
+  for (const part of r) if (part[0] === '\n') withN++;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
 }
 
 /**
@@ -104,7 +122,7 @@ function swallowedRows(lastCells: string[]): boolean {
  * inside is a quote; a quote closes before a delimiter or line break): refuses a cell longer than
  * the limit or a row with too many cells, with its row and column, and gives the longest row.
  */
-function checkShape(text: string, delimiter: string, file: string, limits: IoLimits): number {
+function checkShape(text: string, delimiter: string, lineEnd: number, file: string, limits: IoLimits): number {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   const max = limits.maxCellChars;
@@ -140,8 +158,8 @@ function checkShape(text: string, delimiter: string, file: string, limits: IoLim
     } else if (c === d) {
       endCell(i);
       start = i + 1;
-    } else if (c === 10) {
-      endCell(text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+    } else if (c === lineEnd) {
+      endCell(lineEnd === 10 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
       endRow();
       if (i - rowStart > longest) longest = i - rowStart;
       start = rowStart = i + 1;

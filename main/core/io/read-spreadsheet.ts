@@ -4,7 +4,7 @@ import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import { cfbKind, sniff } from './sniff';
 import type { TableInfo, TableSink } from './table';
-import { listZip, readZipEntry, type UnpackBudget } from './zip';
+import { checkEntryLimits, listZip, readZipEntry, type UnpackBudget } from './zip';
 
 /**
  * Reads any order export the merchant may drop: .csv, .xlsx, or a .zip holding exactly one of
@@ -12,7 +12,7 @@ import { listZip, readZipEntry, type UnpackBudget } from './zip';
  * the limits (limits.ts) is read.
  */
 export function readSpreadsheet(name: string, bytes: Uint8Array, sink: TableSink, limits: IoLimits = LIMITS): TableInfo {
-  checkFileSize(name, bytes, limits);
+  checkFileSize(name, bytes.byteLength, limits);
   const kind = sniff(bytes);
   const lower = name.toLowerCase();
   switch (kind) {
@@ -30,8 +30,8 @@ export function readSpreadsheet(name: string, bytes: Uint8Array, sink: TableSink
   }
 }
 
-function checkFileSize(file: string, bytes: Uint8Array, limits: IoLimits): void {
-  if (bytes.byteLength > limits.maxFileBytes) throw new AppError('FILE_TOO_LARGE', { file, notes: [{ key: 'SIZE_LIMIT', params: { limit: formatBytes(limits.maxFileBytes) } }] });
+function checkFileSize(file: string, size: number, limits: IoLimits): void {
+  if (size > limits.maxFileBytes) throw new AppError('FILE_TOO_LARGE', { file, notes: [{ key: 'SIZE_LIMIT', params: { limit: formatBytes(limits.maxFileBytes) } }] });
 }
 
 function readZipOrXlsx(name: string, bytes: Uint8Array, sink: TableSink, limits: IoLimits): TableInfo {
@@ -50,14 +50,18 @@ function readZipOrXlsx(name: string, bytes: Uint8Array, sink: TableSink, limits:
   }
   if (sheets.length > 1) throw new AppError('ZIP_MANY_SHEETS', { file: name, detail: sheets.slice(0, 5).join('、') });
   const entry = entries.find((e) => e.name === sheets[0])!;
-  const inner = readZipEntry(bytes, entry, name, 'zip', limits, budget);
   const label = `${name} › ${entry.name}`;
+  // The file inside is held to the file limit by its declared size, before a byte is inflated
+  // (a 10 MB zip can honestly hold 1.4 GB of CSV, within the entry limit meant for an xlsx's sheet).
+  checkEntryLimits(entry, name, limits, budget);
+  checkFileSize(label, entry.size, limits);
+  const inner = readZipEntry(bytes, entry, name, 'zip', limits, budget);
   const info = readSpreadsheetInner(label, inner, sink, limits, budget);
   return { ...info, entry: entry.name };
 }
 
 function readSpreadsheetInner(label: string, bytes: Uint8Array, sink: TableSink, limits: IoLimits, budget: UnpackBudget): TableInfo {
-  checkFileSize(label, bytes, limits);
+  checkFileSize(label, bytes.byteLength, limits);
   const kind = sniff(bytes);
   if (kind === 'zip') {
     readXlsx(bytes, label, sink, undefined, limits, budget);

@@ -2,10 +2,11 @@ import Papa from 'papaparse';
 import { stockRejected } from '../../../shared/rules/stock-reject';
 import type { StockRejectCode, StockRejectedLine } from '../../../shared/domain';
 import { AppError, type ErrorNote } from '../../../shared/errors';
-import { hasControlChars } from '../../../shared/rules/stock-identity';
+import { hasControlChars, hasOddSecretChars } from '../../../shared/rules/stock-identity';
 import { STOCK_SEPARATORS, type StockSep } from '../../../shared/rules/stock-separators';
 import type { StockShape } from '../../../shared/rules/stock-shape';
 import { cellText, ORDER_NO_RE, parseTime } from './cells';
+import type { Cell } from './table';
 import { decodeText } from './detect-encoding';
 import { mapHeader } from './header-map';
 import { readSpreadsheet } from './read-spreadsheet';
@@ -39,7 +40,8 @@ const HEADER_NAMES: Record<string, Field> = {
   过期时间: 'expiresAt', 到期时间: 'expiresAt', 截止日期: 'expiresAt', 备注: 'extras',
 };
 
-type Row = { line: number; cells: string[] };
+/** `lost`: columns whose XLSX cell is a number Excel cannot hold exactly (digits past the 15th already gone). */
+type Row = { line: number; cells: string[]; lost?: number[] };
 
 /**
  * Reads the merchant's stock: plain text (one item per line, no header), CSV (quotes honoured)
@@ -53,7 +55,7 @@ export function parseStock(input: { name: string; bytes?: Uint8Array; text?: str
   if (input.bytes) {
     const kind = sniff(input.bytes);
     if (kind === 'empty') throw new AppError('STOCK_EMPTY', { file: input.name });
-    if (kind === 'binary' || kind === 'cfb') throw new AppError('STOCK_NOT_TEXT', { file: input.name });
+    if (kind === 'cfb' || (kind === 'binary' && !textWithStrayNuls(input.bytes))) throw new AppError('STOCK_NOT_TEXT', { file: input.name });
     if (kind === 'zip') return parseRows(readSheetRows(input.bytes, input.name), shape, input.name);
     // A supplier file pasted together from two encodings, or cut inside a character, is refused whole.
     const decoded = decodeText(input.bytes, input.name);
@@ -63,12 +65,43 @@ export function parseStock(input: { name: string; bytes?: Uint8Array; text?: str
   return parseText(input.text ?? '', shape, sepChoice, input.name);
 }
 
+/**
+ * A text file that a NUL or two made look binary to the sniff: its lines are read, and the line
+ * with the NUL is refused by number (CONTROL_CHARS) like any other control character. A binary
+ * file or UTF-16 text (a NUL every other byte) has far more.
+ */
+function textWithStrayNuls(b: Uint8Array): boolean {
+  const n = Math.min(b.byteLength, 8192);
+  let nul = 0;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (c === 0) nul++;
+    else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
+  }
+  return nul <= Math.max(2, n / 1000) && nul + control <= n * 0.05;
+}
+
+/**
+ * Excel keeps 15 significant digits of a number: a 16- or 19-digit card number typed into a
+ * General cell is stored with its last digits turned to zeros, and read back it is another card.
+ */
+const EXACT_LIMIT = 1e15;
+/** The same damage in a CSV Excel saved: 6.33800012345679E+18. */
+const SCIENTIFIC = /^[+-]?\d(\.\d+)?e[+-]?\d+$/i;
+
+function sheetRow(line: number, cells: readonly Cell[]): Row {
+  const lost: number[] = [];
+  cells.forEach((c, i) => { if (typeof c === 'number' && Math.abs(c) >= EXACT_LIMIT) lost.push(i); });
+  return { line, cells: cells.map((c) => cellText(c)), ...(lost.length ? { lost } : {}) };
+}
+
 /** An .xlsx, or a .zip around one .csv/.xlsx: every row, the first one included (it may be a header or an item). */
 function readSheetRows(bytes: Uint8Array, file: string): Row[] {
   const rows: Row[] = [];
   readSpreadsheet(file, bytes, {
-    header: (cells, rowNo) => rows.push({ line: rowNo, cells: cells.map((c) => cellText(c)) }),
-    row: (r) => rows.push({ line: r.rowNo, cells: r.cells.map((c) => cellText(c)) }),
+    header: (cells, rowNo, _format, raw) => rows.push(sheetRow(rowNo, raw ?? cells)),
+    row: (r) => rows.push(sheetRow(r.rowNo, r.cells)),
   });
   return rows;
 }
@@ -250,6 +283,7 @@ function parseRows(rows: Row[], shape: StockShape, file: string, sep: StockSep |
     counted++;
     if (cells.some((c) => hasControlChars(c))) { rejected.push(stockRejected(line, 'CONTROL_CHARS')); continue; }
     if (cells.some((c) => c.length > MAX_LINE)) { rejected.push(stockRejected(line, 'LINE_TOO_LONG', { max: MAX_LINE })); continue; }
+    if (digitsLost(rows[r], map)) { rejected.push(stockRejected(line, 'DIGITS_LOST')); continue; }
     if (looksLikeOrderRow(cells)) { orderRows.push(line); rejected.push(stockRejected(line, 'ORDER_ROW')); continue; }
     const item: ParsedStockItem = { line, cardNo: '', password: '', code: '', login: '', extras: '', expiresAt: null };
     let fields = cells.map((c) => unlabel(c.trim()));
@@ -316,6 +350,14 @@ function parseRows(rows: Row[], shape: StockShape, file: string, sep: StockSep |
   return { sep, items: kept, rejected };
 }
 
+/** A number Excel has already changed, in a column that is a card number, password, code or login (a remark or 面值 may be one). */
+function digitsLost(row: Row, map: Partial<Record<Field, number>> | null): boolean {
+  const other = map ? new Set([map.extras, map.expiresAt]) : new Set<number | undefined>();
+  const secretCols = (i: number) => (map ? !other.has(i) && Object.values(map).includes(i) : true);
+  if (row.lost?.some(secretCols)) return true;
+  return row.cells.some((c, i) => secretCols(i) && SCIENTIFIC.test(c.trim()));
+}
+
 /** Why an item read from a line cannot be stock: a part missing, too long, or with a space inside. */
 function itemProblem(shape: StockShape, item: ParsedStockItem): StockRejectCode | null {
   const missing: StockRejectCode | null = shape === 'card' ? (!item.cardNo ? 'MISSING_CARD_NO' : !item.password ? 'MISSING_PASSWORD' : null)
@@ -324,6 +366,7 @@ function itemProblem(shape: StockShape, item: ParsedStockItem): StockRejectCode 
   if (missing) return missing;
   const secrets = [item.cardNo, item.password, item.code, item.login];
   if (secrets.some((s) => s.length > MAX_SECRET)) return 'SECRET_TOO_LONG';
+  if (secrets.some((s) => hasOddSecretChars(s))) return 'ODD_CHARS';
   if (secrets.some((s) => /\s/.test(s))) return 'SPACE_INSIDE';
   return null;
 }

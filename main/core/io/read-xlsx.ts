@@ -158,7 +158,7 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
     if (cells.length === 0) return;
     if (!header) {
       header = cells.map((c) => String(c));
-      sink.header(header, rowNo, 'xlsx');
+      sink.header(header, rowNo, 'xlsx', cells);
     } else {
       sink.row({ rowNo, cells });
       rows++;
@@ -176,6 +176,8 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
         }
         case 'row': {
           const r = attr(t.attributes, 'r');
+          // Excel's rows are 1 to 1,048,576; anything else would be stored as the row a line came from.
+          if (r !== null && (!/^[1-9]\d{0,6}$/.test(r) || Number(r) > 1_048_576)) throw new AppError('XLSX_CORRUPT', { file, row: rowNo + 1, notes: [{ key: 'XLSX_BAD_ROW_REF', params: { ref: r.slice(0, 40) } }] });
           rowNo = r ? Number(r) : rowNo + 1;
           cells = [];
           col = -1;

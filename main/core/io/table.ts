@@ -15,7 +15,8 @@ export interface RawRow {
  * XLSX row leaves out its empty cells.
  */
 export interface TableSink {
-  header(cells: string[], rowNo: number, format: TableInfo['format']): void;
+  /** `raw`: the header row's cells as the file holds them (an XLSX's numbers still numbers), for a reader whose first row may be data. */
+  header(cells: string[], rowNo: number, format: TableInfo['format'], raw?: readonly Cell[]): void;
   row(row: RawRow): void;
   progress?(rowsDone: number, totalEstimate: number | null): void;
 }

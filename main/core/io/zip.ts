@@ -112,16 +112,21 @@ function entryName(raw: Uint8Array, flags: number): string {
   }
 }
 
+/** The bomb checks, from the entry's declared sizes alone (UNPACKED_TOO_LARGE): nothing is inflated. */
+export function checkEntryLimits(e: ZipEntry, file: string, limits: IoLimits, budget: UnpackBudget): void {
+  const tooLarge = (limit: number): AppError => new AppError('UNPACKED_TOO_LARGE', { file, notes: [{ key: 'UNPACKED_LIMIT', params: { entry: e.name, limit: formatBytes(limit) } }] });
+  if (e.size > limits.maxEntryBytes) throw tooLarge(limits.maxEntryBytes);
+  if (budget.used + e.size > limits.maxTotalUnpackedBytes) throw tooLarge(limits.maxTotalUnpackedBytes);
+  if (e.size > limits.ratioFloorBytes && e.size > e.packedSize * limits.maxRatio) throw tooLarge(Math.max(limits.ratioFloorBytes, e.packedSize * limits.maxRatio));
+}
+
 /**
  * One entry's bytes, checked: refused before inflating when its declared size breaks a limit,
  * inflated with its declared size as the bound, then held to that size and its CRC-32.
  */
 export function readZipEntry(bytes: Uint8Array, e: ZipEntry, file: string, kind: ZipKind, limits: IoLimits, budget: UnpackBudget): Uint8Array {
   const where = { file, notes: [{ key: 'ZIP_ENTRY' as const, params: { entry: e.name } }] };
-  const tooLarge = (limit: number): AppError => new AppError('UNPACKED_TOO_LARGE', { file, notes: [{ key: 'UNPACKED_LIMIT', params: { entry: e.name, limit: formatBytes(limit) } }] });
-  if (e.size > limits.maxEntryBytes) throw tooLarge(limits.maxEntryBytes);
-  if (budget.used + e.size > limits.maxTotalUnpackedBytes) throw tooLarge(limits.maxTotalUnpackedBytes);
-  if (e.size > limits.ratioFloorBytes && e.size > e.packedSize * limits.maxRatio) throw tooLarge(Math.max(limits.ratioFloorBytes, e.packedSize * limits.maxRatio));
+  checkEntryLimits(e, file, limits, budget);
   if (e.flags & 1) throw new AppError(corrupt(kind), { ...where, detail: 'encrypted entry' });
   const lh = e.localOffset;
   if (lh + 30 > bytes.length || u32(bytes, lh) !== LOCAL) throw new AppError(corrupt(kind), { ...where, detail: 'bad local header' });
