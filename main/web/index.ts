@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/data-dir';
 import { toSystemError } from '../core/system-errors';
 import { openCore } from '../handlers';
@@ -32,29 +33,33 @@ interface WebArgs { dataDir: string | undefined; port: number; open: boolean; re
 
 class UsageError extends Error {}
 
-/** The command line, strictly: every option is one of HELP's, every value present and well-formed. */
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  port: { type: 'string' },
+  'no-open': { type: 'boolean' },
+  'read-only': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * The command line, strictly (node:util parseArgs, as the CLI parses its own): every option is
+ * one of HELP's, every value present and well-formed, no stray words.
+ */
 export function parseWebArgs(argv: readonly string[]): WebArgs {
-  const a: WebArgs = { dataDir: undefined, port: 0, open: true, readOnly: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`选项 ${name} 需要一个值 / ${name} needs a value`);
-      return v;
-    };
-    if (name === '-h' || name === '--help') a.help = true;
-    else if (name === '--no-open' && inline === undefined) a.open = false;
-    else if (name === '--read-only' && inline === undefined) a.readOnly = true;
-    else if (name === '--data-dir') a.dataDir = value();
-    else if (name === '--port') {
-      const v = value();
-      const n = Number(v);
-      if (!/^\d+$/.test(v) || n > 65535) throw new UsageError(`端口无效 / bad port: ${v}`);
-      a.port = n;
-    } else throw new UsageError(`未知选项 / unknown option: ${arg}`);
+  let values: { 'data-dir'?: string; port?: string; 'no-open'?: boolean; 'read-only'?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const said = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? '未知选项' : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? '多余的参数' : '选项缺少值或值不对';
+    throw new UsageError(`${said} / ${e instanceof Error ? e.message : String(e)}`);
   }
-  return a;
+  for (const name of ['data-dir', 'port'] as const) {
+    if (values[name] === '') throw new UsageError(`选项 --${name} 需要一个值 / --${name} needs a value`);
+  }
+  const v = values.port;
+  if (v !== undefined && (!/^\d+$/.test(v) || Number(v) > 65535)) throw new UsageError(`端口无效 / bad port: ${v}`);
+  return { dataDir: values['data-dir'], port: v === undefined ? 0 : Number(v), open: !values['no-open'], readOnly: !!values['read-only'], help: !!values.help };
 }
 
 async function main(): Promise<void> {

@@ -30,8 +30,8 @@ export interface OpenOptions {
  */
 export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
   try {
+    // writable() creates a missing folder.
     if (opts.readOnly || !writable(dataDir)) return openReadOnly(dataDir);
-    mkdirSync(dataDir, { recursive: true });
     const db = new Database(join(dataDir, DB_FILE));
     try {
       db.pragma('journal_mode = WAL');
@@ -87,8 +87,7 @@ function openReadOnly(dataDir: string): Db {
   }
   try {
     tune(db);
-    const current = db.pragma('user_version', { simple: true }) as number;
-    if (current > MIGRATIONS.length) throw new AppError('DB_TOO_NEW', { detail: `schema ${current} > ${MIGRATIONS.length}` });
+    const current = schemaOf(db);
     if (current < MIGRATIONS.length) throw new AppError('DATA_READ_ONLY', { detail: `数据文件需要升级（schema ${current} → ${MIGRATIONS.length}），只读时无法升级` });
     return db;
   } catch (e) {
@@ -108,10 +107,16 @@ function tune(db: Db): void {
   db.pragma(`busy_timeout = ${Number.isInteger(ms) && ms >= 0 ? ms : BUSY_TIMEOUT_MS}`);
 }
 
-/** Applies every pending step in one transaction; refuses a database from a newer VShip. */
-export function migrate(db: Db): void {
+/** The database's schema version; a database from a newer VShip is refused (DB_TOO_NEW). */
+function schemaOf(db: Db): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) throw new AppError('DB_TOO_NEW', { detail: `schema ${current} > ${MIGRATIONS.length}` });
+  return current;
+}
+
+/** Applies every pending step in one transaction; refuses a database from a newer VShip. */
+export function migrate(db: Db): void {
+  const current = schemaOf(db);
   if (current === MIGRATIONS.length) return;
   db.transaction(() => {
     for (let v = current; v < MIGRATIONS.length; v++) MIGRATIONS[v](db);

@@ -10,7 +10,7 @@ import type { Cell } from './table';
 import { decodeText } from './detect-encoding';
 import { mapHeader } from './header-map';
 import { readSpreadsheet } from './read-spreadsheet';
-import { sniff } from './sniff';
+import { controlBytes, sniff } from './sniff';
 
 export interface ParsedStockItem {
   line: number;
@@ -71,15 +71,8 @@ export function parseStock(input: { name: string; bytes?: Uint8Array; text?: str
  * file or UTF-16 text (a NUL every other byte) has far more.
  */
 function textWithStrayNuls(b: Uint8Array): boolean {
-  const n = Math.min(b.byteLength, 8192);
-  let nul = 0;
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const c = b[i];
-    if (c === 0) nul++;
-    else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
-  }
-  return nul <= Math.max(2, n / 1000) && nul + control <= n * 0.05;
+  const { scanned, nul, control } = controlBytes(b);
+  return nul <= Math.max(2, scanned / 1000) && nul + control <= scanned * 0.05;
 }
 
 /**

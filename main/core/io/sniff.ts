@@ -17,16 +17,23 @@ function startsWith(b: Uint8Array, magic: number[]): boolean {
   return true;
 }
 
+/** NUL bytes and other control characters (not tab, LF, CR, FF) among a file's first 8 KB. */
+export function controlBytes(b: Uint8Array): { scanned: number; nul: number; control: number } {
+  const scanned = Math.min(b.byteLength, 8192);
+  let nul = 0;
+  let control = 0;
+  for (let i = 0; i < scanned; i++) {
+    const c = b[i];
+    if (c === 0) nul++;
+    else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
+  }
+  return { scanned, nul, control };
+}
+
 /** NUL bytes or many control characters in the first 8 KB: not a text file (UTF-16 is not an export encoding). */
 function looksBinary(b: Uint8Array): boolean {
-  const n = Math.min(b.byteLength, 8192);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const c = b[i];
-    if (c === 0) return true;
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
-  }
-  return control > n * 0.05;
+  const { scanned, nul, control } = controlBytes(b);
+  return nul > 0 || control > scanned * 0.05;
 }
 
 /**
