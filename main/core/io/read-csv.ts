@@ -137,14 +137,13 @@ function checkShape(text: string, delimiter: string, lineEnd: number, file: stri
       const raw = text.slice(start, end);
       const length = raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') ? -1 : undefined).replace(/""/g, '"').length : raw.length;
       if (length > max) {
-        const name = headerNames(text, delimiter)[col]?.trim();
-        throw new AppError('CELL_TOO_LONG', { file, row, ...(name ? { column: name } : { columnNo: col + 1 }), notes: [{ key: 'CELL_LIMIT', params: { length, max } }] });
+        throw cellTooLong(file, row, col, headerNames(text, delimiter)[col], length, max);
       }
     }
     col++;
   };
   const endRow = (): void => {
-    if (col > limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS', { file, row, notes: [{ key: 'COLUMN_LIMIT', params: { count: col, max: limits.maxColumns } }] });
+    if (col > limits.maxColumns) throw tooManyColumns(file, row, col, limits.maxColumns);
   };
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -180,16 +179,21 @@ function headerNames(text: string, delimiter: string): string[] {
   return first ?? [];
 }
 
-/** Limits on a row as parsed: its number of cells and the length of each (limits.ts). */
+/** Limits on a row as parsed (limits.ts): the same as checkShape, on the cells papaparse gives, in case the two ever split a row differently. */
 function checkCells(cells: string[], rowNo: number, header: string[] | null, file: string, limits: IoLimits): void {
-  if (cells.length > limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS', { file, row: rowNo, notes: [{ key: 'COLUMN_LIMIT', params: { count: cells.length, max: limits.maxColumns } }] });
+  if (cells.length > limits.maxColumns) throw tooManyColumns(file, rowNo, cells.length, limits.maxColumns);
   for (let c = 0; c < cells.length; c++) {
-    const n = cells[c].length;
-    if (n > limits.maxCellChars) {
-      const name = header?.[c]?.trim();
-      throw new AppError('CELL_TOO_LONG', { file, row: rowNo, ...(name ? { column: name } : { columnNo: c + 1 }), notes: [{ key: 'CELL_LIMIT', params: { length: n, max: limits.maxCellChars } }] });
-    }
+    if (cells[c].length > limits.maxCellChars) throw cellTooLong(file, rowNo, c, header?.[c], cells[c].length, limits.maxCellChars);
   }
+}
+
+function cellTooLong(file: string, row: number, col: number, headerName: string | undefined, length: number, max: number): AppError {
+  const name = headerName?.trim();
+  return new AppError('CELL_TOO_LONG', { file, row, ...(name ? { column: name } : { columnNo: col + 1 }), notes: [{ key: 'CELL_LIMIT', params: { length, max } }] });
+}
+
+function tooManyColumns(file: string, row: number, count: number, max: number): AppError {
+  return new AppError('TOO_MANY_COLUMNS', { file, row, notes: [{ key: 'COLUMN_LIMIT', params: { count, max } }] });
 }
 
 function countOf(s: string, ch: string): number {
