@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/rules/file-limits';
 
 export { formatBytes } from '../../../shared/rules/file-limits';
@@ -52,3 +53,17 @@ export function withLimits(over?: Partial<IoLimits>): Readonly<IoLimits> {
   return over ? { ...LIMITS, ...over } : LIMITS;
 }
 
+
+/** A cell over `max` characters, at its row and column (its header name, else its number) when known. */
+export function cellTooLong(file: string, row: number | undefined, column: { name?: string; no: number } | undefined, length: number, max: number): AppError {
+  const name = column?.name?.trim();
+  return new AppError('CELL_TOO_LONG', {
+    file, ...(row !== undefined ? { row } : {}), ...(column ? (name ? { column: name } : { columnNo: column.no }) : {}),
+    notes: [{ key: 'CELL_LIMIT', params: { length, max } }],
+  });
+}
+
+/** A row of `count` cells, over `max`. */
+export function tooManyColumns(file: string, row: number, count: number, max: number): AppError {
+  return new AppError('TOO_MANY_COLUMNS', { file, row, notes: [{ key: 'COLUMN_LIMIT', params: { count, max } }] });
+}

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 import { decodeText, type DecodedText } from './detect-encoding';
-import { formatBytes, LIMITS, type IoLimits } from './limits';
+import { cellTooLong, formatBytes, LIMITS, tooManyColumns, type IoLimits } from './limits';
 import type { RawRow, TableInfo, TableSink } from './table';
 
 /**
@@ -137,7 +137,7 @@ function checkShape(text: string, delimiter: string, lineEnd: number, file: stri
       const raw = text.slice(start, end);
       const length = raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') ? -1 : undefined).replace(/""/g, '"').length : raw.length;
       if (length > max) {
-        throw cellTooLong(file, row, col, headerNames(text, delimiter)[col], length, max);
+        throw cellTooLong(file, row, { name: headerNames(text, delimiter)[col], no: col + 1 }, length, max);
       }
     }
     col++;
@@ -183,17 +183,8 @@ function headerNames(text: string, delimiter: string): string[] {
 function checkCells(cells: string[], rowNo: number, header: string[] | null, file: string, limits: IoLimits): void {
   if (cells.length > limits.maxColumns) throw tooManyColumns(file, rowNo, cells.length, limits.maxColumns);
   for (let c = 0; c < cells.length; c++) {
-    if (cells[c].length > limits.maxCellChars) throw cellTooLong(file, rowNo, c, header?.[c], cells[c].length, limits.maxCellChars);
+    if (cells[c].length > limits.maxCellChars) throw cellTooLong(file, rowNo, { name: header?.[c], no: c + 1 }, cells[c].length, limits.maxCellChars);
   }
-}
-
-function cellTooLong(file: string, row: number, col: number, headerName: string | undefined, length: number, max: number): AppError {
-  const name = headerName?.trim();
-  return new AppError('CELL_TOO_LONG', { file, row, ...(name ? { column: name } : { columnNo: col + 1 }), notes: [{ key: 'CELL_LIMIT', params: { length, max } }] });
-}
-
-function tooManyColumns(file: string, row: number, count: number, max: number): AppError {
-  return new AppError('TOO_MANY_COLUMNS', { file, row, notes: [{ key: 'COLUMN_LIMIT', params: { count, max } }] });
 }
 
 function countOf(s: string, ch: string): number {

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { AppError } from '../../../shared/errors';
-import { LIMITS, type IoLimits } from './limits';
+import { cellTooLong, LIMITS, tooManyColumns, type IoLimits } from './limits';
 import type { Cell, TableSink } from './table';
 import { listZip, readZipEntry, type UnpackBudget, type ZipEntry } from './zip';
 
@@ -107,18 +107,11 @@ function readSharedStrings(xml: Uint8Array, file: string, chunkSize: number, lim
     p.on('text', (s) => {
       if (inT && inPh === 0) {
         cur += s;
-        if (cur.length > limits.maxCellChars) throw cellTooLong(file, undefined, undefined, cur.length, limits);
+        if (cur.length > limits.maxCellChars) throw cellTooLong(file, undefined, undefined, cur.length, limits.maxCellChars);
       }
     });
   });
   return out;
-}
-
-function cellTooLong(file: string, row: number | undefined, column: { name?: string; no: number } | undefined, length: number, limits: IoLimits): AppError {
-  return new AppError('CELL_TOO_LONG', {
-    file, row, ...(column ? (column.name ? { column: column.name } : { columnNo: column.no }) : {}),
-    notes: [{ key: 'CELL_LIMIT', params: { length, max: limits.maxCellChars } }],
-  });
 }
 
 /**
@@ -189,7 +182,7 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
             col = colIndex(r);
             if (col < 0) throw new AppError('XLSX_CORRUPT', { file, row: rowNo, notes: [{ key: 'XLSX_BAD_CELL_REF', params: { ref: r.slice(0, 40) } }] });
           } else col++;
-          if (col >= limits.maxColumns) throw new AppError('TOO_MANY_COLUMNS', { file, row: rowNo, notes: [{ key: 'COLUMN_LIMIT', params: { count: col + 1, max: limits.maxColumns } }] });
+          if (col >= limits.maxColumns) throw tooManyColumns(file, rowNo, col + 1, limits.maxColumns);
           type = attr(t.attributes, 't') ?? 'n';
           text = '';
           break;
@@ -202,7 +195,7 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
     p.on('text', (s) => {
       if (inV || (inT && inPh === 0)) {
         text += s;
-        if (text.length > limits.maxCellChars) throw cellTooLong(file, rowNo, where(), text.length, limits);
+        if (text.length > limits.maxCellChars) throw cellTooLong(file, rowNo, where(), text.length, limits.maxCellChars);
       }
     });
     p.on('closetag', (t) => {
