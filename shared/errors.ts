@@ -62,6 +62,10 @@ export const ERROR_CODES = {
   FILE_NOT_FOUND: '找不到该文件或文件夹，请确认路径是否正确',
   FILE_ACCESS_DENIED: '没有权限读写该文件或文件夹，请检查权限，或关闭正在使用它的程序',
   FS_ERROR: '读写文件失败，请确认文件未被其他程序占用后重试',
+  RULE_PARAM_INVALID: '规则参数不正确，请检查取值范围',
+  OVERRIDE_NOT_ALLOWED: '这条规则的拦截不能手动放行，请按提示处理',
+  OVERRIDE_NOT_FOUND: '找不到这条放行记录，可能已撤回',
+  TEMPLATE_DIVERSION: '发货消息模板疑似导流，未保存：请删去标出的文字',
   INTERNAL: '内部错误',
 } as const;
 

@@ -9,6 +9,7 @@ import type { Channel, Result } from '../../shared/contract';
 import { requestSchemas } from '../../shared/contract';
 import { AppError, formatErrorMessage, type AppErrorData } from '../../shared/errors';
 import { openDatabase } from '../core/db/open';
+import { ensureChecked } from '../core/services/rules';
 import { ensureDefaultShop } from '../core/services/shops';
 import { toSystemError } from '../core/system-errors';
 import { allocationHandlers } from './allocation';
@@ -17,6 +18,7 @@ import { importHandlers } from './import';
 import { messagesHandlers } from './messages';
 import { ordersHandlers } from './orders';
 import { productsHandlers } from './products';
+import { rulesHandlers } from './rules';
 import { shopsHandlers } from './shops';
 import { stockHandlers } from './stock';
 
@@ -57,7 +59,10 @@ export function toErrorResult(e: unknown, where: { dataDir?: string } = {}): Res
 export function openCore(opts: CoreOptions): Core {
   const db = openDatabase(opts.dataDir, { readOnly: opts.readOnly });
   const readOnly = db.readonly;
-  if (!readOnly) ensureDefaultShop(db);
+  if (!readOnly) {
+    ensureDefaultShop(db);
+    ensureChecked(db);
+  }
   const ctx = { ...opts, db, readOnly };
   const handlers: Handlers = {
     ...shopsHandlers(ctx),
@@ -67,6 +72,7 @@ export function openCore(opts: CoreOptions): Core {
     ...stockHandlers(ctx),
     ...allocationHandlers(ctx),
     ...messagesHandlers(ctx),
+    ...rulesHandlers(ctx),
   };
   return {
     dataDir: opts.dataDir,

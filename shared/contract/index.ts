@@ -12,6 +12,7 @@ import { importSchemas, type ImportContract } from './import';
 import { messagesSchemas, type MessagesContract } from './messages';
 import { ordersSchemas, type OrdersContract } from './orders';
 import { productsSchemas, type ProductsContract } from './products';
+import { rulesSchemas, type RulesContract } from './rules';
 import { shopsSchemas, type ShopsContract } from './shops';
 import { stockSchemas, type StockContract } from './stock';
 
@@ -32,6 +33,7 @@ export const FEATURE_SCHEMAS = {
   stock: stockSchemas,
   allocation: allocationSchemas,
   messages: messagesSchemas,
+  rules: rulesSchemas,
 } as const;
 
 /** Request schemas, validated by the handler table before any service runs. */
@@ -43,9 +45,10 @@ export const requestSchemas = {
   ...stockSchemas,
   ...allocationSchemas,
   ...messagesSchemas,
+  ...rulesSchemas,
 } as const;
 
-export type ApiContract = ShopsContract & ImportContract & OrdersContract & ProductsContract & StockContract & AllocationContract & MessagesContract;
+export type ApiContract = ShopsContract & ImportContract & OrdersContract & ProductsContract & StockContract & AllocationContract & MessagesContract & RulesContract;
 
 export type Channel = keyof typeof requestSchemas & keyof ApiContract;
 /** What a caller sends (the schema's input). */

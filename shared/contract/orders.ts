@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { OrderDetail, OrdersPage, OrdersSummary } from '../domain';
 import { REASONS } from '../domain/orders';
+import { RULE_IDS } from '../domain/rules';
 import { orderNo, shopId, type FeatureContract } from './define';
 
 const reasonCodes = Object.keys(REASONS) as [keyof typeof REASONS, ...(keyof typeof REASONS)[]];
@@ -15,6 +16,10 @@ const ordersQuery = z.object({
   search: z.string().max(100).optional(),
   /** Only orders with a line of this product. */
   skuKey: z.string().max(300).optional(),
+  /** Only orders with an active finding of this rule. */
+  rule: z.enum(RULE_IDS).optional(),
+  /** Only orders with an active finding of this severity (block: cannot ship as it is). */
+  findings: z.enum(['block', 'warn', 'any']).optional(),
   /** true: only filled orders; false: only orders without content. */
   filled: z.boolean().optional(),
   sort: z.enum(['shipBy', 'paidAt', 'orderNo', 'productName', 'quantity', 'status', 'paidCents']).optional(),

@@ -24,6 +24,10 @@ export const termsSchema = z.object({
   /** Minimum days an item must still be valid at delivery. */
   minValidityDays: days.optional(),
   messageTemplate: z.string().max(2000).optional(),
+  /** An account rental the buyer can fully bind (改绑): the 15-day rental limit does not apply (seed §6(3)). */
+  fullyBindable: z.boolean().optional(),
+  /** What a top-up is credited to; unset = read from the title (话费/流量 → mobile, QQ → qq, else either). */
+  rechargeTarget: z.enum(['mobile', 'qq', 'any']).optional(),
 }).strict();
 export type ProductTerms = z.infer<typeof termsSchema>;
 

@@ -1,7 +1,10 @@
 /** Shops, settings, app info and the data folder's check. */
 import { z } from 'zod';
 import type { AppInfo, DbCheckResult, Settings, Shop } from '../domain';
+import { SHOP_TYPES } from '../domain/rules';
 import { noRequest, shopId, type FeatureContract } from './define';
+
+const shopType = z.enum(Object.keys(SHOP_TYPES) as [keyof typeof SHOP_TYPES, ...(keyof typeof SHOP_TYPES)[]]);
 
 export const shopsSchemas = {
   'shops.appInfo': noRequest,
@@ -12,7 +15,9 @@ export const shopsSchemas = {
     accountCooldownHours: z.number().int().min(0).max(24 * 30).optional(),
   }).strict(),
   'shops.list': noRequest,
-  'shops.create': z.object({ name: z.string().trim().min(1).max(60) }).strict(),
+  'shops.create': z.object({ name: z.string().trim().min(1).max(60), type: shopType.optional() }).strict(),
+  /** 个人 / 企业, changed later (the rules are checked again). */
+  'shops.setType': z.object({ shopId, type: shopType }).strict(),
   /** The data folder's health: SQLite's own check, foreign keys, stock rows that contradict their allocations. */
   'shops.checkDb': z.object({ quick: z.boolean().optional() }).strict().optional(),
 } as const;
@@ -23,5 +28,6 @@ export type ShopsContract = FeatureContract<typeof shopsSchemas, {
   'shops.setSettings': Settings;
   'shops.list': Shop[];
   'shops.create': Shop;
+  'shops.setType': Shop;
   'shops.checkDb': DbCheckResult;
 }>;

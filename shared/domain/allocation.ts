@@ -1,4 +1,5 @@
 /** What orders are filled with: items, fills and why an order was skipped. Names follow the glossary (../docs/STYLE.md). */
+import type { RuleId } from './rules';
 /** An order's item in full (a reveal). */
 export interface RevealedItem { itemId: number | null; kind: string; cardNo: string; password: string; code: string; login: string; extras: string; rentalUntil: string | null; expiresAt: string | null; rechargeRef: string }
 
@@ -30,6 +31,8 @@ export interface FillResult {
    * already holds (`vship check-db` lists them too). `heldByOrderNo` is the order holding it.
    */
   inconsistent: { itemId: number; skuKey: string; heldByOrderNo: string }[];
+  /** Orders not filled because a rule blocks them and filling cannot cure it (region lock, recharge number, …). */
+  held: { orderNo: string; rule: RuleId }[];
 }
 
 export const SKIP_REASONS = {

@@ -7,3 +7,4 @@ export * from './stock';
 export * from './allocation';
 export * from './messages';
 export * from './jobs';
+export * from './rules';

@@ -1,6 +1,7 @@
 /** Orders as read from the exports: status, reason, lines, changes. Names follow the glossary (../docs/STYLE.md). */
 import type { OrderQueryFilter } from '../contract/orders';
 import type { OrderItem } from './allocation';
+import type { Finding } from './rules';
 
 export type { OrderQueryFilter, OrderSortKey, OrdersQuery } from '../contract/orders';
 
@@ -57,6 +58,8 @@ export interface Order {
   lineCount: number;
   /** What the order is filled with (masked); empty when not filled. */
   items: OrderItem[];
+  /** What the platform-rule checks found (its products' findings included), overrides shown. */
+  findings: Finding[];
 }
 
 export interface OrderLine {

@@ -1,6 +1,7 @@
 /** Products (one per SKU key), how each is delivered, its terms and stock levels. Names follow the glossary (../docs/STYLE.md). */
 import type { ProductTerms } from '../contract/products';
 import type { Suggestion } from '../rules/suggest';
+import type { Finding } from './rules';
 
 export type { ProductTerms } from '../contract/products';
 
@@ -48,4 +49,6 @@ export interface Product {
   levels: StockLevels;
   /** Units needed beyond what is available (0 when enough). */
   shortage: number;
+  /** The product-level rule findings (its own terms), overrides shown. */
+  findings: Finding[];
 }

@@ -1,7 +1,11 @@
 /** Shops, settings and what the app reports about itself. Names follow the glossary (../docs/STYLE.md). */
+import type { ShopType } from './rules';
+
 export interface Shop {
   id: number;
   name: string;
+  /** 个人 / 企业: travel goods are for enterprise shops only (seed §5(1)). */
+  type: ShopType;
   createdAt: string;
 }
 

@@ -102,9 +102,10 @@ describe('automatic fill', () => {
     setProduct(db, shopId, a.skuKey, { kind: 'recharge' });
     const r = fill(db, shopId, { cooldownHours: 2 });
     expect(r.filled).toBe(0);
+    expect(r.held).toEqual([]);
     expect(r.skipped.length).toBe(t.expected.filter((e) => e.shippable).length);
-    expect(new Set(r.skipped.map((s) => s.reason))).toEqual(new Set(['直充商品：充值后标记“已充值”', '商品未确认发货方式']));
     expect(new Set(r.skipped.map((s) => s.code))).toEqual(new Set(['RECHARGE_PENDING', 'PRODUCT_UNCONFIRMED']));
+    expect(new Set(r.skipped.map((s) => s.reason))).toEqual(new Set(['直充商品：充值后标记“已充值”', '商品未确认发货方式']));
     const orderNo = allOrders(db, shopId).find((o) => o.shippable && (o.skuCode === a.skuKey))!.orderNo;
     expect(markRecharged(db, shopId, orderNo, 'SUP-8812')[0]).toMatchObject({ kind: 'recharge', masked: '已充值（SUP-8812）' });
     expect(() => markRecharged(db, shopId, orderNo, 'again')).toThrow(AppError);

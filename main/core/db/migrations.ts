@@ -221,6 +221,43 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
   // 5: stock fingerprints of the identity's normal form (issue 8): look-alikes of one card (case,
   // dashes, spaces, zero-width characters, full-width digits) are one card from now on.
   (db) => refingerprintStock(db),
+  // 6: platform-rule checks (issue 9): the shop's type (travel is for enterprise shops only),
+  // findings per order and per product (an order carries its products' findings too, origin
+  // 'product', so the grid filters by one index), and overrides with the merchant's reason.
+  (db) => {
+    db.exec(`
+      ALTER TABLE shops ADD COLUMN type TEXT NOT NULL DEFAULT 'personal' CHECK (type IN ('personal', 'enterprise'));
+      CREATE TABLE findings (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        order_id INTEGER REFERENCES orders(id) ON DELETE CASCADE,
+        product_id INTEGER REFERENCES products(id) ON DELETE CASCADE,
+        rule TEXT NOT NULL,
+        severity TEXT NOT NULL CHECK (severity IN ('block', 'warn')),
+        origin TEXT NOT NULL CHECK (origin IN ('order', 'product')),
+        sku_key TEXT,
+        params TEXT NOT NULL,
+        CHECK ((order_id IS NULL) <> (product_id IS NULL))
+      );
+      CREATE INDEX findings_order ON findings(order_id) WHERE order_id IS NOT NULL;
+      CREATE INDEX findings_product ON findings(product_id) WHERE product_id IS NOT NULL;
+      CREATE INDEX findings_rule ON findings(shop_id, rule, severity);
+      CREATE TABLE rule_overrides (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        subject TEXT NOT NULL CHECK (subject IN ('order', 'product')),
+        subject_key TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL,
+        withdrawn_at TEXT,
+        withdrawn_by TEXT
+      );
+      CREATE UNIQUE INDEX rule_overrides_active ON rule_overrides(shop_id, subject, subject_key, rule) WHERE withdrawn_at IS NULL;
+      CREATE TABLE rule_checks (shop_id INTEGER PRIMARY KEY REFERENCES shops(id), checked_at TEXT NOT NULL);
+    `);
+  },
 ];
 
 /**

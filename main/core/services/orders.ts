@@ -1,10 +1,11 @@
-import type { Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode } from '../../../shared/domain';
+import type { Finding, Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode } from '../../../shared/domain';
 import { toBeijingIso } from '../../../shared/rules/classify';
 import { DUE_SOON_MS } from '../../../shared/rules/ship-by';
 import { skuKeySql } from '../../../shared/rules/sku-key';
 import type { Db } from '../db/open';
 import { orderItems } from './allocation';
 import { nowMs } from './clock';
+import { ACTIVE_FINDING, findingsForOrders } from './rules/findings';
 
 const SELECT = `SELECT id, shop_id, order_no, damaged, status, after_sale, shippable, reason, product_name, product_id, spec,
   style_id, sku_code, sku_key, goods_code, quantity, total_cents, paid_cents, deal_at, paid_at, ship_by, ship_by_from_export,
@@ -48,12 +49,17 @@ function toOrder(r: Row): Order {
     lastChangedAt: r.last_changed_at as string,
     lineCount: r.line_count as number,
     items: [],
+    findings: [],
   };
 }
 
 function withItems(db: Db, orders: Order[]): Order[] {
   const items = orderItems(db, orders.map((o) => o.id));
-  for (const o of orders) o.items = items.get(o.id) ?? [];
+  const findings = orders.length ? findingsForOrders(db, orders[0].shopId, orders) : new Map<number, Finding[]>();
+  for (const o of orders) {
+    o.items = items.get(o.id) ?? [];
+    o.findings = findings.get(o.id) ?? [];
+  }
   return orders;
 }
 
@@ -75,6 +81,12 @@ function where(q: OrdersQuery, now: string): { sql: string; params: (string | nu
   if (q.skuKey !== undefined) {
     parts.push(`(sku_key = ? OR id IN (SELECT l.order_id FROM order_lines l WHERE ${skuKeySql('l')} = ?))`);
     params.push(q.skuKey, q.skuKey);
+  }
+  if (q.rule || q.findings) {
+    const cond = [q.rule ? 'f.rule = ?' : '', q.findings === 'block' || q.findings === 'warn' ? 'f.severity = ?' : ''].filter(Boolean);
+    parts.push(`id IN (SELECT f.order_id FROM findings f WHERE f.order_id IS NOT NULL AND f.shop_id = orders.shop_id ${cond.map((c) => `AND ${c}`).join(' ')} AND ${ACTIVE_FINDING})`);
+    if (q.rule) params.push(q.rule);
+    if (q.findings === 'block' || q.findings === 'warn') params.push(q.findings);
   }
   if (q.filled !== undefined) parts.push(`${q.filled ? '' : 'NOT '}EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = orders.id AND a.released_at IS NULL)`);
   const s = q.search?.trim();

@@ -1,5 +1,5 @@
 import type { ParsedReq } from '../../../shared/contract';
-import type { DeliveryKind, Product, ProductTerms, StockLevels } from '../../../shared/domain';
+import type { DeliveryKind, Finding, Product, ProductTerms, StockLevels } from '../../../shared/domain';
 import { STOCKED_KINDS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { suggestProfile } from '../../../shared/rules/suggest';
@@ -7,6 +7,10 @@ import { toBeijingIso } from '../../../shared/rules/classify';
 import { skuKeySql } from '../../../shared/rules/sku-key';
 import type { Db } from '../db/open';
 import { nowIso, nowMs } from './clock';
+import { checkShop } from './rules/check';
+import { findingsForProducts } from './rules/findings';
+import { checkTemplate } from '../../../shared/rules/platform/product-terms';
+import { getRuleParams } from './rules/params';
 
 /**
  * Run by every order import, inside its transaction (the only writer of orders), so readers never
@@ -70,10 +74,11 @@ export function listProducts(db: Db, shopId: number): Product[] {
   const rows = db.prepare('SELECT * FROM products WHERE shop_id = ? ORDER BY title, spec, id').all(shopId) as ProductRow[];
   const waiting = waitingBySku(db, shopId);
   const levels = levelsByProduct(db, shopId);
-  return rows.map((r) => toProduct(r, waiting.get(r.sku_key), levels.get(r.id) ?? emptyLevels()));
+  const findings = findingsForProducts(db, shopId, rows.map((r) => ({ id: r.id, skuKey: r.sku_key })));
+  return rows.map((r) => toProduct(r, waiting.get(r.sku_key), levels.get(r.id) ?? emptyLevels(), findings.get(r.id) ?? []));
 }
 
-function toProduct(r: ProductRow, w: { n: number; q: number } | undefined, levels: StockLevels): Product {
+function toProduct(r: ProductRow, w: { n: number; q: number } | undefined, levels: StockLevels, findings: Finding[]): Product {
   const suggestion = suggestProfile(r.title, r.spec);
   const terms = JSON.parse(r.terms) as ProductTerms;
   const kind = r.confirmed ? r.kind : r.kind ?? suggestion.kind;
@@ -84,7 +89,7 @@ function toProduct(r: ProductRow, w: { n: number; q: number } | undefined, level
   return {
     id: r.id, shopId: r.shop_id, skuKey: r.sku_key, title: r.title, spec: r.spec, productId: r.product_id,
     kind, confirmed: r.confirmed === 1, terms: effTerms, suggestion, lowStock: r.low_stock,
-    waiting: w?.n ?? 0, waitingUnits: units, levels, shortage: stocked ? Math.max(0, units - levels.available) : 0,
+    waiting: w?.n ?? 0, waitingUnits: units, levels, shortage: stocked ? Math.max(0, units - levels.available) : 0, findings,
   };
 }
 
@@ -99,7 +104,8 @@ export function getProductProfile(db: Db, shopId: number, skuKey: string): { id:
 export function getProduct(db: Db, shopId: number, skuKey: string): Product {
   const r = db.prepare('SELECT * FROM products WHERE shop_id = ? AND sku_key = ?').get(shopId, skuKey) as ProductRow | undefined;
   if (!r) throw new AppError('PRODUCT_NOT_FOUND', { detail: skuKey });
-  return toProduct(r, waitingBySku(db, shopId, skuKey).get(skuKey), levelsByProduct(db, shopId, r.id).get(r.id) ?? emptyLevels());
+  const findings = findingsForProducts(db, shopId, [{ id: r.id, skuKey: r.sku_key }]).get(r.id) ?? [];
+  return toProduct(r, waitingBySku(db, shopId, skuKey).get(skuKey), levelsByProduct(db, shopId, r.id).get(r.id) ?? emptyLevels(), findings);
 }
 
 /** What `products.set` may change: its request without the address (derived from the schema). */
@@ -122,7 +128,15 @@ export function setProduct(db: Db, shopId: number, skuKey: string, patch: Produc
   if (terms.shipDays !== undefined && patch.terms?.shipHours) delete terms.shipDays;
   if (terms.shipHours !== undefined && patch.terms?.shipDays) delete terms.shipHours;
   const confirmed = kind !== null ? 1 : 0;
-  db.prepare('UPDATE products SET kind = ?, terms = ?, confirmed = ?, low_stock = coalesce(?, low_stock), updated_at = ? WHERE id = ?')
-    .run(kind, JSON.stringify(terms), confirmed, patch.lowStock ?? null, nowIso(), p.id);
+  // A template that points buyers elsewhere is refused when saved (the editor shows it live, same rule).
+  if (patch.terms?.messageTemplate) {
+    const hit = checkTemplate(patch.terms.messageTemplate, { params: getRuleParams(db) });
+    if (hit?.severity === 'block') throw new AppError('TEMPLATE_DIVERSION', { column: '发货消息模板', detail: String(hit.params.text) });
+  }
+  db.transaction(() => {
+    db.prepare('UPDATE products SET kind = ?, terms = ?, confirmed = ?, low_stock = coalesce(?, low_stock), updated_at = ? WHERE id = ?')
+      .run(kind, JSON.stringify(terms), confirmed, patch.lowStock ?? null, nowIso(), p.id);
+    checkShop(db, shopId, { productIds: [p.id] });
+  }).immediate();
   return getProduct(db, shopId, skuKey);
 }

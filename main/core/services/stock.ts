@@ -12,6 +12,7 @@ import { parseStock, type ParsedStockItem } from '../io/read-stock';
 import { nowIso, nowMs } from './clock';
 import { appendLedger } from './ledger';
 import { emptyLevels, getProductProfile } from './products';
+import { checkShop } from './rules/check';
 
 /**
  * The identity of an item for duplicate checks, across the shop's whole history (delivered and
@@ -95,6 +96,8 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
     }
     db.prepare('UPDATE stock_batches SET added = ?, duplicates = ? WHERE id = ?').run(result.added, result.duplicates.length, batchId);
     appendLedger(db, { shopId: input.shopId, event: 'stock.import', subject: product.skuKey, detail: { batchId, source: input.name, added: result.added, duplicates: result.duplicates.length } });
+    // New stock changes who waits for it (OUT_OF_STOCK).
+    checkShop(db, input.shopId, { orderIds: [] });
     result.batchId = batchId;
   }).immediate();
   return result;
@@ -167,6 +170,7 @@ export function voidItems(db: Db, sel: ItemSelection): { voided: number } {
     const now = nowIso();
     for (const id of ids) n += st.run(now, sel.shopId, id).changes;
     if (n) appendLedger(db, { shopId: sel.shopId, event: 'stock.void', subject: sel.batchId ? `batch:${sel.batchId}` : 'items', detail: { count: n, itemIds: ids.slice(0, 1000) } });
+    if (n) checkShop(db, sel.shopId, { orderIds: [] });
     return { voided: n };
   }).immediate();
 }
@@ -179,6 +183,7 @@ export function restoreItems(db: Db, sel: ItemSelection): { restored: number } {
     let n = 0;
     for (const id of ids) n += st.run(sel.shopId, id).changes;
     if (n) appendLedger(db, { shopId: sel.shopId, event: 'stock.restore', subject: sel.batchId ? `batch:${sel.batchId}` : 'items', detail: { count: n, itemIds: ids.slice(0, 1000) } });
+    if (n) checkShop(db, sel.shopId, { orderIds: [] });
     return { restored: n };
   }).immediate();
 }
@@ -195,6 +200,7 @@ export function moveItems(db: Db, sel: ItemSelection & { toSkuKey: string }): { 
     let n = 0;
     for (const id of ids) n += st.run(to.id, sel.shopId, id).changes;
     if (n) appendLedger(db, { shopId: sel.shopId, event: 'stock.move', subject: to.skuKey, detail: { count: n, itemIds: ids.slice(0, 1000) } });
+    if (n) checkShop(db, sel.shopId, { orderIds: [] });
     return { moved: n };
   }).immediate();
 }

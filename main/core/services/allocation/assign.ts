@@ -11,6 +11,7 @@ import { appendLedger } from '../ledger';
 import { itemFingerprint } from '../stock';
 import { orderItems } from './items';
 import { DAY, isFilled, loadProfiles, orderNeeds, orderRow, type NeedLine } from './needs';
+import { checkShop } from '../rules/check';
 
 /**
  * Fills one order by hand with typed or pasted items: exactly the units it needs. A new item
@@ -18,7 +19,11 @@ import { DAY, isFilled, loadProfiles, orderNeeds, orderRow, type NeedLine } from
  * shop already has must be available and of this product.
  */
 export function assign(db: Db, shopId: number, orderNo: string, texts: string[]): OrderItem[] {
-  return db.transaction(() => assignInTx(db, shopId, orderNo, texts)).immediate();
+  return db.transaction(() => {
+    const items = assignInTx(db, shopId, orderNo, texts);
+    checkShop(db, shopId, { orderIds: [orderRow(db, shopId, orderNo).id] });
+    return items;
+  }).immediate();
 }
 
 /** Pasting a column from Excel over several selected orders: all of them or none. */
@@ -33,6 +38,7 @@ export function assignMany(db: Db, shopId: number, entries: { orderNo: string; i
         throw err;
       }
     }
+    checkShop(db, shopId, { orderIds: entries.map((e) => orderRow(db, shopId, e.orderNo).id) });
     return { assigned: entries.length };
   }).immediate();
 }
@@ -95,6 +101,7 @@ export function markRecharged(db: Db, shopId: number, orderNo: string, ref: stri
     db.prepare(`INSERT INTO allocations (shop_id, order_id, item_id, kind, reusable, source, recharge_ref, created_at) VALUES (?, ?, NULL, 'recharge', 0, 'recharge', ?, ?)`)
       .run(shopId, o.id, ref, toBeijingIso(nowMs()));
     appendLedger(db, { shopId, event: 'recharge', subject: `order:${orderNo}`, detail: { ref } });
+    checkShop(db, shopId, { orderIds: [o.id] });
     return orderItems(db, [o.id]).get(o.id) ?? [];
   }).immediate();
 }

@@ -8,6 +8,8 @@ import { appendLedger } from '../ledger';
 import { getSettings } from '../settings';
 import { DAY, loadProfiles, orderNeeds, type NeedLine, type Profile } from './needs';
 import { releaseAllocation } from './release';
+import { checkShop } from '../rules/check';
+import { heldOrders } from '../rules/findings';
 
 /**
  * A product's available items, in the order they are handed out. `checked`: items before it are
@@ -48,7 +50,7 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
     const orders = db.prepare(`SELECT o.id, o.order_no FROM orders o WHERE o.shop_id = ? AND o.shippable = 1
       AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)
       ORDER BY (o.ship_by IS NULL), o.ship_by, o.id`).all(shopId) as { id: number; order_no: string }[];
-    const result: FillResult = { fillId: null, filled: 0, items: 0, short: [], skipped: [], inconsistent: [] };
+    const result: FillResult = { fillId: null, filled: 0, items: 0, short: [], skipped: [], inconsistent: [], held: [] };
     if (orders.length === 0) return result;
     // All candidate lines in one pass rather than a query per order.
     const linesByOrder = new Map<number, NeedLine[]>();
@@ -81,9 +83,14 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
       return pool.ids.length - pool.pos;
     };
     const pools = new Map<number, Pool>();
+    // A block that filling cannot cure (region lock, recharge number, travel in a personal shop …): no stock for it.
+    const held = heldOrders(db, shopId);
+    const filledIds: number[] = [];
     for (const o of orders) {
       const needs = orderNeeds(linesByOrder.get(o.id) ?? [], profiles);
       if (typeof needs === 'string') { result.skipped.push({ orderNo: o.order_no, code: needs, reason: SKIP_REASONS[needs] }); continue; }
+      const rule = held.get(o.id);
+      if (rule) { result.held.push({ orderNo: o.order_no, rule }); continue; }
       let lacking: { skuKey: string; need: number; available: number } | null = null;
       let lackingHeld = false;
       for (const n of needs) {
@@ -111,7 +118,10 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
         }
       }
       result.filled++;
+      filledIds.push(o.id);
     }
+    // The filled orders' items (expiry) and the queue for stock change: check them again, in this transaction.
+    checkShop(db, shopId, { orderIds: filledIds });
     if (result.filled === 0) {
       db.prepare('DELETE FROM fills WHERE id = ?').run(fillId);
     } else {
@@ -135,7 +145,9 @@ export function undoLastFill(db: Db, shopId: number): { fillId: number | null; r
     if (!last) return { fillId: null, released: 0 };
     if (db.prepare('SELECT 1 FROM allocations WHERE fill_id = ? AND exported_at IS NOT NULL').get(last)) throw new AppError('FILL_EXPORTED');
     const ids = db.prepare('SELECT id FROM allocations WHERE fill_id = ? AND released_at IS NULL').pluck().all(last) as number[];
+    const orderIds = db.prepare('SELECT DISTINCT order_id FROM allocations WHERE fill_id = ? AND released_at IS NULL').pluck().all(last) as number[];
     for (const id of ids) releaseAllocation(db, id, 'undo');
+    checkShop(db, shopId, { orderIds });
     db.prepare('UPDATE fills SET undone_at = ? WHERE id = ?').run(toBeijingIso(nowMs()), last);
     appendLedger(db, { shopId, event: 'fill.undo', subject: `fill:${last}`, detail: { released: ids.length } });
     return { fillId: last, released: ids.length };

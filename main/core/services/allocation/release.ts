@@ -3,6 +3,7 @@ import type { Db } from '../../db/open';
 import { nowMs } from '../clock';
 import { appendLedger } from '../ledger';
 import { orderRow } from './needs';
+import { checkShop } from '../rules/check';
 
 /** Back to stock: the allocation ends, a single-use item is available again, an account is free. */
 export function releaseAllocation(db: Db, allocationId: number, reason: string): void {
@@ -26,6 +27,7 @@ export function unassign(db: Db, shopId: number, orderNo: string): { released: n
     const o = orderRow(db, shopId, orderNo);
     const r = releaseOrQuarantine(db, o.id, 'unassign');
     appendLedger(db, { shopId, event: 'unassign', subject: `order:${orderNo}`, detail: r });
+    checkShop(db, shopId, { orderIds: [o.id] });
     return r;
   }).immediate();
 }

@@ -7,6 +7,7 @@ import { applyStatusToAllocations } from '../allocation';
 import { nowIso } from '../clock';
 import { syncProducts } from '../products';
 import { unpack, type ImportOptions, type ParsedFile, type ParsedLine, type ParsedOrder } from './parse-file';
+import { checkShop } from '../rules/check';
 
 /** Writing read files into the shop: new, changed and unchanged orders, their history, products. */
 
@@ -120,6 +121,8 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
       for (const k of ['read', 'new', 'updated', 'unchanged', 'damaged', 'shippable', 'notShippable'] as const) summary[k] += fs[k];
     }
     syncProducts(db, shopId, summary.importIds);
+    // The orders this import wrote are checked against the rules in the same transaction.
+    checkShop(db, shopId, { importIds: summary.importIds });
   }).immediate();
   return summary;
 

@@ -1,0 +1,31 @@
+import type { ProductTerms } from '../../domain';
+
+/** What a top-up is credited to: a mobile number (话费/流量), a QQ number (QQ 类), or either (视频会员 …). */
+export type RechargeTarget = NonNullable<ProductTerms['rechargeTarget']>;
+
+/** The target a title implies (seed §8(4)): QQ goods take a QQ number, phone and data a mobile number. */
+export function rechargeTargetOf(title: string, spec: string, terms: ProductTerms): RechargeTarget {
+  if (terms.rechargeTarget) return terms.rechargeTarget;
+  const text = `${title} ${spec}`;
+  if (/话费|流量|手机充值/.test(text)) return 'mobile';
+  if (/QQ|Q币|q币|QB(?![a-z])/i.test(text)) return 'qq';
+  return 'any';
+}
+
+/** A mainland mobile number with spaces, dashes and a +86 / 0086 / 86 prefix taken off; '' when it is not one. */
+export function mobileNumber(no: string): string {
+  const d = no.replace(/[\s\-()（）]/g, '').replace(/^(\+86|0086|86)(?=1\d{10}$)/, '');
+  return /^1[3-9]\d{9}$/.test(d) ? d : '';
+}
+
+/** A QQ number: 5 to 11 digits, not starting with 0. */
+export function isQqNumber(no: string): boolean {
+  return /^[1-9]\d{4,10}$/.test(no.trim());
+}
+
+/** Whether the number can receive a top-up of that target. */
+export function validRechargeNumber(no: string, target: RechargeTarget): boolean {
+  if (target === 'mobile') return mobileNumber(no) !== '';
+  if (target === 'qq') return isQqNumber(no);
+  return mobileNumber(no) !== '' || isQqNumber(no);
+}
