@@ -26,17 +26,34 @@ function day(iso: string | null): string {
   return iso ? iso.slice(0, 16).replace('T', ' ') : '长期有效';
 }
 
+/** A piece of a rendered message: the merchant's template text, or a value of the order or of an item. */
+export interface MessageSegment { text: string; from: 'template' | 'order' | 'item' }
+
 /**
  * Renders a template for an order: order variables once; if the template uses item variables,
  * it is rendered once per item and the lines joined. Unknown {名字} are left as written.
  */
 export function renderMessage(template: string, order: MessageOrder, items: MessageItem[]): string {
+  return renderMessageSegments(template, order, items).map((s) => s.text).join('');
+}
+
+/**
+ * renderMessage as segments, so a check can tell the merchant's words from the values filled in
+ * (the diversion check reads only `from: 'template'`). Joined, they are renderMessage's text.
+ * Empty values give no segment; neighbouring segments of one origin are merged.
+ */
+export function renderMessageSegments(template: string, order: MessageOrder, items: MessageItem[]): MessageSegment[] {
   const orderVars: Record<string, string> = {
     订单号: order.orderNo, 商品: order.productName, 规格: order.spec, 数量: String(order.quantity), 充值号码: order.rechargeNo,
   };
-  const fill = (t: string, item: MessageItem | null) => t.replace(/\{([^{}]+)\}/g, (all, name: string) => {
-    if (name in orderVars) return orderVars[name];
-    if (!item) return ITEM_VARIABLES.includes(name as MessageVariable) ? '' : all;
+  const out: MessageSegment[] = [];
+  const emit = (text: string, from: MessageSegment['from']) => {
+    if (!text) return;
+    const last = out[out.length - 1];
+    if (last && last.from === from) last.text += text;
+    else out.push({ text, from });
+  };
+  const itemValue = (name: string, item: MessageItem): string | null => {
     switch (name) {
       case '卡号': return item.cardNo;
       case '密码': return item.password;
@@ -44,10 +61,29 @@ export function renderMessage(template: string, order: MessageOrder, items: Mess
       case '账号': return item.login;
       case '租期至': return day(item.rentalUntil);
       case '有效期至': return day(item.expiresAt);
-      default: return all;
+      default: return null;
     }
-  });
+  };
+  const fill = (t: string, item: MessageItem | null) => {
+    let last = 0;
+    for (const m of t.matchAll(PLACEHOLDER)) {
+      emit(t.slice(last, m.index), 'template');
+      last = m.index + m[0].length;
+      const name = m[1];
+      if (name in orderVars) emit(String(orderVars[name]), 'order');
+      else if (!item) emit(ITEM_VARIABLES.includes(name as MessageVariable) ? '' : m[0], 'template');
+      else {
+        const v = itemValue(name, item);
+        if (v === null) emit(m[0], 'template');
+        else emit(v, 'item');
+      }
+    }
+    emit(t.slice(last), 'template');
+  };
   const perItem = ITEM_VARIABLES.some((v) => template.includes(`{${v}}`));
-  if (!perItem || items.length === 0) return fill(template, items[0] ?? null);
-  return items.map((it) => fill(template, it)).join('\n');
+  if (!perItem || items.length === 0) fill(template, items[0] ?? null);
+  else items.forEach((it, i) => { if (i) emit('\n', 'template'); fill(template, it); });
+  return out;
 }
+
+const PLACEHOLDER = /\{([^{}]+)\}/g;
