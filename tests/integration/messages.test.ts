@@ -37,7 +37,8 @@ describe('delivery messages', () => {
   it('writes a message whose template begins with =, +, - or @ as text, never a formula', () => {
     const t = generateOrders({ count: 12, seed: 80, statusMix: 'all-shippable' });
     const { db, shopId } = shop(t, (_k, w) => w);
-    const templates = ['=HYPERLINK("http://evil.example","{激活码}")', '+{激活码}', '-{激活码}', '@SUM({激活码})'];
+    // (A link in a template is refused as diversion when saved: tests/integration/rules*.)
+    const templates = ['=HYPERLINK("{激活码}")', '+{激活码}', '-{激活码}', '@SUM({激活码})'];
     listProducts(db, shopId).forEach((p, i) => setProduct(db, shopId, p.skuKey, { terms: { messageTemplate: templates[i % templates.length] } }));
     fill(db, shopId, { cooldownHours: 2 });
     const m = orderMessages(db, shopId);
