@@ -256,6 +256,8 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       );
       CREATE UNIQUE INDEX rule_overrides_active ON rule_overrides(shop_id, subject, subject_key, rule) WHERE withdrawn_at IS NULL;
       CREATE TABLE rule_checks (shop_id INTEGER PRIMARY KEY REFERENCES shops(id), checked_at TEXT NOT NULL);
+      -- The stock queue reads multi-line orders apart (single-line ones come by product, orders_sku).
+      CREATE INDEX orders_multi_line ON orders(shop_id) WHERE line_count > 1;
     `);
   },
 ];

@@ -81,7 +81,8 @@ function runCheck(db: Db, shopId: number, scope?: CheckScope): void {
   };
 
   // Products' own findings, all of them every time: a shop has hundreds of products, not millions.
-  db.prepare('DELETE FROM findings WHERE shop_id = ? AND product_id IS NOT NULL').run(shopId);
+  const delProduct = db.prepare('DELETE FROM findings WHERE product_id = ?');
+  for (const p of products.values()) delProduct.run(p.id);
   for (const p of products.values()) for (const h of productHits.get(p.skuKey)!) write(null, p.id, h, 'product', p.skuKey);
   const byId = new Map([...products.values()].map((p) => [p.id, p]));
   const productIds = full ? [] : [...(scope.productIds ?? [])];
@@ -99,10 +100,15 @@ function runCheck(db: Db, shopId: number, scope?: CheckScope): void {
       for (const imp of scope.importIds) for (const id of st.all(shopId, imp) as number[]) ids.add(id);
     }
     if (productIds.length) {
-      const st = db.prepare(`SELECT DISTINCT l.order_id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.shop_id = ? AND ${skuKeySql('l')} = ?`).pluck();
+      // A product's orders: by the order's own key (index orders_sku), and the other lines of multi-line orders.
+      const own = db.prepare('SELECT id FROM orders WHERE shop_id = ? AND sku_key = ?').pluck();
+      const multi = db.prepare(`SELECT DISTINCT l.order_id FROM orders o JOIN order_lines l ON l.order_id = o.id
+        WHERE o.shop_id = ? AND o.line_count > 1 AND ${skuKeySql('l')} = ?`).pluck();
       for (const id of productIds) {
         const p = byId.get(id);
-        if (p) for (const oid of st.all(shopId, p.skuKey) as number[]) ids.add(oid);
+        if (!p) continue;
+        for (const oid of own.all(shopId, p.skuKey) as number[]) ids.add(oid);
+        for (const oid of multi.all(shopId, p.skuKey) as number[]) ids.add(oid);
       }
     }
     const del = db.prepare('DELETE FROM findings WHERE order_id = ?');
@@ -153,9 +159,12 @@ function itemsWithExpiry(db: Db, shopId: number, orderIds: number[] | null): Map
   const m = new Map<number, { label: string; expiresAt: string | null }[]>();
   const sql = `SELECT a.order_id, i.kind, i.card_no, i.code, i.login, i.expires_at FROM allocations a JOIN stock_items i ON i.id = a.item_id
     WHERE a.released_at IS NULL AND i.expires_at IS NOT NULL AND `;
-  const rows = orderIds === null
-    ? db.prepare(`${sql} a.shop_id = ?`).all(shopId)
-    : orderIds.flatMap((id) => db.prepare(`${sql} a.order_id = ?`).all(id));
+  let rows: unknown[];
+  if (orderIds === null) rows = db.prepare(`${sql} a.shop_id = ?`).all(shopId);
+  else {
+    const st = db.prepare(`${sql} a.order_id = ?`);
+    rows = orderIds.flatMap((id) => st.all(id));
+  }
   for (const r of rows as { order_id: number; kind: string; card_no: string; code: string; login: string; expires_at: string }[]) {
     const list = m.get(r.order_id) ?? [];
     list.push({ label: maskItem(r), expiresAt: r.expires_at });
@@ -171,40 +180,48 @@ function itemsWithExpiry(db: Db, shopId: number, orderIds: number[] | null): Map
  * `fresh`: orders whose hold state was just computed (`held`); the others' comes from the store.
  */
 function checkStock(db: Db, shopId: number, env: RuleEnv, products: Map<string, Loaded>, held: Set<number>, fresh: Set<number>): void {
-  db.prepare("DELETE FROM findings WHERE shop_id = ? AND rule = 'OUT_OF_STOCK'").run(shopId);
   const storedHeld = heldOrders(db, shopId);
   const isHeld = (id: number) => (fresh.has(id) ? held.has(id) : storedHeld.has(id));
 
-  const lines = db.prepare(`SELECT l.order_id, ${skuKeySql('l')} AS k, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
-    WHERE o.shop_id = ? AND o.shippable = 1 AND o.damaged = 0
-      AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)
-    ORDER BY (o.ship_by IS NULL), o.ship_by, o.id, l.line_no`).raw().all(shopId) as [number, string, number][];
-  if (lines.length === 0) return;
+  // The queue: unfilled orders to ship, most urgent first. A single-line order's product and units
+  // are on the order itself; only multi-line orders read their lines.
+  // Single-line orders come by product through the index orders_sku; multi-line ones through orders_multi_line.
+  const stockedKeys = [...products.values()].filter((p) => p.rule.confirmed && p.rule.kind && STOCKED_KINDS.includes(p.rule.kind)).map((p) => p.skuKey);
+  const unfilled = 'o.shippable = 1 AND o.damaged = 0 AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)';
+  const byKey = db.prepare(`SELECT o.id, o.sku_key, o.quantity, o.line_count, o.ship_by FROM orders o WHERE o.shop_id = ? AND o.sku_key = ? AND o.line_count = 1 AND ${unfilled}`).raw();
+  const queue = db.prepare(`SELECT o.id, o.sku_key, o.quantity, o.line_count, o.ship_by FROM orders o WHERE o.shop_id = ? AND o.line_count > 1 AND ${unfilled}`).raw().all(shopId) as [number, string, number, number, string | null][];
+  for (const k of stockedKeys) for (const r of byKey.all(shopId, k) as typeof queue) queue.push(r);
+  queue.sort((a, b) => (a[4] === b[4] ? a[0] - b[0] : a[4] === null ? 1 : b[4] === null ? -1 : a[4] < b[4] ? -1 : 1));
+  const linesOf = db.prepare(`SELECT ${skuKeySql('l')}, l.quantity FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no`).raw();
   const left = new Map<number, number>();
   const usable = (p: Loaded): number => {
     let n = left.get(p.id);
     if (n === undefined) { n = usableCount(db, p, env.now); left.set(p.id, n); }
     return n;
   };
-  const insert = db.prepare(`INSERT INTO findings (shop_id, order_id, product_id, rule, severity, origin, sku_key, params) VALUES (?, ?, NULL, 'OUT_OF_STOCK', 'block', 'order', NULL, ?)`);
-  let i = 0;
-  while (i < lines.length) {
-    const orderId = lines[i][0];
+  const short = new Map<number, string>();
+  for (const [orderId, key, quantity, lineCount] of queue) {
+    const lines = lineCount > 1 ? (linesOf.all(orderId) as [string, number][]) : [[key, quantity] as [string, number]];
     const needs = new Map<Loaded, number>();
     let stocked = true;
-    for (; i < lines.length && lines[i][0] === orderId; i++) {
-      const p = products.get(lines[i][1]);
-      if (!p || !p.rule.confirmed || !p.rule.kind || !STOCKED_KINDS.includes(p.rule.kind) || (p.rule.kind === 'account' && !p.rule.terms.rentalDays)) { stocked = false; continue; }
-      needs.set(p, (needs.get(p) ?? 0) + lines[i][2] * (p.rule.terms.itemsPerUnit ?? 1));
+    for (const [k, q] of lines) {
+      const p = products.get(k);
+      if (!p || !p.rule.confirmed || !p.rule.kind || !STOCKED_KINDS.includes(p.rule.kind) || (p.rule.kind === 'account' && !p.rule.terms.rentalDays)) { stocked = false; break; }
+      needs.set(p, (needs.get(p) ?? 0) + q * (p.rule.terms.itemsPerUnit ?? 1));
     }
     if (!stocked || isHeld(orderId)) continue;
     const lacking = [...needs].find(([p, n]) => usable(p) < n);
-    if (lacking) {
-      insert.run(shopId, orderId, JSON.stringify({ need: lacking[1], available: usable(lacking[0]) }));
-      continue;
-    }
-    for (const [p, n] of needs) left.set(p.id, usable(p) - n);
+    if (lacking) short.set(orderId, JSON.stringify({ need: lacking[1], available: usable(lacking[0]) }));
+    else for (const [p, n] of needs) left.set(p.id, usable(p) - n);
   }
+
+  // Only what changed is written: a stock import on a shop of 100,000 orders touches few rows.
+  const rows = db.prepare("SELECT id, order_id, params FROM findings WHERE shop_id = ? AND rule = 'OUT_OF_STOCK'").raw().all(shopId) as [number, number, string][];
+  const before = new Map(rows.map(([id, orderId, params]) => [orderId, { id, params }]));
+  const del = db.prepare('DELETE FROM findings WHERE id = ?');
+  const insert = db.prepare(`INSERT INTO findings (shop_id, order_id, product_id, rule, severity, origin, sku_key, params) VALUES (?, ?, NULL, 'OUT_OF_STOCK', 'block', 'order', NULL, ?)`);
+  for (const [orderId, old] of before) if (short.get(orderId) !== old.params) del.run(old.id);
+  for (const [orderId, params] of short) if (before.get(orderId)?.params !== params) insert.run(shopId, orderId, params);
 }
 
 /** Items a fill could hand out now: available, unexpired beyond the product's minimum validity, and for accounts free. */
