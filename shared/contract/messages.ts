@@ -12,5 +12,6 @@ export const messagesSchemas = {
 
 export type MessagesContract = FeatureContract<typeof messagesSchemas, {
   'messages.list': OrderMessage[];
-  'messages.export': { name: string; bytes: Uint8Array; count: number };
+  /** `held`: messages left out because the diversion check blocks them (NO_DIVERSION, not overridden). */
+  'messages.export': { name: string; bytes: Uint8Array; count: number; held: { orderNo: string; text: string }[] };
 }>;

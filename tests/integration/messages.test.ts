@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fill } from '../../main/core/services/allocation';
-import { orderMessages, messagesCsv } from '../../main/core/services/messages';
+import { exportMessages, orderMessages, messagesCsv } from '../../main/core/services/messages';
+import { addOverride, changeRuleParams } from '../../main/core/services/rules';
+import { AppError } from '../../shared/errors';
+import { DEFAULT_PLATFORMS } from '../../shared/rules/platform/diversion';
 import { listProducts, setProduct } from '../../main/core/services/products';
 import { renderMessage } from '../../shared/rules/message';
 import { generateOrders, type OrderTable } from '../fixtures/orders';
@@ -50,5 +53,31 @@ describe('delivery messages', () => {
     for (const c of cells) expect(c, c).toMatch(/^'[=+\-@]/);
     // Order numbers begin with a digit and stay as they are.
     expect(csv).toContain(`"${m[0].orderNo}","'`);
+  });
+
+  it('checks every rendered message before export: the merchant’s words, never the codes it carries', () => {
+    const t = generateOrders({ count: 30, seed: 81, statusMix: 'all-shippable' });
+    const { db, shopId } = shop(t, (_k, w) => w);
+    const [a, b] = listProducts(db, shopId);
+    // A diverting template is refused when saved …
+    expect(() => setProduct(db, shopId, a.skuKey, { terms: { messageTemplate: '卡密 {激活码}，有问题加微信 shop_kf88' } })).toThrow(AppError);
+    // … one that names 哔哩哔哩 passes today, and is blocked once the merchant adds it to the platform list.
+    setProduct(db, shopId, a.skuKey, { terms: { messageTemplate: '卡密 {激活码}，教程去哔哩哔哩搜店名' } });
+    setProduct(db, shopId, b.skuKey, { terms: { messageTemplate: '您的卡密：{激活码}，请在官网兑换。' } });
+    fill(db, shopId, { cooldownHours: 2 });
+    expect(exportMessages(db, shopId).held).toEqual([]);
+    changeRuleParams(db, { rule: 'NO_DIVERSION', params: { platforms: [...DEFAULT_PLATFORMS, '哔哩哔哩'] } });
+    const m = orderMessages(db, shopId);
+    const ofA = m.filter((x) => x.message.includes('哔哩哔哩'));
+    expect(ofA.length).toBeGreaterThan(0);
+    for (const x of ofA) expect(x.blocked).toBe(true);
+    for (const x of m.filter((y) => !y.message.includes('哔哩哔哩'))) expect(x).toMatchObject({ blocked: false, diversion: [] });
+    const r = exportMessages(db, shopId);
+    expect(r.held.map((h) => h.orderNo).sort()).toEqual(ofA.map((x) => x.orderNo).sort());
+    expect(r.count).toBe(m.length - ofA.length);
+    expect(new TextDecoder().decode(r.bytes)).not.toContain('哔哩哔哩');
+    // The product carries the block too, and a written override lets its messages out.
+    addOverride(db, { shopId, rule: 'NO_DIVERSION', skuKey: a.skuKey, reason: '哔哩哔哩是我们自己的教程账号，已与类目运营确认' });
+    expect(exportMessages(db, shopId).held).toEqual([]);
   });
 });

@@ -19,12 +19,13 @@ const messagesCommand = defineCommand({
     if (file) {
       const r = await call(core, 'messages.export', { shopId: shop.id });
       writeFileWhole(file, r.bytes);
-      out(json ? JSON.stringify({ out: file, count: r.count }) : `已写出 ${r.count} 条发货消息到 ${file}`);
+      out(json ? JSON.stringify({ out: file, count: r.count, held: r.held }) : `已写出 ${r.count} 条发货消息到 ${file}`);
+      if (!json) for (const h of r.held) out(`未导出 ${h.orderNo}：发货消息疑似导流（“${h.text}”）`);
       return EXIT.OK;
     }
     const m = await call(core, 'messages.list', { shopId: shop.id });
     if (json) outJson(m);
-    else for (const x of m) out(`${x.orderNo}\t${x.message.replace(/\n/g, ' / ')}`);
+    else for (const x of m) out(`${x.orderNo}\t${x.blocked ? '【疑似导流，不会导出】' : ''}${x.message.replace(/\n/g, ' / ')}`);
     return EXIT.OK;
   },
 });

@@ -16,8 +16,10 @@ export function useExportMessages(): { busy: boolean; run: () => Promise<void> }
     setBusy(true);
     try {
       const r = await call('messages.export', { shopId });
-      if (r.count === 0) message.info(t('messages.none'));
-      else {
+      if (r.held.length) message.warning(t('messages.heldDiversion', { count: r.held.length, text: r.held[0].text }), 8);
+      if (r.count === 0) {
+        if (!r.held.length) message.info(t('messages.none'));
+      } else {
         saveBytes(r.name, r.bytes);
         message.success(t('messages.exported', { count: r.count, name: r.name }));
       }
