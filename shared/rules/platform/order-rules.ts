@@ -51,7 +51,7 @@ export function checkOrder(o: RuleOrder, env: RuleEnv): RuleHit[] {
       if (!no) out.push({ rule: 'RECHARGE_TARGET', severity: 'block', params: { reason: 'missing' } });
       else if (!validRechargeNumber(no, target)) out.push({ rule: 'RECHARGE_TARGET', severity: 'block', params: { reason: target, number: no } });
     }
-    if (p.kind === 'custom' && o.paidAt && !out.some((h) => h.rule === 'CUSTOM_SHIP_DEADLINE')) {
+    if (p.kind === 'custom' && o.paidAt && o.reason === null && !out.some((h) => h.rule === 'CUSTOM_SHIP_DEADLINE')) {
       const hours = p.terms.shipHours;
       const days = p.terms.shipDays ?? intParam(env.params, 'CUSTOM_SHIP_DEADLINE', 'agreedDays');
       const deadline = Date.parse(o.paidAt) + (hours ? hours * HOUR_MS : days * DAY_MS);
@@ -59,7 +59,8 @@ export function checkOrder(o: RuleOrder, env: RuleEnv): RuleHit[] {
     }
   }
 
-  if (o.shipBy) {
+  // Deadlines matter for orders that can ship; an after-sale one is blocked above already.
+  if (o.shipBy && o.reason === null) {
     const left = Date.parse(o.shipBy) - env.now;
     const within = intParam(env.params, 'LATE_SHIPMENT', 'dueWithinHours');
     if (left < 0) out.push({ rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'overdue', hours: Math.floor(-left / HOUR_MS) } });
