@@ -187,7 +187,16 @@ describe('findings stored by the automatic checks', () => {
     expect(lateBy(48).length).toBeGreaterThan(lateBy(6).length);
     expect(withRule(db, shopId, 'LATE_SHIPMENT')).toEqual(lateBy(48));
 
+    // A parameter that does not exist or does not fit changes nothing.
+    const findings = db.prepare('SELECT * FROM findings ORDER BY id').all();
+    expect(errorCode(() => changeRuleParams(db, { rule: 'LATE_SHIPMENT', params: { dueWithinHours: 241 } }))).toBe('RULE_PARAM_INVALID');
+    expect(errorCode(() => changeRuleParams(db, { rule: 'REGION_LOCK', params: { byProvince: true } }))).toBe('RULE_PARAM_INVALID');
+    expect(errorCode(() => changeRuleParams(db, { rule: 'REGION_LOCK', params: { byNumber: 1 } }))).toBe('RULE_PARAM_INVALID');
+    expect(getRuleParams(db).LATE_SHIPMENT.dueWithinHours).toBe(48);
+    expect(db.prepare('SELECT * FROM findings ORDER BY id').all()).toEqual(findings);
+
     changeRuleParams(db, { reset: true });
+    expect(getRuleParams(db).LATE_SHIPMENT.dueWithinHours).toBe(6);
     expect(findingsOf(db, shopId, cases.regionNumberOutside)[0]).toMatchObject({ severity: 'block', params: { reason: 'number' } });
     expect(withRule(db, shopId, 'LATE_SHIPMENT')).toEqual(lateBy(6));
   });
@@ -458,6 +467,26 @@ describe('the clock and the transaction', () => {
     const due = allOrders(db, shopId).filter((x) => toShip(x) && Date.parse(x.shipBy!) <= later + 6 * H).map((x) => x.orderNo).sort();
     expect(withRule(db, shopId, 'LATE_SHIPMENT')).toEqual(due);
     expect(s.counts.find((c) => c.rule === 'LATE_SHIPMENT')?.orders).toBe(due.length);
+  });
+
+  it('a product finding that the clock ends is taken off its orders by the next check, whatever it was for', () => {
+    const { db, shopId } = rulesShop();
+    // Valid until 07-05: 16 days from T0 (over the limit), 15 a day later.
+    setProduct(db, shopId, 'YSJ-30', { kind: 'stored-value', terms: { validUntil: '2026-07-05' } });
+    const orders = ofSku(db, shopId, 'YSJ-30', true).map((o) => o.orderNo).sort();
+    expect(orders.length).toBeGreaterThan(0);
+    expect(getProduct(db, shopId, 'YSJ-30').findings.map((f) => f.params)).toEqual([{ reason: 'until', days: 16, max: 15, until: '2026-07-05' }]);
+    expect(withRule(db, shopId, 'STORED_VALUE_MAX_DAYS')).toEqual(orders);
+    process.env.VSHIP_NOW = '2026-06-21T12:00:00+08:00';
+    // A check for something else (another product's edit) recomputes every product's own findings…
+    setProduct(db, shopId, JD, { kind: 'code' });
+    expect(getProduct(db, shopId, 'YSJ-30').findings).toEqual([]);
+    // …and so its orders must not keep the old one, nor be held by it.
+    expect(withRule(db, shopId, 'STORED_VALUE_MAX_DAYS')).toEqual([]);
+    importStock(db, { shopId, skuKey: 'YSJ-30', name: 'ysj.txt', text: codes('YSJ', 20) });
+    const r = fill(db, shopId, { cooldownHours: 2 });
+    expect(r.held).toEqual([]);
+    expect(r.filled).toBe(ofSku(db, shopId, 'YSJ-30').length);
   });
 
   it('a check that fails half-way leaves the findings, the settings, the products and the orders as they were', () => {

@@ -81,10 +81,25 @@ function runCheck(db: Db, shopId: number, scope?: CheckScope): void {
   };
 
   // Products' own findings, all of them every time: a shop has hundreds of products, not millions.
+  // On a partial check, a product whose findings changed without an edit (a validUntil the clock
+  // brought within the limit) has its orders checked too: they carry its findings, and a fill
+  // holds by them (fix: they kept the old block, and the fill held them, until a full check).
+  const productFindings = () => {
+    const m = new Map<number, string>();
+    for (const [id, f] of db.prepare('SELECT product_id, rule || \'|\' || severity || \'|\' || params FROM findings WHERE shop_id = ? AND product_id IS NOT NULL ORDER BY id').raw().all(shopId) as [number, string][]) {
+      m.set(id, `${m.get(id) ?? ''}${f}\n`);
+    }
+    return m;
+  };
+  const before = full ? null : productFindings();
   db.prepare('DELETE FROM findings WHERE shop_id = ? AND product_id IS NOT NULL').run(shopId);
   for (const p of products.values()) for (const h of productHits.get(p.skuKey)!) write(null, p.id, h, 'product', p.skuKey);
   const byId = new Map([...products.values()].map((p) => [p.id, p]));
   const productIds = full ? [] : [...(scope.productIds ?? [])];
+  if (before) {
+    const after = productFindings();
+    for (const p of products.values()) if ((before.get(p.id) ?? '') !== (after.get(p.id) ?? '')) productIds.push(p.id);
+  }
 
   // Orders in scope: every order to ship on a full check; else the ones touched.
   let orders: OrderRow[];
