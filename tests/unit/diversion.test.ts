@@ -35,22 +35,6 @@ describe('the diversion corpus', () => {
     const { raw, hits } = run(c);
     expect(hits, `${note}: ${raw}`).toEqual([]);
   });
-
-  it('reads the whole corpus in well under 200 ms', () => {
-    const all = [...BLOCKED, ...WARNED, ...PASSED];
-    const t0 = performance.now();
-    for (const c of all) run(c);
-    expect(performance.now() - t0).toBeLessThan(200);
-  });
-
-  it('reads a 300-character message in well under a millisecond', () => {
-    const msg = (PASSED.map((c) => ('text' in c ? c.text : '')).join('')).slice(0, 280) + '加微信abc123 138 1234 5678';
-    for (let i = 0; i < 200; i++) findDiversion(msg);
-    const n = 2000;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) findDiversion(msg);
-    expect((performance.now() - t0) / n).toBeLessThan(0.5);
-  });
 });
 
 describe('a hit', () => {

@@ -4,8 +4,8 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { unzipSync } from 'fflate';
 import {
-  AFTER_SALE_STATUSES, CURRENT_HEADERS, ORDER_STATUSES, badFiles, expectedFor, generateOrders, toCsv, toXlsx, toZip,
-  type OrderTable,
+  AFTER_SALE_STATUSES, CURRENT_HEADERS, ORDER_STATUSES, RULE_CASES, badFiles, expectedFor, generateOrders, toCsv, toXlsx, toZip,
+  withRuleCases, type OrderTable,
 } from '../fixtures/orders';
 
 const ORDER_NO = /^\d{6}-\d{15}$/;
@@ -198,6 +198,52 @@ describe('generateOrders', () => {
     expect(flat.some((v) => v.includes('"'))).toBe(true);
     expect(flat.some((v) => v.includes(','))).toBe(true);
     expect(flat.some((v) => v.includes('𠮷'))).toBe(true);
+  });
+});
+
+describe('withRuleCases', () => {
+  const t = generateOrders({ count: 300, seed: 91, optional: true });
+  const { table, cases } = withRuleCases(t);
+  const c = (h: string) => col(t, h);
+  const rowOf = (no: string) => table.rows.find((r) => r[c('订单号')] === no)!;
+  const exp = (no: string) => table.expected.find((e) => e.orderNo === no)!;
+
+  it('rewrites one distinct shippable one-line order per case, and nothing else', () => {
+    expect(Object.keys(cases)).toEqual([...RULE_CASES]);
+    const nos = Object.values(cases);
+    expect(new Set(nos).size).toBe(RULE_CASES.length);
+    const changed = new Set(nos);
+    t.rows.forEach((r, i) => { if (!changed.has(r[c('订单号')]!)) expect(table.rows[i]).toEqual(r); });
+    t.expected.forEach((e, i) => { if (!changed.has(e.orderNo)) expect(table.expected[i]).toEqual(e); });
+    for (const no of nos) expect(t.expected.find((e) => e.orderNo === no)).toMatchObject({ shippable: true, lines: 1 });
+    // the input is left as it was
+    expect(toCsv(t)).toEqual(toCsv(generateOrders({ count: 300, seed: 91, optional: true })));
+  });
+
+  it('writes each case’s cells into the row and the expected order alike', () => {
+    expect(rowOf(cases.phoneNoNumber)[c('充值号码')]).toBe('');
+    expect(exp(cases.phoneTenDigits)).toMatchObject({ rechargeNo: '1381234567', productName: expect.stringMatching(/^(全国三网话费|中国电信话费)/) });
+    expect(exp(cases.phoneLetters).rechargeNo).toBe('138abcd5678');
+    expect(rowOf(cases.phoneLandline)[c('充值号码')]).toBe('025-84561234');
+    expect(exp(cases.qqMobile)).toMatchObject({ rechargeNo: '13912345678', productName: expect.stringMatching(/^(QQ音乐绿钻|王者荣耀)/) });
+    expect(exp(cases.regionOutside)).toMatchObject({ province: '上海市', productName: expect.stringMatching(/^江苏移动话费/) });
+    expect([c('省'), c('市'), c('区')].map((k) => rowOf(cases.regionOutside)[k])).toEqual(['上海市', '上海市', '浦东新区']);
+    for (const [k, no] of [['regionNumberInside', '13912345678'], ['regionNumberOutside', '13602345678'], ['regionUnknown', '19912345678']] as const) {
+      expect(exp(cases[k])).toMatchObject({ province: '', rechargeNo: no });
+      expect(rowOf(cases[k])[c('省')]).toBe('');
+    }
+    expect(exp(cases.afterSaleOpen)).toMatchObject({ status: '待发货', afterSale: '售后处理中', shippable: false, productName: expect.stringMatching(/^京东E卡/) });
+    expect(exp(cases.overdue).shipBy).toBe('2026-06-20T10:00:00+08:00');
+    expect(rowOf(cases.overdue)[c('承诺发货时间')]).toBe('2026-06-20 10:00:00');
+    expect(Date.parse(exp(cases.overdue).paidAt)).toBeLessThan(Date.parse('2026-06-20T10:00:00+08:00'));
+  });
+
+  it('keeps the legacy address in step, and refuses a table without the optional columns or too few orders', () => {
+    const legacy = withRuleCases(generateOrders({ count: 300, seed: 91, optional: true, legacy: true }));
+    const r = legacy.table.rows.find((x) => x[legacy.table.headers.indexOf('订单编号')] === legacy.cases.regionOutside)!;
+    expect(r[legacy.table.headers.indexOf('详细地址')]).toBe('上海市上海市浦东新区****');
+    expect(() => withRuleCases(generateOrders({ count: 300, seed: 91 }))).toThrow(/no column 充值号码/);
+    expect(() => withRuleCases(generateOrders({ count: 5, seed: 91, optional: true }))).toThrow(/generate more orders/);
   });
 });
 

@@ -63,7 +63,8 @@ export function checkOrder(o: RuleOrder, env: RuleEnv): RuleHit[] {
   if (o.shipBy && o.reason === null) {
     const left = Date.parse(o.shipBy) - env.now;
     const within = intParam(env.params, 'LATE_SHIPMENT', 'dueWithinHours');
-    if (left < 0) out.push({ rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'overdue', hours: Math.floor(-left / HOUR_MS) } });
+    // Overdue by less than an hour still says 1 (not "已超时 0 小时"); dueSoon rounds up alike.
+    if (left < 0) out.push({ rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'overdue', hours: Math.max(1, Math.floor(-left / HOUR_MS)) } });
     else if (left <= within * HOUR_MS) out.push({ rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'dueSoon', hours: Math.max(1, Math.ceil(left / HOUR_MS)) } });
   }
 

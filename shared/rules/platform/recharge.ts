@@ -26,6 +26,8 @@ export function isQqNumber(no: string): boolean {
 /** Whether the number can receive a top-up of that target. */
 export function validRechargeNumber(no: string, target: RechargeTarget): boolean {
   if (target === 'mobile') return mobileNumber(no) !== '';
-  if (target === 'qq') return isQqNumber(no);
+  // A mainland mobile number (1[3-9] + 9 digits) in the QQ field is almost surely the buyer's phone
+  // typed where the QQ number goes: the top-up would reach nobody, or a stranger. Block it (overridable).
+  if (target === 'qq') return isQqNumber(no) && mobileNumber(no) === '';
   return mobileNumber(no) !== '' || isQqNumber(no);
 }

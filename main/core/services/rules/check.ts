@@ -81,11 +81,22 @@ function runCheck(db: Db, shopId: number, scope?: CheckScope): void {
   };
 
   // Products' own findings, all of them every time: a shop has hundreds of products, not millions.
+  // Written as a diff, product by product (index findings_product). On a partial check, a product
+  // whose findings changed without an edit (a validUntil the clock brought within the limit) has
+  // its orders checked too: they carry its findings, and a fill holds by them.
+  const storedOf = db.prepare("SELECT rule || '|' || severity || '|' || params FROM findings WHERE product_id = ? ORDER BY id").pluck();
   const delProduct = db.prepare('DELETE FROM findings WHERE product_id = ?');
-  for (const p of products.values()) delProduct.run(p.id);
-  for (const p of products.values()) for (const h of productHits.get(p.skuKey)!) write(null, p.id, h, 'product', p.skuKey);
+  const changedProducts: number[] = [];
+  for (const p of products.values()) {
+    const hits = productHits.get(p.skuKey)!;
+    const fresh = hits.map((h) => `${h.rule}|${h.severity}|${JSON.stringify(h.spans ? { ...h.params, spans: h.spans } : h.params)}`).join('\n');
+    if ((storedOf.all(p.id) as string[]).join('\n') === fresh) continue;
+    delProduct.run(p.id);
+    for (const h of hits) write(null, p.id, h, 'product', p.skuKey);
+    changedProducts.push(p.id);
+  }
   const byId = new Map([...products.values()].map((p) => [p.id, p]));
-  const productIds = full ? [] : [...(scope.productIds ?? [])];
+  const productIds = full ? [] : [...new Set([...(scope.productIds ?? []), ...changedProducts])];
 
   // Orders in scope: every order to ship on a full check; else the ones touched.
   let orders: OrderRow[];
