@@ -65,6 +65,7 @@ export const ERROR_CODES = {
   RULE_PARAM_INVALID: '规则参数不正确，请检查取值范围',
   OVERRIDE_NOT_ALLOWED: '这条规则的拦截不能手动放行，请按提示处理',
   OVERRIDE_NOT_FOUND: '找不到这条放行记录，可能已撤回',
+  REGION_UNKNOWN: '无法识别的地区：限定地区请填写省份（如 江苏、广东、内蒙古）',
   TEMPLATE_DIVERSION: '发货消息模板疑似导流，未保存：请删去标出的文字',
   INTERNAL: '内部错误',
 } as const;

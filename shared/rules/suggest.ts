@@ -90,7 +90,8 @@ export function suggestProfile(title: string, spec: string): Suggestion {
     const provinces = PROVINCES.filter((p) => text.includes(p));
     if (provinces.length && has(/话费|流量|移动|联通|电信|充值/)) { terms.region = provinces; why.push(reason('REGION', { regions: provinces.join('、') })); }
   }
-  if (kind === 'stored-value' && KNOWN_BRANDS.some((b) => text.includes(b))) { terms.brandApproved = true; why.push(reason('KNOWN_BRAND')); }
+  // A known brand may ask category operations for more than 15 days; the approval itself is the merchant's to tick.
+  if (kind === 'stored-value' && KNOWN_BRANDS.some((b) => text.includes(b))) why.push(reason('KNOWN_BRAND'));
   if (kind === 'custom' && !terms.shipDays) { terms.shipDays = 10; why.push(reason('CUSTOM_SHIP_DAYS_DEFAULT', { days: 10 })); }
   return { kind, terms, why };
 }

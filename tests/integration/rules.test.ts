@@ -151,6 +151,14 @@ describe('findings stored by the automatic checks', () => {
     expect(allOrders(db, shopId).filter((o) => !toShip(o)).every((o) => o.findings.length === 0)).toBe(true);
   });
 
+  it('a region lock names provinces: 江苏省 is kept as 江苏, a city is refused (REGION_UNKNOWN) and the product is left as it was', () => {
+    const { db, shopId } = rulesShop();
+    setProduct(db, shopId, 'JS-YD-100', { kind: 'recharge', terms: { region: ['江苏省', '江苏'] } });
+    expect(getProduct(db, shopId, 'JS-YD-100').terms.region).toEqual(['江苏']);
+    expect(errorCode(() => setProduct(db, shopId, 'JS-YD-100', { terms: { region: ['苏州'] } }))).toBe('REGION_UNKNOWN');
+    expect(getProduct(db, shopId, 'JS-YD-100').terms.region).toEqual(['江苏']);
+  });
+
   it('after a product edit: without its region the 江苏 product warns REGION_PRODUCT_OPEN, on itself and on each of its orders', () => {
     const { db, shopId, cases } = rulesShop();
     const sku = getOrder(db, shopId, cases.regionOutside)!.skuKey;
@@ -472,6 +480,8 @@ describe('the clock and the transaction', () => {
 
   it('a product finding that the clock ends is taken off its orders by the next check, whatever it was for', () => {
     const { db, shopId } = rulesShop();
+    // 海底捞 (30 days, suggested) is a known brand the merchant says category operations approved.
+    setProduct(db, shopId, 'HDL-200', { acceptSuggestion: true, terms: { brandApproved: true } });
     // Valid until 07-05: 16 days from T0 (over the limit), 15 a day later.
     setProduct(db, shopId, 'YSJ-30', { kind: 'stored-value', terms: { validUntil: '2026-07-05' } });
     const orders = ofSku(db, shopId, 'YSJ-30', true).map((o) => o.orderNo).sort();

@@ -172,6 +172,8 @@ describe('NO_APP_CALL_GOODS (seed §8(3))', () => {
   it('passes a network phone without an app, and an app that is no network phone', () => {
     expect(check(goods('网络电话 畅打 1000分钟'))).toEqual([]);
     expect(check(goods('视频剪辑软件 激活码 1年'))).toEqual([]);
+    // A Latin app word counts as a whole word only: "APP" is not inside "WhatsApp".
+    expect(check(goods('网络电话 WhatsApp 同款 月卡'))).toEqual([]);
   });
 
   it('follows callWords and appWords', () => {

@@ -110,7 +110,11 @@ describe('delivery profile suggestions', () => {
   it('reads codes, cards and stored value', () => {
     expect(suggestProfile('腾讯视频VIP月卡 卡密', '').kind).toBe('code');
     expect(suggestProfile('京东E卡 100元', '').kind).toBe('card');
-    expect(suggestProfile('肯德基 电子券 30天有效', '')).toMatchObject({ kind: 'stored-value', terms: { validDays: 30, brandApproved: true } });
+    const kfc = suggestProfile('肯德基 电子券 30天有效', '');
+    expect(kfc).toMatchObject({ kind: 'stored-value', terms: { validDays: 30 } });
+    // Approval by category operations is never assumed: accepting the suggestion still blocks 30 days.
+    expect(kfc.terms.brandApproved).toBeUndefined();
+    expect(kfc.why.map((w) => w.code)).toContain('KNOWN_BRAND');
   });
   it('reads custom work with its default agreed time', () => {
     expect(suggestProfile('Logo 定制设计', '')).toMatchObject({ kind: 'custom', terms: { shipDays: 10 } });

@@ -10,6 +10,7 @@ import { nowIso, nowMs } from './clock';
 import { checkShop } from './rules/check';
 import { findingsForProducts } from './rules/findings';
 import { checkTemplate } from '../../../shared/rules/platform/product-terms';
+import { shortProvince } from '../../../shared/rules/platform/order-rules';
 import { getRuleParams } from './rules/params';
 
 /**
@@ -128,6 +129,12 @@ export function setProduct(db: Db, shopId: number, skuKey: string, patch: Produc
   if (terms.shipDays !== undefined && patch.terms?.shipHours) delete terms.shipDays;
   if (terms.shipHours !== undefined && patch.terms?.shipDays) delete terms.shipHours;
   const confirmed = kind !== null ? 1 : 0;
+  // A region lock names provinces; '江苏省' is kept as 江苏, a city or a typo is refused rather than dropped.
+  if (terms.region) {
+    const bad = terms.region.find((r) => !shortProvince(r));
+    if (bad !== undefined) throw new AppError('REGION_UNKNOWN', { column: '限定地区', detail: bad });
+    terms.region = [...new Set(terms.region.map(shortProvince))];
+  }
   // A template that points buyers elsewhere is refused when saved (the editor shows it live, same rule).
   if (patch.terms?.messageTemplate) {
     const hit = checkTemplate(patch.terms.messageTemplate, { params: getRuleParams(db) });

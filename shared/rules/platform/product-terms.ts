@@ -10,7 +10,19 @@ export function daysUntil(date: string, now: number): number {
   return Math.max(0, Math.ceil((end - now) / DAY_MS));
 }
 
-const includesWord = (text: string, word: string) => word !== '' && text.toLowerCase().includes(word.toLowerCase());
+/** A word in a title: Latin words as whole words (APP is not inside "whatsapp"), Chinese ones anywhere. */
+function includesWord(text: string, word: string): boolean {
+  const w = word.trim().toLowerCase();
+  if (!w) return false;
+  const t = text.toLowerCase();
+  if (!/^[a-z0-9 ]+$/.test(w)) return t.includes(w);
+  let i = t.indexOf(w);
+  while (i >= 0) {
+    if (!/[a-z]/.test(t[i - 1] ?? '') && !/[a-z]/.test(t[i + w.length] ?? '')) return true;
+    i = t.indexOf(w, i + 1);
+  }
+  return false;
+}
 
 /** Telecom words that make a province in a title a regional product (江苏话费, 广东移动流量). */
 const TELECOM = /话费|流量|移动|联通|电信|宽带|充值/;
