@@ -1,7 +1,11 @@
-/** What 自动填充 did: orders and items filled, damaged stock rows it left out, the orders short of stock, the rest by reason. */
+/**
+ * What 自动填充 did: orders and items filled, damaged stock rows it left out, the orders short of
+ * stock, those a rule blocks (held, by rule), the rest by reason.
+ */
 import { Alert, Button, Modal, Result, Table } from 'antd';
-import type { FillResult } from '../../../../shared/domain';
+import type { FillResult, RuleId } from '../../../../shared/domain';
 import { t } from '../../i18n';
+import { ruleTitle } from '../rules/finding-text';
 import './allocation.css';
 
 const SHORT_SHOWN = 50;
@@ -14,6 +18,10 @@ export function FillSummaryModal({ result, onClose }: { result: FillResult | nul
     skipped.set(label, [...(skipped.get(label) ?? []), s.orderNo]);
   }
   const groups = [...skipped.entries()].sort((a, b) => b[1].length - a[1].length);
+  const heldByRule = new Map<RuleId, string[]>();
+  for (const h of result?.held ?? []) heldByRule.set(h.rule, [...(heldByRule.get(h.rule) ?? []), h.orderNo]);
+  const held = [...heldByRule.entries()].sort((a, b) => b[1].length - a[1].length);
+  const heldCount = result?.held.length ?? 0;
   const short = result?.short ?? [];
   const inconsistent = result?.inconsistent ?? [];
   return (
@@ -79,6 +87,23 @@ export function FillSummaryModal({ result, onClose }: { result: FillResult | nul
                 ]}
               />
               {short.length > SHORT_SHOWN && <div className="muted fill-more">{t('fill.more', { count: short.length - SHORT_SHOWN })}</div>}
+            </section>
+          )}
+          {held.length > 0 && (
+            <section className="fill-section" data-testid="fill-held">
+              <div className="fill-section-title">{t('fill.heldTitle', { count: heldCount })}</div>
+              <ul className="fill-skipped">
+                {held.map(([rule, orders]) => (
+                  <li key={rule} data-testid="fill-held-rule" data-rule={rule}>
+                    <span className="fill-skipped-reason">{ruleTitle(rule)}</span>
+                    <span className="fill-skipped-count" data-testid="fill-held-count">{t('fill.ordersCount', { count: orders.length })}</span>
+                    <span className="muted mono fill-skipped-sample">
+                      {orders.slice(0, SAMPLE_ORDERS).join(t('terms.listSep'))}{orders.length > SAMPLE_ORDERS ? t('fill.etc') : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <div className="muted fill-held-hint">{t('fill.heldHint')}</div>
             </section>
           )}
           {groups.length > 0 && (

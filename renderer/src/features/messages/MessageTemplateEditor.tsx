@@ -1,15 +1,20 @@
 /**
- * The delivery message template of a product: variables inserted at the cursor from chips, and a
- * live preview rendered with the core's own renderMessage — on a real waiting order of the
- * product when there is one, always with placeholder items, never real secrets.
+ * The delivery message template of a product: variables inserted at the cursor from chips, the
+ * live diversion check (NO_DIVERSION, its spans highlighted), and a live preview rendered with the
+ * core's own renderMessage — on a real waiting order of the product when there is one, always
+ * with placeholder items, never real secrets.
  */
-import { useRef } from 'react';
-import { Button, Input, type GetRef } from 'antd';
+import { useRef, type ReactNode } from 'react';
+import { Alert, Button, Input, type GetRef } from 'antd';
 import type { DeliveryKind, Order, ProductTerms } from '../../../../shared/domain';
+import type { AppErrorData } from '../../../../shared/errors';
 import { toBeijingIso } from '../../../../shared/rules/classify';
 import { DEFAULT_TEMPLATES, MESSAGE_VARIABLES, renderMessage, type MessageItem, type MessageOrder } from '../../../../shared/rules/message';
 import { t } from '../../i18n';
+import { errorText } from '../../lib/error-text';
 import { isStocked } from '../stock';
+import type { TemplateCheck, TemplateMark } from './useTemplateCheck';
+import '../findings/findings.css';
 import './messages.css';
 
 type TextAreaRef = GetRef<typeof Input.TextArea>;
@@ -31,7 +36,45 @@ function placeholderItems(kind: DeliveryKind, terms: ProductTerms, count: number
   }));
 }
 
-export function MessageTemplateEditor({ value, onChange, kind, terms, order, fallbackOrder }: {
+/** The template with each span the check found marked, red for a block, orange for a warning. */
+function MarkedTemplate({ text, marks }: { text: string; marks: readonly TemplateMark[] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const m of [...marks].sort((a, b) => a.start - b.start)) {
+    if (m.start < at) continue; // overlapping hits: the first one is shown
+    if (m.start > at) parts.push(text.slice(at, m.start));
+    parts.push(<mark key={m.start} className={`diversion-mark mark-${m.severity}`} data-testid="template-mark" data-severity={m.severity}>{text.slice(m.start, m.end)}</mark>);
+    at = m.end;
+  }
+  parts.push(text.slice(at));
+  return <pre className="template-marked" data-testid="template-marked">{parts}</pre>;
+}
+
+/** What the check found, with the template marked; nothing when the template is clean. */
+function TemplateCheckPanel({ check }: { check: TemplateCheck }) {
+  const { hit } = check;
+  if (!hit) return null;
+  const block = hit.severity === 'block';
+  return (
+    <Alert
+      type={block ? 'error' : 'warning'}
+      showIcon
+      className="template-check"
+      data-testid="template-check"
+      data-severity={hit.severity}
+      title={<strong>{t(block ? 'template.check.block' : 'template.check.warn')}</strong>}
+      description={
+        <div className="template-check-body">
+          <div>{t(block ? 'template.check.blockHint' : 'template.check.warnHint')}</div>
+          <div className="muted template-check-lead">{t('template.check.marked')}</div>
+          <MarkedTemplate text={check.template} marks={check.marks} />
+        </div>
+      }
+    />
+  );
+}
+
+export function MessageTemplateEditor({ value, onChange, kind, terms, order, fallbackOrder, check, refused }: {
   value?: string;
   onChange?: (v: string) => void;
   kind: DeliveryKind | null;
@@ -40,6 +83,10 @@ export function MessageTemplateEditor({ value, onChange, kind, terms, order, fal
   /** A waiting order of this product, or null: the preview then uses `fallbackOrder`. */
   order: Order | null;
   fallbackOrder: MessageOrder;
+  /** The live NO_DIVERSION check of the text (useTemplateCheck). */
+  check?: TemplateCheck;
+  /** The core refused to save the template (TEMPLATE_DIVERSION): shown until the text changes. */
+  refused?: AppErrorData | null;
 }) {
   const area = useRef<TextAreaRef>(null);
   const text = value ?? '';
@@ -80,8 +127,11 @@ export function MessageTemplateEditor({ value, onChange, kind, terms, order, fal
         onChange={(e) => onChange?.(e.target.value)}
         placeholder={fallback ? t('template.placeholder', { text: fallback }) : t('template.needKind')}
         maxLength={2000}
+        status={check?.hit?.severity === 'block' ? 'error' : check?.hit ? 'warning' : undefined}
         data-testid="template-text"
       />
+      {refused && <Alert type="error" showIcon title={errorText(refused)} data-testid="template-refused" />}
+      {check && <TemplateCheckPanel check={check} />}
       <div className="template-foot">
         <span className="muted">{text.trim() ? t('template.custom') : t('template.usingDefault')}</span>
         <span className="toolbar-spacer" />

@@ -1,6 +1,6 @@
 /**
- * One order in full: what it is filled with (and the actions on that), every field, its lines
- * with the raw cells as read, and its change history.
+ * One order in full: what the platform-rule checks found (with 放行), what it is filled with (and
+ * the actions on that), every field, its lines with the raw cells as read, and its change history.
  */
 import { useEffect, useState } from 'react';
 import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
@@ -12,6 +12,7 @@ import { errorText } from '../../lib/error-text';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { OrderContentSection } from '../allocation';
+import { FindingsList } from '../findings';
 import { orderSkuKey } from '../products';
 import { useShop } from '../shops';
 import './drawer.css';
@@ -65,6 +66,7 @@ export function OrderDrawer({ orderNo, onClose, products, onOpenProduct }: {
       {current && 'detail' in current && !current.detail && <Empty description={t('drawer.notFound')} />}
       {current && 'detail' in current && current.detail && (
         <>
+          {current.detail.findings.length > 0 && <FindingsList findings={current.detail.findings} subject={{ orderNo: current.detail.orderNo }} />}
           <OrderContentSection
             key={current.detail.orderNo}
             order={current.detail}

@@ -1,11 +1,11 @@
 /**
  * The orders screen: counts, filters, the virtual grid and the drawer of one order, plus the
  * commands over them: 自动填充 and its undo, pasting items copied from Excel over checked rows
- * (Ctrl+V), and the export of delivery messages.
+ * (Ctrl+V), and the export of delivery messages. Each row carries its rule findings (badge, filter).
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { InputRef } from 'antd';
-import type { OrdersSummary, Product } from '../../../../shared/domain';
+import type { OrdersSummary, Product, RuleId } from '../../../../shared/domain';
 import { useRowSelection } from '../../lib/useRowSelection';
 import { FillSummaryModal, OrderRevealModal, PasteItemsModal, useFill, usePasteItems } from '../allocation';
 import { EmptyDropZone } from '../import';
@@ -33,7 +33,7 @@ function useFindShortcut(active: boolean, searchRef: React.RefObject<InputRef | 
   }, [active, searchRef]);
 }
 
-export function OrdersScreen({ active, products, summary, panels, onPickImport, onOpenProduct }: {
+export function OrdersScreen({ active, products, summary, panels, onPickImport, onOpenProduct, ruleFilterRequest }: {
   /** Shown now (the screen stays mounted while hidden, keeping its filters and scroll). */
   active: boolean;
   /** The shop's products by SKU key (delivery kind, items per unit). */
@@ -43,9 +43,15 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
   panels: ReactNode;
   onPickImport: () => void;
   onOpenProduct: (skuKey: string, edit: boolean) => void;
+  /** A rule picked on the 规则检查 screen: the grid shows its orders (a new `seq` asks again). */
+  ruleFilterRequest?: { rule: RuleId; seq: number } | null;
 }) {
   const { shopId, version } = useShop();
   const q = useOrdersQuery(shopId, summary);
+  const { showRule } = q;
+  useEffect(() => {
+    if (ruleFilterRequest) showRule(ruleFilterRequest.rule);
+  }, [ruleFilterRequest, showRule]);
   const [openOrderNo, setOpenOrderNo] = useState<string | null>(null);
   const [revealOrderNo, setRevealOrderNo] = useState<string | null>(null);
   const searchRef = useRef<InputRef>(null);
@@ -88,6 +94,10 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
             onFilled={q.setFilled}
             reason={q.reason}
             onReason={q.onReason}
+            rule={q.rule}
+            onRule={q.setRule}
+            blockedByRule={q.blockedByRule}
+            onBlockedByRule={q.setBlockedByRule}
             search={q.searchInput}
             onSearch={q.setSearchInput}
             summary={summary}

@@ -1,9 +1,10 @@
-/** Filter, content (filled or not), reason and search controls above the grid. */
+/** Filter, content (filled or not), reason, rule findings and search controls above the grid. */
 import type { Ref } from 'react';
-import { Input, Segmented, Select, type InputRef } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
-import { REASONS, type OrderFilter, type OrdersSummary, type ReasonCode } from '../../../../shared/domain';
+import { Button, Input, Segmented, Select, type InputRef } from 'antd';
+import { SearchOutlined, StopOutlined } from '@ant-design/icons';
+import { REASONS, RULE_IDS, type OrderFilter, type OrdersSummary, type ReasonCode, type RuleId } from '../../../../shared/domain';
 import { reasonLabel, t } from '../../i18n';
+import { ruleTitle } from '../rules/finding-text';
 import './orders.css';
 
 /** Orders with content, without, or both. */
@@ -17,6 +18,12 @@ export interface OrdersToolbarProps {
   onFilled: (f: FilledFilter) => void;
   reason: ReasonCode | undefined;
   onReason: (r: ReasonCode | undefined) => void;
+  /** Only orders with an active finding of this rule. */
+  rule: RuleId | undefined;
+  onRule: (r: RuleId | undefined) => void;
+  /** 有拦截: only orders with an active block. */
+  blockedByRule: boolean;
+  onBlockedByRule: (on: boolean) => void;
   search: string;
   onSearch: (s: string) => void;
   summary: OrdersSummary | null;
@@ -26,7 +33,11 @@ export interface OrdersToolbarProps {
 
 const FILTERS: OrderFilter[] = ['all', 'shippable', 'blocked', 'overdue'];
 
-export function OrdersToolbar({ filter, onFilter, filled, onFilled, reason, onReason, search, onSearch, summary, total, searchRef }: OrdersToolbarProps) {
+const ALL_RULES = '';
+
+export function OrdersToolbar({
+  filter, onFilter, filled, onFilled, reason, onReason, rule, onRule, blockedByRule, onBlockedByRule, search, onSearch, summary, total, searchRef,
+}: OrdersToolbarProps) {
   const reasonOptions = (Object.keys(REASONS) as ReasonCode[]).map((code) => {
     const count = summary?.byReason[code] ?? 0;
     return { value: code, label: t('filter.reasonOption', { label: reasonLabel(code), count }), disabled: count === 0 && reason !== code };
@@ -53,10 +64,33 @@ export function OrdersToolbar({ filter, onFilter, filled, onFilled, reason, onRe
         value={reason}
         onChange={(v) => onReason(v ?? undefined)}
         options={reasonOptions}
-        style={{ width: 250 }}
+        style={{ width: 200 }}
         popupMatchSelectWidth={false}
         data-testid="reason-filter"
       />
+      <Select<RuleId | typeof ALL_RULES>
+        value={rule ?? ALL_RULES}
+        onChange={(v) => onRule(v === ALL_RULES ? undefined : v)}
+        options={[
+          { value: ALL_RULES, label: t('filter.allRules') },
+          ...RULE_IDS.map((id) => ({ value: id, label: ruleTitle(id) })),
+        ]}
+        style={{ width: 168 }}
+        popupMatchSelectWidth={false}
+        className={rule ? 'rule-filter-on' : undefined}
+        data-testid="rule-filter"
+      />
+      <Button
+        icon={<StopOutlined />}
+        type={blockedByRule ? 'primary' : 'default'}
+        danger={blockedByRule}
+        aria-pressed={blockedByRule}
+        onClick={() => onBlockedByRule(!blockedByRule)}
+        title={t('filter.ruleBlockedTip')}
+        data-testid="rule-blocked-filter"
+      >
+        {t('filter.ruleBlocked')}
+      </Button>
       <Input
         ref={searchRef}
         allowClear
@@ -64,7 +98,7 @@ export function OrdersToolbar({ filter, onFilter, filled, onFilled, reason, onRe
         placeholder={t('search.placeholder')}
         value={search}
         onChange={(e) => onSearch(e.target.value)}
-        style={{ width: 270 }}
+        style={{ width: 210 }}
         maxLength={100}
         data-testid="search"
       />

@@ -7,6 +7,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import type { Order, OrderSortKey } from '../../../../shared/domain';
 import { reasonLabel, t, type MessageKey } from '../../i18n';
 import { itemLabel } from '../allocation';
+import { FindingsBadge, findingsTip } from '../findings';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { isNoAfterSale } from './after-sale';
@@ -109,7 +110,7 @@ export const COLUMNS: Column[] = [
   { id: 'skuCode', title: 'col.skuCode', width: 100, flex: 0.2, cell: (o) => <span className="mono">{o.skuCode}</span>, tip: (o) => o.skuCode },
   { id: 'quantity', title: 'col.quantity', width: 52, sort: 'quantity', align: 'right', cell: (o) => o.quantity },
   {
-    id: 'content', title: 'col.content', width: 210, flex: 0.5, cell: (o, _now, row) => <ContentCell order={o} row={row} />,
+    id: 'content', title: 'col.content', width: 180, flex: 0.5, cell: (o, _now, row) => <ContentCell order={o} row={row} />,
     tip: (o) => o.items.map(itemLabel).join('\n'),
   },
   { id: 'paid', title: 'col.paid', width: 84, sort: 'paidCents', align: 'right', cell: (o) => <span className="num">{formatYuan(o.paidCents)}</span> },
@@ -120,9 +121,10 @@ export const COLUMNS: Column[] = [
     tip: (o) => o.afterSale,
   },
   {
-    id: 'shippable', title: 'col.shippable', width: 156, flex: 0.3, cell: (o) => <ShippableTag order={o} />,
+    id: 'shippable', title: 'col.shippable', width: 140, flex: 0.3, cell: (o) => <ShippableTag order={o} />,
     tip: (o) => (o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
   },
+  { id: 'rules', title: 'col.rules', width: 76, cell: (o) => <FindingsBadge findings={o.findings} />, tip: (o) => findingsTip(o.findings) },
   {
     id: 'shipBy', title: 'col.shipBy', width: 128, sort: 'shipBy',
     cell: (o) => <span className={o.shipByFromExport ? 'num' : 'num estimated'}>{formatDateTime(o.shipBy)}</span>,

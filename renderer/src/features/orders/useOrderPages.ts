@@ -19,7 +19,7 @@ const READ_AHEAD_ROWS = 60;
  * What the grid asks orders.list for, paging aside (offset, limit): OrdersQuery with a sort always
  * set, and one of the grid's filters (the 即将超时 card is the shippable filter by deadline).
  */
-export type OrdersQueryState = Pick<OrdersQuery, 'shopId' | 'reason' | 'search' | 'filled'>
+export type OrdersQueryState = Pick<OrdersQuery, 'shopId' | 'reason' | 'search' | 'filled' | 'rule' | 'findings'>
   & Required<Pick<OrdersQuery, 'sort' | 'desc'>>
   & { filter: OrderFilter };
 
@@ -81,6 +81,8 @@ export function useOrderPages(query: OrdersQueryState | null, version: number): 
         reason: q.reason,
         search: q.search || undefined,
         filled: q.filled,
+        rule: q.rule,
+        findings: q.findings,
         sort: q.sort,
         desc: q.desc,
         offset: page * PAGE_SIZE,

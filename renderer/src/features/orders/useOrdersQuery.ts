@@ -1,9 +1,10 @@
 /**
  * What the orders grid shows: the filter (tabs and count cards), content filled or not, the
- * reason, the search (debounced) and the sort; the count cards and the tabs stay in step.
+ * reason, the rule findings (one rule, or any active block), the search (debounced) and the sort;
+ * the count cards and the tabs stay in step.
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { OrderFilter, OrderSortKey, OrdersSummary, ReasonCode } from '../../../../shared/domain';
+import type { OrderFilter, OrderSortKey, OrdersSummary, ReasonCode, RuleId } from '../../../../shared/domain';
 import { useDebounced } from '../../lib/useDebounced';
 import type { FilledFilter } from './OrdersToolbar';
 import type { SummaryView } from './SummaryCards';
@@ -16,6 +17,9 @@ export function useOrdersQuery(shopId: number, summary: OrdersSummary | null) {
   const [filter, setFilter] = useState<OrderFilter>('all');
   const [filled, setFilled] = useState<FilledFilter>('any');
   const [reason, setReason] = useState<ReasonCode | undefined>();
+  const [rule, setRule] = useState<RuleId | undefined>();
+  /** Only orders with an active (not overridden) block. */
+  const [blockedByRule, setBlockedByRule] = useState(false);
   const [card, setCard] = useState<SummaryView | null>('total');
   const [searchInput, setSearchInput] = useState('');
   const search = useDebounced(searchInput.trim(), 250);
@@ -26,8 +30,9 @@ export function useOrdersQuery(shopId: number, summary: OrdersSummary | null) {
     () => ({
       shopId, filter, reason, search: search || undefined, sort: sort.key, desc: sort.desc,
       filled: filled === 'any' ? undefined : filled === 'filled',
+      rule, findings: blockedByRule ? 'block' : undefined,
     }),
-    [shopId, filter, reason, search, sort, filled],
+    [shopId, filter, reason, search, sort, filled, rule, blockedByRule],
   );
   const queryKey = useMemo(() => JSON.stringify(query), [query]);
 
@@ -59,13 +64,21 @@ export function useOrdersQuery(shopId: number, summary: OrdersSummary | null) {
     }
   };
 
+  /** A rule picked elsewhere (the 规则检查 screen): its orders, whatever their state. */
+  const showRule = useCallback((r: RuleId) => {
+    setRule(r);
+    setFilter('all');
+    setCard('total');
+    setReason(undefined);
+  }, []);
+
   const onSort = useCallback(
     (key: OrderSortKey) => setSort((s) => (s.key !== key ? { key, desc: false } : !s.desc ? { key, desc: true } : DEFAULT_SORT)),
     [],
   );
 
   return {
-    query, queryKey, filter, filled, reason, card, searchInput, sort, scrollRequest,
-    pickCard, onFilter, onReason, onSort, setFilled, setSearchInput,
+    query, queryKey, filter, filled, reason, rule, blockedByRule, card, searchInput, sort, scrollRequest,
+    pickCard, onFilter, onReason, onSort, setFilled, setSearchInput, setRule, setBlockedByRule, showRule,
   };
 }

@@ -1,16 +1,21 @@
 /**
- * Edit one product: how it is delivered and the terms the platform rules check (rental, validity,
- * fulfilment, region, brand approval, ship promise, items per unit, minimum validity), the
- * low-stock line and the delivery message template. Saving confirms the product.
+ * Edit one product: how it is delivered and the terms the platform rules check (rental and whether
+ * the account is fully bindable, validity, fulfilment, what a top-up goes to, region, brand
+ * approval, ship promise, items per unit, minimum validity), the low-stock line and the delivery
+ * message template (checked live for diversion). Saving confirms the product. The rule findings of
+ * the saved terms are listed on top, with 放行 for the whole product.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Divider, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import { Alert, App, Button, Checkbox, Divider, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch, Tooltip } from 'antd';
 import { DELIVERY_KINDS, type DeliveryKind, type Order, type Product, type ProductTerms } from '../../../../shared/domain';
+import { intParam } from '../../../../shared/rules/platform/catalogue';
 import { PROVINCES } from '../../../../shared/rules/suggest';
+import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
 import { kindLabel, suggestWhyText, t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
-import { MessageTemplateEditor } from '../messages';
+import { FindingsList, useRules } from '../findings';
+import { checkTemplateNow, MessageTemplateEditor, useTemplateCheck } from '../messages';
 import { useShop } from '../shops';
 import { isStocked } from '../stock';
 import { usesValidity } from './kinds';
@@ -19,10 +24,15 @@ import './editor.css';
 
 type ValidityMode = 'none' | 'days' | 'until';
 type ShipMode = 'default' | '24' | '48' | 'days';
+/** What a top-up goes to; '' = read from the title. */
+type RechargeTarget = NonNullable<ProductTerms['rechargeTarget']> | '';
+const RECHARGE_TARGETS: NonNullable<ProductTerms['rechargeTarget']>[] = ['mobile', 'qq', 'any'];
 
 interface FormValues {
   kind?: DeliveryKind;
   rentalDays?: number | null;
+  fullyBindable?: boolean;
+  rechargeTarget?: RechargeTarget;
   validityMode: ValidityMode;
   validDays?: number | null;
   validUntil?: string;
@@ -42,6 +52,8 @@ function toForm(p: Product): FormValues {
   return {
     kind: p.kind ?? undefined,
     rentalDays: x.rentalDays ?? null,
+    fullyBindable: x.fullyBindable ?? false,
+    rechargeTarget: x.rechargeTarget ?? '',
     validityMode: x.validUntil ? 'until' : x.validDays ? 'days' : 'none',
     validDays: x.validDays ?? null,
     validUntil: x.validUntil ?? '',
@@ -63,6 +75,8 @@ function toTerms(v: FormValues): ProductTerms {
   const terms: ProductTerms = {};
   const num = (n: number | null | undefined) => (typeof n === 'number' && n > 0 ? n : undefined);
   if (kind === 'account') terms.rentalDays = num(v.rentalDays);
+  if (kind === 'account' && v.fullyBindable) terms.fullyBindable = true;
+  if (kind === 'recharge' && v.rechargeTarget) terms.rechargeTarget = v.rechargeTarget;
   if (usesValidity(kind)) {
     if (v.validityMode === 'days') terms.validDays = num(v.validDays);
     if (v.validityMode === 'until' && v.validUntil) terms.validUntil = v.validUntil;
@@ -109,8 +123,10 @@ export function ProductEditor(props: EditorProps) {
 function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open: boolean }) {
   const { message } = App.useApp();
   const { shopId } = useShop();
+  const { params } = useRules();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
+  const [refused, setRefused] = useState<{ template: string; error: AppErrorData } | null>(null);
   const [order, setOrder] = useState<Order | null>(null);
   const skuKey = product?.skuKey ?? null;
 
@@ -128,10 +144,17 @@ function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open:
   const values = Form.useWatch([], form) as FormValues | undefined;
   const kind = values?.kind ?? null;
   const previewTerms = useMemo(() => (values ? toTerms(values) : {}), [values]);
+  const template = values?.messageTemplate ?? '';
+  const check = useTemplateCheck(template);
+  const templateBlocked = check.hit?.severity === 'block';
+  const maxRental = intParam(params, 'RENTAL_MAX_DAYS', 'maxDays');
+  const maxStored = intParam(params, 'STORED_VALUE_MAX_DAYS', 'maxDays');
 
   const save = async () => {
     if (!product) return;
     const v = await form.validateFields();
+    // The debounced check may lag the last keystroke: check the text as it is now.
+    if (v.messageTemplate && checkTemplateNow(v.messageTemplate, params).hit?.severity === 'block') return;
     setSaving(true);
     try {
       const saved = await call('products.set', {
@@ -145,7 +168,9 @@ function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open:
       message.success(t('editor.saved', { title: saved.title }));
       onSaved(saved);
     } catch (e) {
-      message.error(errorText(errorData(e)));
+      const error = errorData(e);
+      if (error.code === 'TEMPLATE_DIVERSION') setRefused({ template: v.messageTemplate ?? '', error });
+      message.error(errorText(error));
     } finally {
       setSaving(false);
     }
@@ -163,7 +188,9 @@ function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open:
       footer={
         <div className="drawer-footer">
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={save} data-testid="product-save">{t('editor.save')}</Button>
+          <Tooltip title={templateBlocked ? t('editor.saveBlocked') : undefined}>
+            <Button type="primary" loading={saving} disabled={templateBlocked} onClick={save} data-testid="product-save">{t('editor.save')}</Button>
+          </Tooltip>
         </div>
       }
     >
@@ -182,6 +209,12 @@ function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open:
               description={product.suggestion.why.length > 0 && <ul className="why-list">{product.suggestion.why.map((w) => <li key={w.code}>{suggestWhyText(w)}</li>)}</ul>}
             />
           )}
+          {product.findings.length > 0 && (
+            <div className="editor-findings">
+              <FindingsList findings={product.findings} subject={{ skuKey: product.skuKey }} />
+              <div className="muted editor-findings-note">{t('findings.savedTerms')}</div>
+            </div>
+          )}
           <Form<FormValues> form={form} initialValues={toForm(product)} layout="horizontal" labelCol={{ flex: '128px' }} labelWrap colon={false} className="editor-form" requiredMark={false}>
             <Form.Item name="kind" label={t('editor.kind')} rules={[{ required: true, message: t('editor.kindRequired') }]}>
               <Select options={KIND_OPTIONS} placeholder={t('editor.kindPlaceholder')} data-testid="product-kind-select" />
@@ -192,6 +225,23 @@ function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open:
               <Form.Item name="rentalDays" label={t('editor.rentalDays')} extra={t('editor.rentalDaysHint')}
                 rules={[{ required: true, message: t('editor.rentalDaysRequired') }]}>
                 <InputNumber min={1} max={3650} precision={0} suffix={t('editor.days')} style={{ width: 160 }} data-testid="rental-days" />
+              </Form.Item>
+            )}
+            {kind === 'account' && (
+              <Form.Item name="fullyBindable" label=" " valuePropName="checked" extra={t('editor.fullyBindableHint', { max: maxRental })}>
+                <Checkbox data-testid="fully-bindable">{t('editor.fullyBindable', { max: maxRental })}</Checkbox>
+              </Form.Item>
+            )}
+            {kind === 'recharge' && (
+              <Form.Item name="rechargeTarget" label={t('editor.rechargeTarget')} extra={t('editor.rechargeTargetHint')}>
+                <Select<RechargeTarget>
+                  style={{ width: 200 }}
+                  options={[
+                    { value: '', label: t('editor.rechargeTargetAuto') },
+                    ...RECHARGE_TARGETS.map((r) => ({ value: r, label: t(`editor.rechargeTarget.${r}`) })),
+                  ]}
+                  data-testid="recharge-target"
+                />
               </Form.Item>
             )}
             {usesValidity(kind) && (
@@ -226,12 +276,12 @@ function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open:
               </Form.Item>
             )}
             {kind === 'stored-value' && (
-              <Form.Item name="brandApproved" label={t('editor.brandApproved')} valuePropName="checked" extra={t('editor.brandApprovedHint')}>
-                <Switch />
+              <Form.Item name="brandApproved" label={t('editor.brandApproved')} valuePropName="checked" extra={t('editor.brandApprovedHint', { max: maxStored })}>
+                <Switch data-testid="brand-approved" />
               </Form.Item>
             )}
             <Form.Item name="region" label={t('editor.region')} extra={t('editor.regionHint')}>
-              <Select mode="multiple" allowClear options={PROVINCE_OPTIONS} placeholder={t('editor.regionPlaceholder')} maxTagCount="responsive" />
+              <Select mode="multiple" allowClear options={PROVINCE_OPTIONS} placeholder={t('editor.regionPlaceholder')} maxTagCount="responsive" data-testid="region-select" />
             </Form.Item>
             <Form.Item label={t('editor.ship')}>
               <Space size={8} wrap>
@@ -276,6 +326,8 @@ function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open:
                 terms={previewTerms}
                 order={order}
                 fallbackOrder={{ orderNo: t('template.sample.orderNo'), productName: product.title, spec: product.spec, quantity: 1, rechargeNo: t('template.sample.rechargeNo') }}
+                check={check}
+                refused={refused && refused.template === template ? refused.error : null}
               />
             </Form.Item>
           </Form>

@@ -1,6 +1,7 @@
 /**
  * The products of the shop, those needing attention first (short of stock, unconfirmed, low):
- * how each is delivered (or VShip's suggestion, to confirm), its terms, waiting orders and stock.
+ * how each is delivered (or VShip's suggestion, to confirm), its terms and their rule findings,
+ * waiting orders and stock.
  */
 import { useRef, type HTMLAttributes } from 'react';
 import { Button, Empty, Table, Tag, Tooltip } from 'antd';
@@ -8,6 +9,7 @@ import { CheckOutlined, DatabaseOutlined, EditOutlined, WarningFilled } from '@a
 import type { Product, StockLevels } from '../../../../shared/domain';
 import { kindLabel, kindShort, suggestWhyText, t, type MessageKey } from '../../i18n';
 import { useElementHeight } from '../../lib/useElementHeight';
+import { FindingsBadge, findingsTip } from '../findings';
 import { isLowStock, isStocked } from '../stock';
 import { termsSummary } from './terms-summary';
 import '../../ui/product-name.css';
@@ -113,7 +115,7 @@ export function ProductsTable({ products, confirming, onOpenStock, onEdit, onCon
         rowKey="skuKey"
         pagination={false}
         dataSource={products}
-        scroll={{ x: 1188, y: Math.max(120, height - TABLE_HEADER) }}
+        scroll={{ x: 1264, y: Math.max(120, height - TABLE_HEADER) }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('products.empty')} /> }}
         onRow={(p) => ({
           'data-testid': 'product-row',
@@ -148,6 +150,12 @@ export function ProductsTable({ products, confirming, onOpenStock, onEdit, onCon
               const text = parts.join(t('terms.sep'));
               return text ? <Tooltip title={text} placement="topLeft"><span className="terms-text">{text}</span></Tooltip> : <span className="muted">{t('common.none')}</span>;
             },
+          },
+          {
+            key: 'rules', title: t('products.col.rules'), width: 76,
+            render: (_: unknown, p: Product) => (
+              <span title={findingsTip(p.findings) || undefined} data-testid="product-findings"><FindingsBadge findings={p.findings} /></span>
+            ),
           },
           {
             key: 'waiting', title: t('products.col.waiting'), width: 72, align: 'right',

@@ -5,6 +5,8 @@ import { t } from '../../i18n';
 export function termsSummary(terms: ProductTerms): string[] {
   const parts: string[] = [];
   if (terms.rentalDays) parts.push(t('terms.rentalDays', { n: terms.rentalDays }));
+  if (terms.fullyBindable) parts.push(t('terms.fullyBindable'));
+  if (terms.rechargeTarget) parts.push(t('terms.rechargeTarget', { target: t(`editor.rechargeTarget.${terms.rechargeTarget}`) }));
   if (terms.validDays) parts.push(t('terms.validDays', { n: terms.validDays }));
   if (terms.validUntil) parts.push(t('terms.validUntil', { date: terms.validUntil }));
   if (terms.fulfilDays) parts.push(t('terms.fulfilDays', { n: terms.fulfilDays }));
