@@ -175,6 +175,10 @@ describe('LATE_SHIPMENT (seed §8(1))', () => {
     expect(late(NOW - 59 * 60 * S)).toEqual(warn('overdue', 1));
     expect(late(NOW - 3 * H)).toEqual(warn('overdue', 3));
     expect(late(NOW - 3 * H - 30 * 60 * S)).toEqual(warn('overdue', 3));
+    // From two days late on, whole days.
+    expect(late(NOW - 48 * H + S)).toEqual(warn('overdue', 47));
+    expect(late(NOW - 48 * H)).toEqual([{ rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'overdueDays', days: 2 } }]);
+    expect(late(NOW - 3991 * H)).toEqual([{ rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'overdueDays', days: 166 } }]);
   });
 
   it('follows dueWithinHours: 24 warns at 24 h, 0 only at the deadline itself', () => {
@@ -307,6 +311,7 @@ describe('finding texts', () => {
     'RECHARGE_TARGET.qq': { rule: 'RECHARGE_TARGET', severity: 'block', params: { reason: 'qq', number: '1234' } },
     'RECHARGE_TARGET.any': { rule: 'RECHARGE_TARGET', severity: 'block', params: { reason: 'any', number: 'abc123' } },
     'LATE_SHIPMENT.overdue': { rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'overdue', hours: 3 } },
+    'LATE_SHIPMENT.overdueDays': { rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'overdueDays', days: 166 } },
     'LATE_SHIPMENT.dueSoon': { rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'dueSoon', hours: 2 } },
     'CUSTOM_SHIP_DEADLINE.hours': { rule: 'CUSTOM_SHIP_DEADLINE', severity: 'warn', params: { reason: 'hours', hours: 24, deadline: '2026-06-19 12:00' } },
     'CUSTOM_SHIP_DEADLINE.days': { rule: 'CUSTOM_SHIP_DEADLINE', severity: 'warn', params: { reason: 'days', days: 10, deadline: '2026-06-19 12:00' } },
@@ -338,6 +343,7 @@ describe('finding texts', () => {
     expect(findingText(HITS['REGION_LOCK.province'])).toBe('商品限 江苏，订单省份是 广东');
     expect(findingText(HITS['RECHARGE_TARGET.qq'])).toBe('充值号码 1234 不是有效的 QQ 号');
     expect(findingText(HITS['LATE_SHIPMENT.overdue'])).toBe('已超时 3 小时，尽快发货');
+    expect(findingText(HITS['LATE_SHIPMENT.overdueDays'])).toBe('已超时 166 天，尽快发货');
     expect(findingText(HITS['STORED_VALUE_MAX_DAYS.brand'])).toBe('有效期 30 天，超过 15 天上限；“肯德基”可申请例外，但尚未标记已获类目运营批准');
   });
 

@@ -130,6 +130,7 @@ export const RULES: Record<RuleId, RuleDef> = {
     params: { dueWithinHours: { type: 'int', default: 6, min: 0, max: 240 } },
     messages: {
       overdue: '已超时 {hours} 小时，尽快发货',
+      overdueDays: '已超时 {days} 天，尽快发货',
       dueSoon: '{hours} 小时内到期，尽快发货',
     },
   },

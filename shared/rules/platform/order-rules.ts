@@ -64,7 +64,9 @@ export function checkOrder(o: RuleOrder, env: RuleEnv): RuleHit[] {
     const left = Date.parse(o.shipBy) - env.now;
     const within = intParam(env.params, 'LATE_SHIPMENT', 'dueWithinHours');
     // Overdue by less than an hour still says 1 (not "已超时 0 小时"); dueSoon rounds up alike.
-    if (left < 0) out.push({ rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'overdue', hours: Math.max(1, Math.floor(-left / HOUR_MS)) } });
+    // Late by two days or more reads in days (已超时 166 天, not 3991 小时).
+    if (left < 0 && -left >= 2 * DAY_MS) out.push({ rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'overdueDays', days: Math.floor(-left / DAY_MS) } });
+    else if (left < 0) out.push({ rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'overdue', hours: Math.max(1, Math.floor(-left / HOUR_MS)) } });
     else if (left <= within * HOUR_MS) out.push({ rule: 'LATE_SHIPMENT', severity: 'warn', params: { reason: 'dueSoon', hours: Math.max(1, Math.ceil(left / HOUR_MS)) } });
   }
 
