@@ -105,6 +105,8 @@ export interface OrdersSummary {
   overdue: number;
   /** Shippable orders whose ship-by is within the next 6 hours. */
   dueSoon: number;
+  /** Shippable orders a platform rule blocks (an active block finding): they stay out of the shipment file. */
+  ruleBlocked: number;
   byReason: Partial<Record<ReasonCode, number>>;
   lastImportAt: string | null;
 }

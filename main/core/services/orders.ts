@@ -124,7 +124,9 @@ export function ordersSummary(db: Db, shopId: number): OrdersSummary {
     byReason[x.reason] = x.n;
   }
   const last = db.prepare('SELECT max(imported_at) AS t FROM imports WHERE shop_id = ?').get(shopId) as { t: string | null };
-  return { total: r.total, shippable: r.shippable, blocked: r.total - r.shippable, overdue: r.overdue, dueSoon: r.dueSoon, byReason, lastImportAt: last.t };
+  const ruleBlocked = db.prepare(`SELECT count(DISTINCT f.order_id) FROM findings f JOIN orders o ON o.id = f.order_id
+    WHERE f.shop_id = ? AND o.shippable = 1 AND f.severity = 'block' AND ${ACTIVE_FINDING}`).pluck().get(shopId) as number;
+  return { total: r.total, shippable: r.shippable, blocked: r.total - r.shippable, overdue: r.overdue, dueSoon: r.dueSoon, ruleBlocked, byReason, lastImportAt: last.t };
 }
 
 export function getOrder(db: Db, shopId: number, orderNo: string): OrderDetail | null {

@@ -38,6 +38,9 @@ export function SummaryCards({ summary, active, onPick }: {
             <span className="summary-value" data-testid={`count-${c.view}`}>
               {value === null ? '' : String(value)}
             </span>
+            {c.view === 'shippable' && summary && summary.ruleBlocked > 0 && (
+              <span className="summary-note" data-testid="count-rule-blocked">{t('summary.ruleBlocked', { count: summary.ruleBlocked })}</span>
+            )}
           </button>
         );
       })}
