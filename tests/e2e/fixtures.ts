@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../build/scripts/electron-binary.cjs';
-import { AllocationPage, ImportPage, OrdersPage, ProductsPage, ShopsPage, StockPage } from './pages';
+import { AllocationPage, ImportPage, OrdersPage, ProductsPage, RulesPage, ShopsPage, StockPage } from './pages';
 
 const root = join(__dirname, '..', '..');
 const WEB_HOST_SCRIPT = join(root, 'out', 'main', 'web.cjs');
@@ -134,6 +134,7 @@ interface PageFixtures {
   stockPage: StockPage;
   allocationPage: AllocationPage;
   shopsPage: ShopsPage;
+  rulesPage: RulesPage;
 }
 
 export const test = hostTest.extend<PageFixtures>({
@@ -143,6 +144,7 @@ export const test = hostTest.extend<PageFixtures>({
   stockPage: async ({ page }, use) => use(new StockPage(page)),
   allocationPage: async ({ page }, use) => use(new AllocationPage(page)),
   shopsPage: async ({ page }, use) => use(new ShopsPage(page)),
+  rulesPage: async ({ page }, use) => use(new RulesPage(page)),
 });
 
 export { expect };

@@ -3,5 +3,6 @@ export { AllocationPage, type FillFigure, type FilledFilter } from './allocation
 export { ImportPage, type ImportResultCount } from './import-page';
 export { OrdersPage, type OrderColumn, type SummaryCard } from './orders-page';
 export { ProductsPage } from './products-page';
+export { RulesPage, type RuleCountColumn, type RulesCard } from './rules-page';
 export { ShopsPage } from './shops-page';
 export { StockPage, type StockLevel } from './stock-page';
