@@ -6,7 +6,7 @@
  */
 import { generateOrders, toCsv } from '../fixtures/orders';
 import { expect, test } from './fixtures';
-import { screens } from './screenshot';
+import { screens, screenshot } from './screenshot';
 
 const JIANGSU = 'JS-YD-100S';
 const TRAVEL = 'LY-XH-C';
@@ -129,6 +129,7 @@ test('the shop type: travel goods are blocked in a 个人 shop until it becomes 
   await page.getByTestId('shop-select').click();
   await expect(page.getByTestId('shop-type-change')).toContainText('店铺类型：个人');
   await expect(page.getByTestId('shop-type-change')).toContainText('改为企业');
+  await screenshot(page, testInfo, 'shop-type-menu');
   await page.getByTestId('shop-type-change').click();
   await expect(page.locator('.ant-modal-confirm')).toContainText('旅游类商品只允许企业店铺经营');
   await page.getByTestId('shop-type-confirm').click();
@@ -148,8 +149,9 @@ test('the shop type: travel goods are blocked in a 个人 shop until it becomes 
   await expect(page.getByTestId('shop-select')).toContainText('星河旅行专营店');
   await expect(rulesPage.shopType()).toHaveText('企业');
   await rulesPage.open();
-  await expect(rulesPage.allClear()).toBeVisible();
+  await expect(page.getByTestId('rules-no-orders')).toBeVisible();
   await expect(rulesPage.card('blockedOrders')).toHaveText('0');
   await expect(rulesPage.navBadge()).toHaveCount(0);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await screens(page, testInfo, 'rules-screen-new-shop');
 });

@@ -157,6 +157,8 @@ function AppWindow({ info }: { info: AppInfo | null }) {
             key={`rules-${shopId}`}
             active={view === 'rules'}
             summary={rules.summary}
+            ordersTotal={summary?.total ?? null}
+            onPickImport={openPicker}
             onSummary={rules.set}
             onShowOrders={showRuleOrders}
             onShowProducts={showProducts}

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App, Button } from 'antd';
-import { ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import type { RuleId, RuleInfo, RulesSummary } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
@@ -26,10 +26,13 @@ const CARDS: { key: CountCard; hint: MessageKey; tone: string }[] = [
   { key: 'blockedProducts', hint: 'rulesScreen.card.productsHint', tone: 'tone-blocked' },
 ];
 
-export function RulesScreen({ active, summary, onSummary, onShowOrders, onShowProducts }: {
+export function RulesScreen({ active, summary, ordersTotal, onPickImport, onSummary, onShowOrders, onShowProducts }: {
   /** Shown now (the screen stays mounted while hidden). */
   active: boolean;
   summary: RulesSummary | null;
+  /** The shop's orders (null: not known yet): with none, the next step is an import, not "all clear". */
+  ordersTotal: number | null;
+  onPickImport: () => void;
   /** A check's fresh summary, for the window (the tab's count) and this screen. */
   onSummary: (s: RulesSummary) => void;
   /** The orders screen, filtered by a rule. */
@@ -109,7 +112,12 @@ export function RulesScreen({ active, summary, onSummary, onShowOrders, onShowPr
         </div>
       </div>
       <div className="rules-toolbar">
-        {clear ? (
+        {ordersTotal === 0 ? (
+          <>
+            <span className="muted" data-testid="rules-no-orders">{t('rulesScreen.noOrders')}</span>
+            <Button size="small" type="primary" ghost icon={<UploadOutlined />} onClick={onPickImport}>{t('import.button')}</Button>
+          </>
+        ) : clear ? (
           <span className="rules-all-clear" data-testid="rules-all-clear">{t('rulesScreen.allClear')}</span>
         ) : (
           <span className="muted">{t('rulesScreen.hint')}</span>
