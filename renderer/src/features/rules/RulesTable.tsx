@@ -115,8 +115,8 @@ export function RulesTable({ rows, loading, onShowOrders, onShowProducts, onSett
       ),
     },
     {
-      key: 'clause', title: t('rulesScreen.col.clause'), width: 140,
-      render: (_: unknown, r: RuleRow) => <span className="muted" data-testid="rule-clause">{t('rulesScreen.clause', { clause: r.clause })}</span>,
+      key: 'clause', title: t('rulesScreen.col.clause'), width: 170,
+      render: (_: unknown, r: RuleRow) => <span className="muted rule-clause" data-testid="rule-clause">{t('rulesScreen.clause', { clause: r.clause })}</span>,
     },
     {
       key: 'orders', title: t('rulesScreen.col.orders'), width: 96, align: 'right' as const,
