@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../build/scripts/electron-binary.cjs';
-import { AllocationPage, FindingsPage, ImportPage, OrdersPage, ProductsPage, ShopsPage, StockPage } from './pages';
+import { AllocationPage, FindingsPage, ImportPage, OrdersPage, ProductsPage, RulesPage, ShopsPage, StockPage } from './pages';
 
 const root = join(__dirname, '..', '..');
 const WEB_HOST_SCRIPT = join(root, 'out', 'main', 'web.cjs');
@@ -135,6 +135,7 @@ interface PageFixtures {
   allocationPage: AllocationPage;
   shopsPage: ShopsPage;
   findingsPage: FindingsPage;
+  rulesPage: RulesPage;
 }
 
 export const test = hostTest.extend<PageFixtures>({
@@ -145,6 +146,7 @@ export const test = hostTest.extend<PageFixtures>({
   allocationPage: async ({ page }, use) => use(new AllocationPage(page)),
   shopsPage: async ({ page }, use) => use(new ShopsPage(page)),
   findingsPage: async ({ page }, use) => use(new FindingsPage(page)),
+  rulesPage: async ({ page }, use) => use(new RulesPage(page)),
 });
 
 export { expect };

@@ -3,6 +3,7 @@ import en from '../../renderer/src/i18n/en.json';
 import zhCN from '../../renderer/src/i18n/zh-CN.json';
 import { IMPORT_WARNINGS, STOCK_REJECT_REASONS } from '../../shared/domain';
 import { ERROR_CODES, ERROR_NOTES, formatErrorMessage } from '../../shared/errors';
+import { RULES } from '../../shared/rules/platform/catalogue';
 import { SUGGEST_REASONS } from '../../shared/rules/suggest';
 
 const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
@@ -67,5 +68,31 @@ describe('the UI catalogue translates every error by its code', () => {
       .toBe('文件「a.csv」 第 3 行 第 28 列：这一行的单元格比表头多，文件可能被截断或错位（表头 27 列，此行 30 列）');
     expect(formatErrorMessage('ASSIGN_BAD_ITEM', { notes: [{ key: 'ITEM_REJECTED', params: { n: 2, rejectCode: 'MISSING_PASSWORD' } }, { key: 'ITEM_REJECTED', params: { n: 3, rejectCode: 'LINE_TOO_LONG', max: 1000 } }] }))
       .toBe('填入的内容无法识别（第 2 个：缺少密码；第 3 个：超过 1000 个字符）');
+  });
+});
+
+describe('the UI catalogue says every platform rule in both languages', () => {
+  it('has each rule’s title, explanation, fix and every message: Chinese as RULES says it, English without Chinese, the same parameters', () => {
+    for (const [id, def] of Object.entries(RULES)) {
+      const texts: [string, string][] = [['title', def.title], ['explain', def.explain], ['fix', def.fix],
+        ...Object.entries(def.messages).map(([key, text]): [string, string] => [`message.${key}`, text])];
+      for (const [part, text] of texts) {
+        const key = `rules.${id}.${part}`;
+        expect(zh[key], key).toBe(text);
+        const e = english[key];
+        expect(e, key).toBeTruthy();
+        expect(unquoted(e), key).not.toMatch(CJK);
+        expect(params(e), key).toEqual(params(text));
+      }
+    }
+  });
+
+  it('has no rule key for a rule or a message the catalogue does not know', () => {
+    const known = new Set(Object.entries(RULES).flatMap(([id, def]) => [
+      `rules.${id}.title`, `rules.${id}.explain`, `rules.${id}.fix`, ...Object.keys(def.messages).map((k) => `rules.${id}.message.${k}`),
+    ]));
+    for (const catalogue of [zh, english]) {
+      expect(Object.keys(catalogue).filter((k) => k.startsWith('rules.') && !known.has(k))).toEqual([]);
+    }
   });
 });

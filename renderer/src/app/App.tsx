@@ -1,11 +1,11 @@
 /**
- * The window: pick a shop, switch between 订单 and 商品与卡库, import the PDD order export (button,
- * Ctrl+O or drop anywhere on the orders screen; a drop on a product's stock goes into that stock).
- * Both screens stay mounted, so each keeps its filters and scroll while the other is shown.
+ * The window: pick a shop, switch between 订单, 商品与卡库 and 规则检查, import the PDD order export
+ * (button, Ctrl+O or drop anywhere on the orders or rules screen; a drop on a product's stock goes
+ * into that stock). Screens stay mounted once shown, so each keeps its filters and scroll.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Result, Spin } from 'antd';
-import type { AppInfo, Product } from '../../../shared/domain';
+import type { AppInfo, Product, RuleId } from '../../../shared/domain';
 import { call } from '../bridge';
 import { t } from '../i18n';
 import { errorText } from '../lib/error-text';
@@ -14,12 +14,16 @@ import { DropOverlay } from '../ui/DropOverlay';
 import { ImportFileInput, ImportPanels, useImportPicker, useOrderImport } from '../features/import';
 import { OrdersScreen, useOrdersSummary } from '../features/orders';
 import { ProductsScreen, useProducts, type ProductRequest } from '../features/products';
+import { RulesScreen, useRulesSummary } from '../features/rules';
 import { useShop, useShops } from '../features/shops';
 import { TopBar, type AppView } from './TopBar';
 import { StatusBar } from './StatusBar';
 import './app.css';
 
 type DropHandler = (files: File[]) => void;
+
+/** The orders screen asked to show the orders one rule holds (from 规则检查); `seq` repeats a request. */
+export interface RuleFilterRequest { rule: RuleId; seq: number }
 
 export function VShipApp() {
   const { boot, retry } = useShops();
@@ -55,6 +59,9 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   const productsState = useProducts();
   const [view, setView] = useState<AppView>('orders');
   const [stockVisited, setStockVisited] = useState(false);
+  const [rulesVisited, setRulesVisited] = useState(false);
+  const rules = useRulesSummary();
+  const [ruleFilterRequest, setRuleFilterRequest] = useState<RuleFilterRequest | null>(null);
   const [productRequest, setProductRequest] = useState<ProductRequest | null>(null);
   const [openStock, setOpenStock] = useState<Product | null>(null);
   const stockDrop = useRef<DropHandler | null>(null);
@@ -66,12 +73,13 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   if (forShop !== shopId) {
     setForShop(shopId);
     setProductRequest(null);
+    setRuleFilterRequest(null);
   }
 
-  // A drop is an order export on the orders screen, stock on an open product's stock.
+  // A drop is stock on an open product's stock, an order export anywhere else.
   const runImport = orderImport.run;
   const onDrop = useCallback((files: File[]) => {
-    if (view === 'orders') void runImport(files);
+    if (view !== 'stock') void runImport(files);
     else if (stockDrop.current) stockDrop.current(files);
     else message.info(t('stock.dropNeedsProduct'));
   }, [view, runImport, message]);
@@ -83,7 +91,17 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   const showView = (v: AppView) => {
     setView(v);
     if (v === 'stock') setStockVisited(true);
+    if (v === 'rules') setRulesVisited(true);
   };
+
+  const showRuleOrders = useCallback(({ rule }: { rule: RuleId }) => {
+    setRuleFilterRequest((r) => ({ rule, seq: (r?.seq ?? 0) + 1 }));
+    setView('orders');
+  }, []);
+  const showProducts = useCallback(() => {
+    setView('stock');
+    setStockVisited(true);
+  }, []);
 
   const openProduct = useCallback((skuKey: string, edit: boolean) => {
     setProductRequest((r) => ({ skuKey, edit, seq: (r?.seq ?? 0) + 1 }));
@@ -93,7 +111,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
 
   // Confirmed products only: an unconfirmed one is not filled anyway, and is flagged in its list.
   const shortCount = (productsState.products ?? []).filter((p) => p.confirmed && p.shortage > 0).length;
-  const overlay = view === 'orders'
+  const overlay = view !== 'stock'
     ? { title: t('import.dropOverlay'), hint: t('import.dropOverlayHint'), refuse: false }
     : openStock
       ? { title: t('stock.dropOverlay', { title: `${openStock.title} ${openStock.spec}` }), hint: t('stock.dropOverlayHint'), refuse: false }
@@ -101,7 +119,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
 
   return (
     <div className="app">
-      <TopBar view={view} onView={showView} attention={shortCount} onImport={openPicker} importing={orderImport.importing !== null} />
+      <TopBar view={view} onView={showView} attention={shortCount} blocked={rules.summary?.blockedOrders ?? 0} onImport={openPicker} importing={orderImport.importing !== null} />
       {info?.readOnly && (
         <Alert
           banner
@@ -120,6 +138,8 @@ function AppWindow({ info }: { info: AppInfo | null }) {
           panels={<ImportPanels state={orderImport} />}
           onPickImport={openPicker}
           onOpenProduct={openProduct}
+          // The orders feature takes this prop (the rule filter); spread so this compiles before it does.
+          ruleFilterRequest={ruleFilterRequest}
         />
         {(stockVisited || view === 'stock') && (
           <ProductsScreen
@@ -130,6 +150,18 @@ function AppWindow({ info }: { info: AppInfo | null }) {
             registerDrop={registerStockDrop}
             onStockOpen={setOpenStock}
             onImportOrders={(files) => void runImport(files)}
+          />
+        )}
+        {(rulesVisited || view === 'rules') && (
+          <RulesScreen
+            key={`rules-${shopId}`}
+            active={view === 'rules'}
+            summary={rules.summary}
+            ordersTotal={summary?.total ?? null}
+            onPickImport={openPicker}
+            onSummary={rules.set}
+            onShowOrders={showRuleOrders}
+            onShowProducts={showProducts}
           />
         )}
       </main>

@@ -1,16 +1,18 @@
-/** The window's top bar: app name, the two screens (订单, 商品与卡库), shop switcher, import button. */
+/** The window's top bar: app name, the screens (订单, 商品与卡库, 规则检查), shop switcher, import button. */
 import { Button, Segmented, Tooltip } from 'antd';
-import { DatabaseOutlined, ProfileOutlined, UploadOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, ProfileOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { getLocale, switchLocale, t } from '../i18n';
 import { ShopSwitcher } from '../features/shops';
 
-export type AppView = 'orders' | 'stock';
+export type AppView = 'orders' | 'stock' | 'rules';
 
-export function TopBar({ view, onView, attention, onImport, importing }: {
+export function TopBar({ view, onView, attention, blocked, onImport, importing }: {
   view: AppView;
   onView: (v: AppView) => void;
   /** Products short of stock: shown as a count on the 商品与卡库 tab. */
   attention: number;
+  /** Orders a rule blocks: shown as a count on the 规则检查 tab. */
+  blocked: number;
   onImport: () => void;
   importing: boolean;
 }) {
@@ -33,6 +35,15 @@ export function TopBar({ view, onView, attention, onImport, importing }: {
               <span className="view-tab" data-testid="nav-stock">
                 <DatabaseOutlined />{t('nav.stock')}
                 {attention > 0 && <span className="view-badge" title={t('nav.shortTip', { count: attention })}>{attention}</span>}
+              </span>
+            ),
+          },
+          {
+            value: 'rules',
+            label: (
+              <span className="view-tab" data-testid="nav-rules">
+                <SafetyCertificateOutlined />{t('nav.rules')}
+                {blocked > 0 && <span className="view-badge" data-testid="nav-rules-badge" title={t('nav.rulesTip', { count: blocked })}>{blocked}</span>}
               </span>
             ),
           },

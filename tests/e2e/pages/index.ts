@@ -4,5 +4,6 @@ export { FindingsPage, type BadgeTone, type FindingState } from './findings-page
 export { ImportPage, type ImportResultCount } from './import-page';
 export { OrdersPage, type OrderColumn, type SummaryCard } from './orders-page';
 export { ProductsPage } from './products-page';
+export { RulesPage, type RuleCountColumn, type RulesCard } from './rules-page';
 export { ShopsPage } from './shops-page';
 export { StockPage, type StockLevel } from './stock-page';

@@ -25,6 +25,8 @@ export interface ShopsState {
   switchShop: (id: number) => void;
   /** A shop just created: listed and made current. */
   addShop: (shop: Shop) => void;
+  /** A shop changed (its type): replaced in the list; its findings moved, so the data reloads. */
+  updateShop: (shop: Shop) => void;
 }
 
 export interface ShopScope {
@@ -80,9 +82,14 @@ export function ShopProvider({ children }: { children: ReactNode }) {
     switchShop(shop.id);
   }, [switchShop]);
 
+  const updateShop = useCallback((shop: Shop) => {
+    setShops((list) => list.map((s) => (s.id === shop.id ? shop : s)));
+    changed();
+  }, [changed]);
+
   const shopsState = useMemo<ShopsState>(
-    () => ({ boot, retry: start, shops, shopId, switchShop, addShop }),
-    [boot, start, shops, shopId, switchShop, addShop],
+    () => ({ boot, retry: start, shops, shopId, switchShop, addShop, updateShop }),
+    [boot, start, shops, shopId, switchShop, addShop, updateShop],
   );
   const scope = useMemo(() => ({ now, version, changed }), [now, version, changed]);
   return (
