@@ -153,9 +153,13 @@ function itemsWithExpiry(db: Db, shopId: number, orderIds: number[] | null): Map
   const m = new Map<number, { label: string; expiresAt: string | null }[]>();
   const sql = `SELECT a.order_id, i.kind, i.card_no, i.code, i.login, i.expires_at FROM allocations a JOIN stock_items i ON i.id = a.item_id
     WHERE a.released_at IS NULL AND i.expires_at IS NOT NULL AND `;
-  const rows = orderIds === null
-    ? db.prepare(`${sql} a.shop_id = ?`).all(shopId)
-    : orderIds.flatMap((id) => db.prepare(`${sql} a.order_id = ?`).all(id));
+  let rows: unknown[];
+  if (orderIds === null) rows = db.prepare(`${sql} a.shop_id = ?`).all(shopId);
+  else {
+    // One statement for all the orders (preparing one per order cost more than the lookups).
+    const st = db.prepare(`${sql} a.order_id = ?`);
+    rows = orderIds.flatMap((id) => st.all(id));
+  }
   for (const r of rows as { order_id: number; kind: string; card_no: string; code: string; login: string; expires_at: string }[]) {
     const list = m.get(r.order_id) ?? [];
     list.push({ label: maskItem(r), expiresAt: r.expires_at });
@@ -171,40 +175,57 @@ function itemsWithExpiry(db: Db, shopId: number, orderIds: number[] | null): Map
  * `fresh`: orders whose hold state was just computed (`held`); the others' comes from the store.
  */
 function checkStock(db: Db, shopId: number, env: RuleEnv, products: Map<string, Loaded>, held: Set<number>, fresh: Set<number>): void {
-  db.prepare("DELETE FROM findings WHERE shop_id = ? AND rule = 'OUT_OF_STOCK'").run(shopId);
   const storedHeld = heldOrders(db, shopId);
   const isHeld = (id: number) => (fresh.has(id) ? held.has(id) : storedHeld.has(id));
+  const isStocked = (p: Loaded | undefined): p is Loaded =>
+    !!p && p.rule.confirmed && !!p.rule.kind && STOCKED_KINDS.includes(p.rule.kind) && !(p.rule.kind === 'account' && !p.rule.terms.rentalDays);
 
-  const lines = db.prepare(`SELECT l.order_id, ${skuKeySql('l')} AS k, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
-    WHERE o.shop_id = ? AND o.shippable = 1 AND o.damaged = 0
+  // Only orders whose (first) product is stocked can be short: an order with any line of another
+  // product is not filled from stock at all. orders.sku_key is the first line's key (indexed), so
+  // the queue is read without the lines of the shop's other orders; multi-line orders read theirs.
+  const stockedKeys = [...products.values()].filter(isStocked).map((p) => p.skuKey);
+  const queue = stockedKeys.length === 0 ? [] : db.prepare(`SELECT o.id, o.sku_key, o.quantity, o.line_count FROM orders o
+    WHERE o.shop_id = ? AND o.sku_key IN (SELECT value FROM json_each(?)) AND o.shippable = 1 AND o.damaged = 0
       AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)
-    ORDER BY (o.ship_by IS NULL), o.ship_by, o.id, l.line_no`).raw().all(shopId) as [number, string, number][];
-  if (lines.length === 0) return;
+    ORDER BY (o.ship_by IS NULL), o.ship_by, o.id`).raw().all(shopId, JSON.stringify(stockedKeys)) as [number, string, number, number][];
+  const linesOf = db.prepare(`SELECT ${skuKeySql('l')}, l.quantity FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no`).raw();
+
   const left = new Map<number, number>();
   const usable = (p: Loaded): number => {
     let n = left.get(p.id);
     if (n === undefined) { n = usableCount(db, p, env.now); left.set(p.id, n); }
     return n;
   };
-  const insert = db.prepare(`INSERT INTO findings (shop_id, order_id, product_id, rule, severity, origin, sku_key, params) VALUES (?, ?, NULL, 'OUT_OF_STOCK', 'block', 'order', NULL, ?)`);
-  let i = 0;
-  while (i < lines.length) {
-    const orderId = lines[i][0];
+  /** OUT_OF_STOCK as it is now: order → its params. */
+  const short = new Map<number, string>();
+  for (const [orderId, key, quantity, lineCount] of queue) {
+    if (isHeld(orderId)) continue;
+    const lines = lineCount > 1 ? linesOf.all(orderId) as [string, number][] : [[key, quantity] as [string, number]];
     const needs = new Map<Loaded, number>();
     let stocked = true;
-    for (; i < lines.length && lines[i][0] === orderId; i++) {
-      const p = products.get(lines[i][1]);
-      if (!p || !p.rule.confirmed || !p.rule.kind || !STOCKED_KINDS.includes(p.rule.kind) || (p.rule.kind === 'account' && !p.rule.terms.rentalDays)) { stocked = false; continue; }
-      needs.set(p, (needs.get(p) ?? 0) + lines[i][2] * (p.rule.terms.itemsPerUnit ?? 1));
+    for (const [k, q] of lines) {
+      const p = products.get(k);
+      if (!isStocked(p)) { stocked = false; break; }
+      needs.set(p, (needs.get(p) ?? 0) + q * (p.rule.terms.itemsPerUnit ?? 1));
     }
-    if (!stocked || isHeld(orderId)) continue;
+    if (!stocked) continue;
     const lacking = [...needs].find(([p, n]) => usable(p) < n);
     if (lacking) {
-      insert.run(shopId, orderId, JSON.stringify({ need: lacking[1], available: usable(lacking[0]) }));
+      short.set(orderId, JSON.stringify({ need: lacking[1], available: usable(lacking[0]) }));
       continue;
     }
     for (const [p, n] of needs) left.set(p.id, usable(p) - n);
   }
+
+  // Write only what changed: most of a shop's shortages are the same after a check of a few orders.
+  const stored = db.prepare("SELECT id, order_id, params FROM findings WHERE shop_id = ? AND rule = 'OUT_OF_STOCK'").raw().all(shopId) as [number, number, string][];
+  const del = db.prepare('DELETE FROM findings WHERE id = ?');
+  for (const [id, orderId, params] of stored) {
+    if (short.get(orderId) === params) short.delete(orderId);
+    else del.run(id);
+  }
+  const insert = db.prepare(`INSERT INTO findings (shop_id, order_id, product_id, rule, severity, origin, sku_key, params) VALUES (?, ?, NULL, 'OUT_OF_STOCK', 'block', 'order', NULL, ?)`);
+  for (const [orderId, params] of short) insert.run(shopId, orderId, params);
 }
 
 /** Items a fill could hand out now: available, unexpired beyond the product's minimum validity, and for accounts free. */
