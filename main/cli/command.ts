@@ -54,10 +54,27 @@ export const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h', description: '显示帮助' },
 } as const satisfies OptionSpecs;
 
+/**
+ * Options named by an argument: `vship rules set <规则> --maxDays 7` takes the parameters of the
+ * rule it names, and only those. The command declares every variant (argument value → its
+ * options), so the parser stays strict and the help lists each variant's options. The argument
+ * must be the first positional; an unknown value is a usage error listing the valid ones.
+ */
+export interface OptionsByArg {
+  /** What the argument names, for messages and the help: `规则`. */
+  label: string;
+  /** What its options are, for messages and the help: `参数`. */
+  optionsLabel: string;
+  /** Each valid value of the argument and the options it takes (may be none). */
+  variants: Readonly<Record<string, OptionSpecs>>;
+}
+
 export interface CommandContext<O extends OptionSpecs> {
   /** Positional arguments after the command words. */
   args: string[];
   options: OptionValues<O>;
+  /** The values of the options the first argument called for (optionsByArg), converted by their `parse`. */
+  argOptions: Record<string, unknown>;
   json: boolean;
   /** The core over the data folder, opened on first use and closed after the command. */
   readonly core: Core;
@@ -72,6 +89,8 @@ export interface CommandSpec<O extends OptionSpecs> {
   summary: string;
   args?: readonly ArgSpec[];
   options: O;
+  /** Options that depend on the first argument (see OptionsByArg). */
+  optionsByArg?: OptionsByArg;
   /** Returns the exit code (exit-codes.ts); throws UsageError or InputError. */
   run(ctx: CommandContext<O>): Promise<ExitCode>;
 }
@@ -83,10 +102,16 @@ export interface Command {
   summary: string;
   args: readonly ArgSpec[];
   options: OptionSpecs;
+  optionsByArg?: OptionsByArg;
   run(ctx: CommandContext<OptionSpecs>): Promise<ExitCode>;
 }
 
 export function defineCommand<const O extends OptionSpecs>(spec: CommandSpec<O>): Command {
+  for (const [value, specs] of Object.entries(spec.optionsByArg?.variants ?? {})) {
+    const taken = Object.keys(specs).find((k) => k in spec.options || k in GLOBAL_OPTIONS);
+    // A programming error, caught by any test that loads the registry.
+    if (taken) throw new Error(`${spec.name}: option --${taken} of ${value} is declared twice`);
+  }
   return { args: [], ...spec } as unknown as Command;
 }
 

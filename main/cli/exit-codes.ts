@@ -1,6 +1,6 @@
 /**
- * What `vship` exits with, in one place so scripts can rely on it. 3 and 4 are reserved for the
- * rule checks (blocked findings) and the ledger verification that come later.
+ * What `vship` exits with, in one place so scripts can rely on it. 4 is reserved for the ledger
+ * verification that comes later.
  */
 export const EXIT = {
   /** Done. */
@@ -9,7 +9,7 @@ export const EXIT = {
   BAD_INPUT: 1,
   /** The command line itself is wrong: unknown command or option, missing argument, bad value. */
   USAGE: 2,
-  /** Reserved: the work was stopped by a blocking platform-rule finding. */
+  /** `vship check --strict`: a blocking platform-rule finding remains (one no override lifts). */
   BLOCKED: 3,
   /** Reserved: a verification (ledger, evidence) failed. */
   VERIFY_FAILED: 4,

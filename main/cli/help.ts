@@ -3,7 +3,7 @@
  * command's usage and options (`vship help fill`, `vship fill --help`).
  */
 import { VERSION } from '../handlers';
-import { GLOBAL_OPTIONS, type Command, type OptionSpecs } from './command';
+import { GLOBAL_OPTIONS, type Command, type OptionsByArg, type OptionSpecs } from './command';
 import { commandsUnder } from './find-command';
 
 const USAGE_COLUMN = 44;
@@ -73,6 +73,26 @@ function optionTable(specs: OptionSpecs): string[] {
   return rows.flatMap(([n, d]) => (displayWidth(n) + 4 > column ? [`  ${n}`, ' '.repeat(column) + d] : [pad(`  ${n}`, column) + d]));
 }
 
+/** Each value of the argument with its options; the values without options on one line. */
+function variantHelp(by: OptionsByArg): string[] {
+  const entries = Object.entries(by.variants);
+  const lines = [`各${by.label}的${by.optionsLabel}:`];
+  for (const [value, specs] of entries) {
+    if (Object.keys(specs).length) lines.push(`  ${value}`, ...optionTable(specs).map((l) => `  ${l}`));
+  }
+  const none = entries.filter(([, specs]) => !Object.keys(specs).length).map(([value]) => value);
+  if (none.length) {
+    let line = `  没有${by.optionsLabel}：`;
+    for (const [i, v] of none.entries()) {
+      const part = v + (i < none.length - 1 ? '、' : '');
+      if (displayWidth(line) + displayWidth(part) > WIDTH) { lines.push(line); line = '    '; }
+      line += part;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
 /** `vship --help`: every command of the registry, then the global options. */
 export function overviewHelp(registry: readonly Command[]): string {
   const help: Command = { name: 'help', usage: '[<命令>]', summary: '显示某个命令的用法和选项', args: [], options: {}, run: async () => 0 };
@@ -93,6 +113,7 @@ export function commandHelp(registry: readonly Command[], command: Command): str
   const under = commandsUnder(registry, command.name.split(' ')[0]).filter((c) => c !== command && command.name.split(' ').length === 1);
   const lines = ['用法:', ...usageLines(command, '  '), '', command.summary, ''];
   if (Object.keys(command.options).length) lines.push('选项:', ...optionTable(command.options), '');
+  if (command.optionsByArg) lines.push(...variantHelp(command.optionsByArg), '');
   if (under.length) lines.push('子命令:', ...under.flatMap(overviewEntry), '');
   lines.push('通用选项:', ...optionTable(GLOBAL_OPTIONS), '');
   return lines.join('\n');

@@ -41,12 +41,12 @@ async function run(argv: string[]): Promise<number> {
   }
   if (asksForHelp(argv)) { out(helpFor(words)); return EXIT.OK; }
   const { command, rest } = findCommand(COMMANDS, argv)!;
-  const { args, options } = parseCommandLine(command, rest);
+  const { args, options, argOptions } = parseCommandLine(command, rest);
   const dataDirArg = options['data-dir'] as string | undefined;
   const dataDir = resolveDataDir(dataDirArg === undefined ? [] : [`--data-dir=${dataDirArg}`], process.env);
   let core: Core | undefined;
   const ctx: CommandContext<OptionSpecs> = {
-    args, options: options as CommandContext<OptionSpecs>['options'], json: options.json === true,
+    args, options: options as CommandContext<OptionSpecs>['options'], argOptions, json: options.json === true,
     get core() { return (core ??= openCore({ dataDir, host: 'cli', workerPath: join(__dirname, 'job-worker.cjs') })); },
   };
   try {

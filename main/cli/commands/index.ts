@@ -8,6 +8,7 @@ import { importCommands } from './import';
 import { messagesCommands } from './messages';
 import { ordersCommands } from './orders';
 import { productsCommands } from './products';
+import { rulesCommands } from './rules';
 import { shopsCommands, versionCommands } from './shops';
 import { stockCommands } from './stock';
 
@@ -19,5 +20,6 @@ export const COMMANDS: readonly Command[] = [
   ...stockCommands,
   ...allocationCommands,
   ...messagesCommands,
+  ...rulesCommands,
   ...versionCommands,
 ];
