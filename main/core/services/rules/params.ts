@@ -74,9 +74,9 @@ export function setRuleParams(db: Db, req: ParsedReq<'rules.setParams'>): void {
     const next: RuleParams = req.reset ? {} : { ...(s[id] ?? {}) };
     for (const [name, raw] of Object.entries(req.params ?? {})) {
       const def = RULES[id].params[name];
-      if (!def) throw new AppError('RULE_PARAM_INVALID', { detail: `${id}.${name}`, column: name });
+      if (!def) throw new AppError('RULE_PARAM_INVALID', { detail: `${id}.${name}` });
       const v = Array.isArray(raw) ? cleanWords(raw) : raw;
-      if (!valid(def, v)) throw new AppError('RULE_PARAM_INVALID', { detail: `${id}.${name}=${JSON.stringify(raw)}`, column: name });
+      if (!valid(def, v)) throw new AppError('RULE_PARAM_INVALID', { detail: `${id}.${name}=${JSON.stringify(raw)}` });
       if (sameValue(v, def.default)) delete next[name];
       else next[name] = v;
     }
