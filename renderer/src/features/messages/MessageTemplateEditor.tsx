@@ -4,7 +4,7 @@
  * core's own renderMessage — on a real waiting order of the product when there is one, always
  * with placeholder items, never real secrets.
  */
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Alert, Button, Input, type GetRef } from 'antd';
 import type { DeliveryKind, Order, ProductTerms } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
@@ -38,10 +38,16 @@ function placeholderItems(kind: DeliveryKind, terms: ProductTerms, count: number
 
 /** The template with each span the check found marked, red for a block, orange for a warning. */
 function MarkedTemplate({ text, marks }: { text: string; marks: readonly TemplateMark[] }) {
+  // Overlapping hits (加微信 and 微信 abc123) are marked as one stretch, as severe as the worst.
+  const merged: TemplateMark[] = [];
+  for (const m of [...marks].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && m.start < last.end) merged[merged.length - 1] = { ...last, end: Math.max(last.end, m.end), severity: last.severity === 'block' || m.severity === 'block' ? 'block' : 'warn' };
+    else merged.push(m);
+  }
   const parts: ReactNode[] = [];
   let at = 0;
-  for (const m of [...marks].sort((a, b) => a.start - b.start)) {
-    if (m.start < at) continue; // overlapping hits: the first one is shown
+  for (const m of merged) {
     if (m.start > at) parts.push(text.slice(at, m.start));
     parts.push(<mark key={m.start} className={`diversion-mark mark-${m.severity}`} data-testid="template-mark" data-severity={m.severity}>{text.slice(m.start, m.end)}</mark>);
     at = m.end;
@@ -53,24 +59,32 @@ function MarkedTemplate({ text, marks }: { text: string; marks: readonly Templat
 /** What the check found, with the template marked; nothing when the template is clean. */
 function TemplateCheckPanel({ check }: { check: TemplateCheck }) {
   const { hit } = check;
+  const box = useRef<HTMLDivElement>(null);
+  const severity = hit?.severity;
+  // The textarea sits low in the drawer at 1366×768: bring the reason into view when one appears.
+  useEffect(() => {
+    if (severity) box.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [severity]);
   if (!hit) return null;
   const block = hit.severity === 'block';
   return (
-    <Alert
-      type={block ? 'error' : 'warning'}
-      showIcon
-      className="template-check"
-      data-testid="template-check"
-      data-severity={hit.severity}
-      title={<strong>{t(block ? 'template.check.block' : 'template.check.warn')}</strong>}
-      description={
-        <div className="template-check-body">
-          <div>{t(block ? 'template.check.blockHint' : 'template.check.warnHint')}</div>
-          <div className="muted template-check-lead">{t('template.check.marked')}</div>
-          <MarkedTemplate text={check.template} marks={check.marks} />
-        </div>
-      }
-    />
+    <div ref={box}>
+      <Alert
+        type={block ? 'error' : 'warning'}
+        showIcon
+        className="template-check"
+        data-testid="template-check"
+        data-severity={hit.severity}
+        title={<strong>{t(block ? 'template.check.block' : 'template.check.warn')}</strong>}
+        description={
+          <div className="template-check-body">
+            <div>{t(block ? 'template.check.blockHint' : 'template.check.warnHint')}</div>
+            <div className="muted template-check-lead">{t('template.check.marked')}</div>
+            <MarkedTemplate text={check.template} marks={check.marks} />
+          </div>
+        }
+      />
+    </div>
   );
 }
 
