@@ -63,9 +63,8 @@ export interface RuleParamInfo {
   max?: number;
 }
 
-/** A rule as the settings screen and `vship rules` show it. */
-export interface RuleInfo {
-  id: RuleId;
+/** What a rule is, in its catalogue (shared/rules/platform/catalogue.ts) and on every screen. */
+export interface RuleBasics {
   scope: RuleScope;
   severity: Severity;
   /** The clause of the platform's guidance it comes from (seed §6(3) …). */
@@ -73,8 +72,13 @@ export interface RuleInfo {
   title: string;
   explain: string;
   fix: string;
-  /** A block the merchant may lift for one order or product, with a reason. */
+  /** A block the merchant may lift for one order or product, with a written reason. */
   overridable: boolean;
+}
+
+/** A rule as the settings screen and `vship rules` show it. */
+export interface RuleInfo extends RuleBasics {
+  id: RuleId;
   params: RuleParamInfo[];
   /** Some parameter differs from the default. */
   changed: boolean;

@@ -1,4 +1,4 @@
-import type { RuleId, RuleParams, RuleParamValue, RuleScope, Severity } from '../../domain/rules';
+import type { RuleBasics, RuleId, RuleParams, RuleParamValue } from '../../domain/rules';
 import { KNOWN_BRANDS } from '../suggest';
 import { DEFAULT_PLATFORMS, DEFAULT_SOFT_WORDS } from './diversion';
 
@@ -15,15 +15,7 @@ export interface ParamDef {
   max?: number;
 }
 
-export interface RuleDef {
-  scope: RuleScope;
-  severity: Severity;
-  clause: string;
-  title: string;
-  explain: string;
-  fix: string;
-  /** The merchant may lift a block of this rule for one order or product, with a written reason. */
-  overridable: boolean;
+export interface RuleDef extends RuleBasics {
   /** A fill does not spend stock on an order with this block: filling cannot cure it (an unconfirmed product the fill skips by itself). */
   holdsFill: boolean;
   params: Record<string, ParamDef>;
