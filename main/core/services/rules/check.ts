@@ -59,6 +59,8 @@ function activeOverrides(db: Db, shopId: number): Set<string> {
 }
 
 const TO_SHIP = '(o.shippable = 1 OR o.reason = \'AFTER_SALE\') AND o.damaged = 0';
+/** Orders per statement: SQLite takes up to 32,766 parameters; a few hundred keeps the statements small and the memory flat. */
+const CHUNK = 500;
 
 export function checkShop(db: Db, shopId: number, scope?: CheckScope): void {
   db.transaction(() => runCheck(db, shopId, scope)).immediate();
@@ -99,16 +101,16 @@ function runCheck(db: Db, shopId: number, scope?: CheckScope): void {
   const productIds = full ? [] : [...new Set([...(scope.productIds ?? []), ...changedProducts])];
 
   // Orders in scope: every order to ship on a full check; else the ones touched.
-  let orders: OrderRow[];
   const cols = 'o.id, o.order_no, o.reason, o.after_sale, o.province, o.recharge_no, o.paid_at, o.ship_by, o.sku_key, o.line_count, o.shippable';
+  let ids: number[];
   if (full) {
     db.prepare('DELETE FROM findings WHERE shop_id = ? AND order_id IS NOT NULL').run(shopId);
-    orders = db.prepare(`SELECT ${cols} FROM orders o WHERE o.shop_id = ? AND ${TO_SHIP}`).all(shopId) as OrderRow[];
+    ids = db.prepare(`SELECT o.id FROM orders o WHERE o.shop_id = ? AND ${TO_SHIP}`).pluck().all(shopId) as number[];
   } else {
-    const ids = new Set<number>(scope.orderIds ?? []);
+    const touched = new Set<number>(scope.orderIds ?? []);
     if (scope.importIds?.length) {
       const st = db.prepare('SELECT id FROM orders WHERE shop_id = ? AND last_import_id = ?').pluck();
-      for (const imp of scope.importIds) for (const id of st.all(shopId, imp) as number[]) ids.add(id);
+      for (const imp of scope.importIds) for (const id of st.all(shopId, imp) as number[]) touched.add(id);
     }
     if (productIds.length) {
       // A product's orders: by the order's own key (index orders_sku), and the other lines of multi-line orders.
@@ -118,65 +120,54 @@ function runCheck(db: Db, shopId: number, scope?: CheckScope): void {
       for (const id of productIds) {
         const p = byId.get(id);
         if (!p) continue;
-        for (const oid of own.all(shopId, p.skuKey) as number[]) ids.add(oid);
-        for (const oid of multi.all(shopId, p.skuKey) as number[]) ids.add(oid);
+        for (const oid of own.all(shopId, p.skuKey) as number[]) touched.add(oid);
+        for (const oid of multi.all(shopId, p.skuKey) as number[]) touched.add(oid);
       }
     }
-    const del = db.prepare('DELETE FROM findings WHERE order_id = ?');
-    const get = db.prepare(`SELECT ${cols} FROM orders o WHERE o.id = ? AND ${TO_SHIP}`);
-    orders = [];
-    for (const id of ids) {
-      del.run(id);
-      const o = get.get(id) as OrderRow | undefined;
-      if (o) orders.push(o);
-    }
+    ids = [...touched];
   }
 
-  // Line products of multi-line orders (single-line orders use the order's own key).
-  const lineKeys = new Map<number, string[]>();
-  const multi = orders.filter((o) => o.line_count > 1);
-  if (multi.length) {
-    const st = db.prepare(`SELECT ${skuKeySql('l')} FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no`).pluck();
-    for (const o of multi) lineKeys.set(o.id, st.all(o.id) as string[]);
-  }
-  const items = itemsWithExpiry(db, shopId, full ? null : orders.map((o) => o.id));
   const overrides = activeOverrides(db, shopId);
   const held = new Set<number>();
-
-  for (const o of orders) {
-    const keys = lineKeys.get(o.id) ?? [o.sku_key];
-    const ps = keys.map((k) => products.get(k)?.rule ?? null);
-    const hits = checkOrder({
-      orderNo: o.order_no, reason: o.reason, afterSale: o.after_sale, province: o.province, rechargeNo: o.recharge_no,
-      paidAt: o.paid_at, shipBy: o.ship_by, products: ps, items: items.get(o.id) ?? [], stockShort: null,
-    } satisfies RuleOrder, env);
-    for (const h of hits) {
-      write(o.id, null, h, 'order', null);
-      if (h.severity === 'block' && RULES[h.rule].holdsFill && !overrides.has(`order|${o.order_no}|${h.rule}`)) held.add(o.id);
-    }
-    for (const k of new Set(keys)) {
-      for (const h of productHits.get(k) ?? []) {
-        write(o.id, null, h, 'product', k);
-        if (h.severity === 'block' && RULES[h.rule].holdsFill && !overrides.has(`product|${k}|${h.rule}`) && !overrides.has(`order|${o.order_no}|${h.rule}`)) held.add(o.id);
+  const linesOf = db.prepare(`SELECT ${skuKeySql('l')} FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no`).pluck();
+  // In chunks: an import of 100,000 orders is checked without holding all of them as objects.
+  for (let at = 0; at < ids.length; at += CHUNK) {
+    const chunk = ids.slice(at, at + CHUNK);
+    const list = chunk.map(() => '?').join(',');
+    if (!full) db.prepare(`DELETE FROM findings WHERE order_id IN (${list})`).run(...chunk);
+    const orders = db.prepare(`SELECT ${cols} FROM orders o WHERE o.id IN (${list}) AND ${TO_SHIP}`).all(...chunk) as OrderRow[];
+    const items = itemsWithExpiry(db, chunk);
+    for (const o of orders) {
+      // Single-line orders use the order's own key; multi-line ones read their lines.
+      const keys = o.line_count > 1 ? (linesOf.all(o.id) as string[]) : [o.sku_key];
+      const ps = keys.map((k) => products.get(k)?.rule ?? null);
+      const hits = checkOrder({
+        orderNo: o.order_no, reason: o.reason, afterSale: o.after_sale, province: o.province, rechargeNo: o.recharge_no,
+        paidAt: o.paid_at, shipBy: o.ship_by, products: ps, items: items.get(o.id) ?? [], stockShort: null,
+      } satisfies RuleOrder, env);
+      for (const h of hits) {
+        write(o.id, null, h, 'order', null);
+        if (h.severity === 'block' && RULES[h.rule].holdsFill && !overrides.has(`order|${o.order_no}|${h.rule}`)) held.add(o.id);
+      }
+      for (const k of new Set(keys)) {
+        for (const h of productHits.get(k) ?? []) {
+          write(o.id, null, h, 'product', k);
+          if (h.severity === 'block' && RULES[h.rule].holdsFill && !overrides.has(`product|${k}|${h.rule}`) && !overrides.has(`order|${o.order_no}|${h.rule}`)) held.add(o.id);
+        }
       }
     }
   }
-  checkStock(db, shopId, env, products, held, new Set(orders.map((o) => o.id)));
+  checkStock(db, shopId, env, products, held, new Set(ids));
   db.prepare('INSERT INTO rule_checks (shop_id, checked_at) VALUES (?, ?) ON CONFLICT(shop_id) DO UPDATE SET checked_at = excluded.checked_at').run(shopId, nowIso());
 }
 
-/** Items with an expiry bound to orders now (masked label), by order; `orderIds` null = the whole shop. */
-function itemsWithExpiry(db: Db, shopId: number, orderIds: number[] | null): Map<number, { label: string; expiresAt: string | null }[]> {
+/** Items with an expiry bound to these orders now (masked label), by order. */
+function itemsWithExpiry(db: Db, orderIds: number[]): Map<number, { label: string; expiresAt: string | null }[]> {
   const m = new Map<number, { label: string; expiresAt: string | null }[]>();
-  const sql = `SELECT a.order_id, i.kind, i.card_no, i.code, i.login, i.expires_at FROM allocations a JOIN stock_items i ON i.id = a.item_id
-    WHERE a.released_at IS NULL AND i.expires_at IS NOT NULL AND `;
-  let rows: unknown[];
-  if (orderIds === null) rows = db.prepare(`${sql} a.shop_id = ?`).all(shopId);
-  else {
-    const st = db.prepare(`${sql} a.order_id = ?`);
-    rows = orderIds.flatMap((id) => st.all(id));
-  }
-  for (const r of rows as { order_id: number; kind: string; card_no: string; code: string; login: string; expires_at: string }[]) {
+  if (orderIds.length === 0) return m;
+  const rows = db.prepare(`SELECT a.order_id, i.kind, i.card_no, i.code, i.login, i.expires_at FROM allocations a JOIN stock_items i ON i.id = a.item_id
+    WHERE a.order_id IN (${orderIds.map(() => '?').join(',')}) AND a.released_at IS NULL AND i.expires_at IS NOT NULL`).all(...orderIds) as { order_id: number; kind: string; card_no: string; code: string; login: string; expires_at: string }[];
+  for (const r of rows) {
     const list = m.get(r.order_id) ?? [];
     list.push({ label: maskItem(r), expiresAt: r.expires_at });
     m.set(r.order_id, list);
