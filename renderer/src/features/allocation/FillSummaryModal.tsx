@@ -5,7 +5,7 @@
 import { Alert, Button, Modal, Result, Table } from 'antd';
 import type { FillResult, RuleId } from '../../../../shared/domain';
 import { t } from '../../i18n';
-import { ruleTitle } from '../rules/finding-text';
+import { ruleTitle } from '../rules';
 import './allocation.css';
 
 const SHORT_SHOWN = 50;

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../../../shared/domain';
 import { t } from '../../i18n';
-import { findingLabel } from '../rules/finding-text';
+import { findingLabel } from '../rules';
 import { findingsVerdict } from './verdict';
 import '../../ui/tags.css';
 import './findings.css';

@@ -12,7 +12,7 @@ import { call, errorData } from '../../bridge';
 import { t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
 import { formatDateTime } from '../../lib/format/time';
-import { findingLabel, ruleTitle } from '../rules/finding-text';
+import { findingLabel, ruleTitle } from '../rules';
 import { useShop } from '../shops';
 import { OverrideModal, type OverrideTarget } from './OverrideModal';
 import { ruleFix } from './rule-fix';

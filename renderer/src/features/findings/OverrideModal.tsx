@@ -9,7 +9,7 @@ import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
 import { t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
-import { findingLabel, ruleTitle } from '../rules/finding-text';
+import { findingLabel, ruleTitle } from '../rules';
 import { useShop } from '../shops';
 
 export const MIN_REASON = 2;

@@ -4,7 +4,7 @@ import { Button, Input, Segmented, Select, type InputRef } from 'antd';
 import { SearchOutlined, StopOutlined } from '@ant-design/icons';
 import { REASONS, RULE_IDS, type OrderFilter, type OrdersSummary, type ReasonCode, type RuleId } from '../../../../shared/domain';
 import { reasonLabel, t } from '../../i18n';
-import { ruleTitle } from '../rules/finding-text';
+import { ruleTitle } from '../rules';
 import './orders.css';
 
 /** Orders with content, without, or both. */
