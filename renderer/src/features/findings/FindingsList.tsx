@@ -18,6 +18,7 @@ import { OverrideModal, type OverrideTarget } from './OverrideModal';
 import { ruleFix } from './rule-fix';
 import { useRules } from './useRules';
 import { sortFindings } from './verdict';
+import '../../ui/diversion-mark.css';
 import './findings.css';
 
 /** Where the findings are shown: on an order (a product's own rule may then be lifted for the order or the product), or on a product. */

@@ -14,7 +14,7 @@ import { t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
 import { isStocked } from '../stock';
 import type { TemplateCheck, TemplateMark } from './useTemplateCheck';
-import '../findings/findings.css';
+import '../../ui/diversion-mark.css';
 import './messages.css';
 
 type TextAreaRef = GetRef<typeof Input.TextArea>;
