@@ -90,7 +90,7 @@ export interface RuleCount {
   /** Orders and products with an active (not overridden) finding of this rule. */
   orders: number;
   products: number;
-  /** Findings lifted by an override. */
+  /** Orders and products whose finding of this rule an override lifts (each counted once). */
   overridden: number;
 }
 

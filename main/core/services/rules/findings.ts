@@ -74,7 +74,7 @@ export function rulesSummary(db: Db, shopId: number): RulesSummary {
   const rows = db.prepare(`SELECT f.rule, f.severity,
       count(DISTINCT CASE WHEN f.order_id IS NOT NULL AND ${ACTIVE_FINDING} THEN f.order_id END) AS orders,
       count(DISTINCT CASE WHEN f.product_id IS NOT NULL AND ${ACTIVE_FINDING} THEN f.product_id END) AS products,
-      count(CASE WHEN NOT ${ACTIVE_FINDING} THEN 1 END) AS overridden
+      count(DISTINCT CASE WHEN NOT ${ACTIVE_FINDING} THEN coalesce('o' || f.order_id, 'p' || f.product_id) END) AS overridden
     FROM findings f WHERE f.shop_id = ? GROUP BY f.rule, f.severity`).all(shopId) as { rule: RuleId; severity: Severity; orders: number; products: number; overridden: number }[];
   const totals = db.prepare(`SELECT
       count(DISTINCT CASE WHEN f.severity = 'block' AND f.order_id IS NOT NULL AND ${ACTIVE_FINDING} THEN f.order_id END) AS blocked,
