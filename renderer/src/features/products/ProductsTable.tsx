@@ -13,6 +13,7 @@ import { FindingsBadge, findingsTip } from '../findings';
 import { isLowStock, isStocked } from '../stock';
 import { termsSummary } from './terms-summary';
 import '../../ui/product-name.css';
+import '../../ui/frame.css';
 import './products.css';
 
 const LEVELS: (keyof StockLevels)[] = ['available', 'reserved', 'delivered', 'expired', 'voided'];
@@ -109,7 +110,7 @@ export function ProductsTable({ products, confirming, onOpenStock, onEdit, onCon
     },
   });
   return (
-    <div className="products-frame" ref={frame}>
+    <div className="list-frame products-frame" ref={frame}>
       <Table<Product>
         size="small"
         rowKey="skuKey"

@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import { useElementHeight } from '../../lib/useElementHeight';
 import { ruleExplain, ruleFix, ruleTitle } from './finding-text';
 import { fixVars, paramLabel, paramValueText } from './rule-params';
+import '../../ui/frame.css';
 import './rules.css';
 
 const TABLE_HEADER = 40;
@@ -137,7 +138,7 @@ export function RulesTable({ rows, loading, onShowOrders, onShowProducts, onSett
   ], [onShowOrders, onShowProducts]);
 
   return (
-    <div className="rules-frame" ref={frame}>
+    <div className="list-frame rules-frame" ref={frame}>
       <Table<RuleRow>
         rowKey="id"
         size="middle"
