@@ -132,8 +132,10 @@ function listRules(opts: DiversionOptions): ListRules {
   const x = alternation(extra);
   const rules: ListRules = {
     // `d`: the platform's own span (group 2) is checked against FALSE_COMPOUNDS.
+    // Group 1: 去/搜/进/逛 send the buyer there; group 2: 到/上/在 only say where (在京东APP绑定 is how a
+    // 京东E卡 is used), so they block only with what makes it a shop (group 4: 下单, 店铺, 找我 …).
     platform: p ? new RegExp(
-      `((?:去|到|上|在|搜索?|进|逛)(?:我们的?|我的?)?)?(${p})(?!${PLATFORM_PRODUCT})` +
+      `((?:去|搜索?|进|逛)(?:我们的?|我的?)?)?((?:到|上|在)(?:我们的?|我的?)?)?(${p})(?!${PLATFORM_PRODUCT})` +
       '((?:上|里|app)?(?:搜索?|下单|购买|买|拍下?|旗舰店|店铺|店|找我|联系|私聊|关注|号|直播间|主页|同名))?', 'dg') : null,
     soft: s ? new RegExp(`(${s})`, 'dg') : null,
     extra: x ? new RegExp(`(${x})`, 'dg') : null,
@@ -192,7 +194,7 @@ function scan(raw: string, holes: readonly (readonly [number, number])[], opts: 
     each(LINK, light, 'LINK');
   }
   // Named as a place to buy or meet: blocked; named bare: a warning.
-  if (rules.platform) each(rules.platform, dense, (m) => (m[1] !== undefined || m[3] !== undefined ? 'OTHER_PLATFORM' : 'PLATFORM_WORD'), notCompound(2));
+  if (rules.platform) each(rules.platform, dense, (m) => (m[1] !== undefined || m[4] !== undefined ? 'OTHER_PLATFORM' : 'PLATFORM_WORD'), notCompound(3));
   if (rules.extra) each(rules.extra, dense, 'OTHER_PLATFORM');
   if (rules.soft) each(rules.soft, dense, 'SOFT_TALK', notCompound(1));
   return settle(found);
