@@ -155,3 +155,22 @@ test('the shop type: travel goods are blocked in a 个人 shop until it becomes 
   await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await screens(page, testInfo, 'rules-screen-new-shop');
 });
+
+test('the window checks again by itself when the last check is a quarter of an hour old, and the grid reloads', async ({ page, importPage }) => {
+  const table = generateOrders({ count: 40, optional: true, now: new Date() });
+  await importPage.dropFiles([{ name: 'orders.csv', bytes: toCsv(table) }]);
+  await expect(importPage.result()).toBeVisible();
+  // The page's clock, not the core's: the window thinks 16 minutes have passed since the import's check.
+  await page.clock.install();
+  await page.reload();
+  await expect(page.getByTestId('count-total')).toHaveText(String(table.expected.length));
+  const checks: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/invoke/rules.check')) checks.push(r.url()); });
+  await page.clock.fastForward('10:00');
+  await page.waitForTimeout(300);
+  expect(checks).toEqual([]);
+  const reloaded = page.waitForRequest((r) => r.url().includes('/api/invoke/orders.list'));
+  await page.clock.fastForward('06:30');
+  await expect.poll(() => checks.length).toBe(1);
+  await reloaded;
+});
