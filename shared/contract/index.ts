@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { JobProgress } from '../domain';
 import type { AppErrorData } from '../errors';
 import { allocationSchemas, type AllocationContract } from './allocation';
+import { exportSchemas, type ExportContract } from './export';
 import { importSchemas, type ImportContract } from './import';
 import { messagesSchemas, type MessagesContract } from './messages';
 import { ordersSchemas, type OrdersContract } from './orders';
@@ -34,6 +35,7 @@ export const FEATURE_SCHEMAS = {
   allocation: allocationSchemas,
   messages: messagesSchemas,
   rules: rulesSchemas,
+  export: exportSchemas,
 } as const;
 
 /** Request schemas, validated by the handler table before any service runs. */
@@ -46,9 +48,10 @@ export const requestSchemas = {
   ...allocationSchemas,
   ...messagesSchemas,
   ...rulesSchemas,
+  ...exportSchemas,
 } as const;
 
-export type ApiContract = ShopsContract & ImportContract & OrdersContract & ProductsContract & StockContract & AllocationContract & MessagesContract & RulesContract;
+export type ApiContract = ShopsContract & ImportContract & OrdersContract & ProductsContract & StockContract & AllocationContract & MessagesContract & RulesContract & ExportContract;
 
 export type Channel = keyof typeof requestSchemas & keyof ApiContract;
 /** What a caller sends (the schema's input). */

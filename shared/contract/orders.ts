@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { OrderDetail, OrdersPage, OrdersSummary } from '../domain';
 import { REASONS } from '../domain/orders';
+import { SHIP_STATES } from '../domain/export';
 import { RULE_IDS } from '../domain/rules';
 import { orderNo, shopId, type FeatureContract } from './define';
 
@@ -22,6 +23,10 @@ const ordersQuery = z.object({
   findings: z.enum(['block', 'warn', 'any']).optional(),
   /** true: only filled orders; false: only orders without content. */
   filled: z.boolean().optional(),
+  /** Where orders stand on the way out (ready: filled, no block, not exported or upload failed). */
+  shipState: z.enum(SHIP_STATES).optional(),
+  /** Only the orders of this export. */
+  exportId: z.number().int().positive().optional(),
   sort: z.enum(['shipBy', 'paidAt', 'orderNo', 'productName', 'quantity', 'status', 'paidCents']).optional(),
   desc: z.boolean().optional(),
   offset: z.number().int().min(0).optional(),

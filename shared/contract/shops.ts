@@ -13,6 +13,8 @@ export const shopsSchemas = {
     shipPromiseHours: z.number().int().min(1).max(24 * 30).optional(),
     currentShopId: shopId.optional(),
     accountCooldownHours: z.number().int().min(0).max(24 * 30).optional(),
+    exportMaxRows: z.number().int().min(1).max(1_000_000).optional(),
+    attentionHours: z.number().int().min(1).max(24 * 30).optional(),
   }).strict(),
   'shops.list': noRequest,
   'shops.create': z.object({ name: z.string().trim().min(1).max(60), type: shopType.optional() }).strict(),

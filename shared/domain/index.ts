@@ -8,3 +8,4 @@ export * from './allocation';
 export * from './messages';
 export * from './jobs';
 export * from './rules';
+export * from './export';

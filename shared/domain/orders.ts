@@ -1,6 +1,7 @@
 /** Orders as read from the exports: status, reason, lines, changes. Names follow the glossary (../docs/STYLE.md). */
 import type { OrderQueryFilter } from '../contract/orders';
 import type { OrderItem } from './allocation';
+import type { ShipState } from './export';
 import type { Finding } from './rules';
 
 export type { OrderQueryFilter, OrderSortKey, OrdersQuery } from '../contract/orders';
@@ -60,6 +61,13 @@ export interface Order {
   items: OrderItem[];
   /** What the platform-rule checks found (its products' findings included), overrides shown. */
   findings: Finding[];
+  /** Where the order stands on the way out (null: not ready, never exported). */
+  shipState: ShipState | null;
+  /** uploadFailed: the backend's reason; attention: why it needs a look. */
+  shipNote: string;
+  /** The last export that took it. */
+  exportId: number | null;
+  exportedAt: string | null;
 }
 
 export interface OrderLine {
@@ -107,6 +115,8 @@ export interface OrdersSummary {
   dueSoon: number;
   /** Shippable orders a platform rule blocks (an active block finding): they stay out of the shipment file. */
   ruleBlocked: number;
+  /** Orders by where they stand on the way out (ready includes upload failures, which may go again). */
+  byShipState: Record<ShipState, number>;
   byReason: Partial<Record<ReasonCode, number>>;
   lastImportAt: string | null;
 }

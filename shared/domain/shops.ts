@@ -24,6 +24,10 @@ export interface Settings {
   currentShopId: number;
   /** Hours an account rests after a rental ends before it can be rented again. */
   accountCooldownHours: number;
+  /** Rows of a shipment file before it is split into parts (the backend's limit is unverified). */
+  exportMaxRows: number;
+  /** Hours after an export when an order still 待发货 in a later export needs attention. */
+  attentionHours: number;
 }
 
 /** What `shops.checkDb` (`vship check-db`) can find, each with its parameters. */

@@ -260,6 +260,76 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       CREATE INDEX orders_multi_line ON orders(shop_id) WHERE line_count > 1;
     `);
   },
+  // 7: the shipment file (issue 10): exports with their files (kept in the data folder under their
+  // SHA-256), which orders each took, the backend's result files, the template per shop, and each
+  // order's state on the way out (NULL: never exported; `ready` is derived, never stored).
+  (db) => {
+    db.exec(`
+      CREATE TABLE exports (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        at TEXT NOT NULL,
+        format TEXT NOT NULL CHECK (format IN ('xlsx', 'csv')),
+        template TEXT NOT NULL,
+        built_in INTEGER NOT NULL,
+        profile TEXT NOT NULL,
+        max_rows INTEGER NOT NULL,
+        orders INTEGER NOT NULL,
+        items INTEGER NOT NULL,
+        left_out INTEGER NOT NULL,
+        reexport TEXT,
+        by TEXT NOT NULL
+      );
+      CREATE INDEX exports_shop ON exports(shop_id, id);
+      CREATE TABLE export_files (
+        id INTEGER PRIMARY KEY,
+        export_id INTEGER NOT NULL REFERENCES exports(id),
+        kind TEXT NOT NULL CHECK (kind IN ('shipment', 'messages', 'exceptions')),
+        part INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        holds_secrets INTEGER NOT NULL
+      );
+      CREATE INDEX export_files_export ON export_files(export_id);
+      CREATE TABLE export_orders (
+        export_id INTEGER NOT NULL REFERENCES exports(id),
+        order_id INTEGER NOT NULL REFERENCES orders(id),
+        file_id INTEGER NOT NULL REFERENCES export_files(id),
+        reexport_reason TEXT,
+        PRIMARY KEY (export_id, order_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX export_orders_order ON export_orders(order_id);
+      CREATE TABLE upload_results (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        at TEXT NOT NULL,
+        file TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        failed INTEGER NOT NULL,
+        succeeded INTEGER NOT NULL,
+        unknown INTEGER NOT NULL,
+        detail TEXT NOT NULL
+      );
+      CREATE TABLE upload_result_exports (result_id INTEGER NOT NULL REFERENCES upload_results(id), export_id INTEGER NOT NULL REFERENCES exports(id), PRIMARY KEY (result_id, export_id)) WITHOUT ROWID;
+      CREATE TABLE export_templates (
+        shop_id INTEGER PRIMARY KEY REFERENCES shops(id),
+        name TEXT NOT NULL,
+        format TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        profile TEXT NOT NULL,
+        set_at TEXT NOT NULL
+      );
+      ALTER TABLE orders ADD COLUMN ship_state TEXT CHECK (ship_state IN ('exported', 'upload_failed', 'shipped', 'attention'));
+      ALTER TABLE orders ADD COLUMN ship_note TEXT NOT NULL DEFAULT '';
+      ALTER TABLE orders ADD COLUMN export_id INTEGER REFERENCES exports(id);
+      ALTER TABLE orders ADD COLUMN exported_at TEXT;
+      CREATE INDEX orders_ship_state ON orders(shop_id, ship_state) WHERE ship_state IS NOT NULL;
+    `);
+  },
 ];
 
 /**

@@ -1,4 +1,4 @@
-import type { Finding, Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode } from '../../../shared/domain';
+import type { Finding, Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode, ShipState } from '../../../shared/domain';
 import { toBeijingIso } from '../../../shared/rules/classify';
 import { DUE_SOON_MS } from '../../../shared/rules/ship-by';
 import { skuKeySql } from '../../../shared/rules/sku-key';
@@ -6,10 +6,12 @@ import type { Db } from '../db/open';
 import { orderItems } from './allocation';
 import { nowMs } from './clock';
 import { ACTIVE_FINDING, findingsForOrders } from './rules/findings';
+import { READY_ORDER } from './export/ready';
 
 const SELECT = `SELECT id, shop_id, order_no, damaged, status, after_sale, shippable, reason, product_name, product_id, spec,
   style_id, sku_code, sku_key, goods_code, quantity, total_cents, paid_cents, deal_at, paid_at, ship_by, ship_by_from_export,
-  recharge_no, buyer_memo, merchant_memo, province, city, district, first_seen_at, last_seen_at, last_changed_at, line_count
+  recharge_no, buyer_memo, merchant_memo, province, city, district, first_seen_at, last_seen_at, last_changed_at, line_count,
+  ship_state, ship_note, export_id, exported_at
   FROM orders`;
 
 type Row = Record<string, string | number | null>;
@@ -50,8 +52,16 @@ function toOrder(r: Row): Order {
     lineCount: r.line_count as number,
     items: [],
     findings: [],
+    shipState: STORED_STATE[r.ship_state as string] ?? null,
+    shipNote: (r.ship_note as string) ?? '',
+    exportId: (r.export_id as number | null) ?? null,
+    exportedAt: (r.exported_at as string | null) ?? null,
   };
 }
+
+/** orders.ship_state → the state the UI shows (`ready` is derived: never stored). */
+const STORED_STATE: Record<string, ShipState> = { exported: 'exported', upload_failed: 'uploadFailed', shipped: 'shipped', attention: 'attention' };
+const STATE_COLUMN: Record<Exclude<ShipState, 'ready'>, string> = { exported: 'exported', uploadFailed: 'upload_failed', shipped: 'shipped', attention: 'attention' };
 
 function withItems(db: Db, orders: Order[]): Order[] {
   const items = orderItems(db, orders.map((o) => o.id));
@@ -59,6 +69,7 @@ function withItems(db: Db, orders: Order[]): Order[] {
   for (const o of orders) {
     o.items = items.get(o.id) ?? [];
     o.findings = findings.get(o.id) ?? [];
+    if (o.shipState === null && o.shippable && o.items.length > 0 && !o.findings.some((f) => f.severity === 'block' && !f.override)) o.shipState = 'ready';
   }
   return orders;
 }
@@ -88,6 +99,9 @@ function where(q: OrdersQuery, now: string): { sql: string; params: (string | nu
     if (q.rule) params.push(q.rule);
     if (q.findings === 'block' || q.findings === 'warn') params.push(q.findings);
   }
+  if (q.shipState === 'ready') parts.push(READY_ORDER);
+  else if (q.shipState) { parts.push('ship_state = ?'); params.push(STATE_COLUMN[q.shipState]); }
+  if (q.exportId !== undefined) { parts.push('id IN (SELECT x.order_id FROM export_orders x WHERE x.export_id = ?)'); params.push(q.exportId); }
   if (q.filled !== undefined) parts.push(`${q.filled ? '' : 'NOT '}EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = orders.id AND a.released_at IS NULL)`);
   const s = q.search?.trim();
   if (s) {
@@ -126,7 +140,12 @@ export function ordersSummary(db: Db, shopId: number): OrdersSummary {
   const last = db.prepare('SELECT max(imported_at) AS t FROM imports WHERE shop_id = ?').get(shopId) as { t: string | null };
   const ruleBlocked = db.prepare(`SELECT count(DISTINCT f.order_id) FROM findings f JOIN orders o ON o.id = f.order_id
     WHERE f.shop_id = ? AND o.shippable = 1 AND f.severity = 'block' AND ${ACTIVE_FINDING}`).pluck().get(shopId) as number;
-  return { total: r.total, shippable: r.shippable, blocked: r.total - r.shippable, overdue: r.overdue, dueSoon: r.dueSoon, ruleBlocked, byReason, lastImportAt: last.t };
+  const byShipState: OrdersSummary['byShipState'] = { ready: 0, exported: 0, uploadFailed: 0, shipped: 0, attention: 0 };
+  byShipState.ready = db.prepare(`SELECT count(*) FROM orders WHERE shop_id = ? AND ${READY_ORDER}`).pluck().get(shopId) as number;
+  for (const x of db.prepare('SELECT ship_state AS s, count(*) AS n FROM orders WHERE shop_id = ? AND ship_state IS NOT NULL GROUP BY ship_state').all(shopId) as { s: string; n: number }[]) {
+    byShipState[STORED_STATE[x.s]] = x.n;
+  }
+  return { total: r.total, shippable: r.shippable, blocked: r.total - r.shippable, overdue: r.overdue, dueSoon: r.dueSoon, ruleBlocked, byShipState, byReason, lastImportAt: last.t };
 }
 
 export function getOrder(db: Db, shopId: number, orderNo: string): OrderDetail | null {

@@ -4,6 +4,8 @@ import { ensureDefaultShop, getShop } from './shops';
 
 export const DEFAULT_SHIP_PROMISE_HOURS = 48;
 export const DEFAULT_ACCOUNT_COOLDOWN_HOURS = 2;
+export const DEFAULT_EXPORT_MAX_ROWS = 1000;
+export const DEFAULT_ATTENTION_HOURS = 2;
 
 export function getSettings(db: Db): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
@@ -14,6 +16,8 @@ export function getSettings(db: Db): Settings {
     shipPromiseHours: Number(map.get('shipPromiseHours') ?? DEFAULT_SHIP_PROMISE_HOURS),
     currentShopId,
     accountCooldownHours: Number(map.get('accountCooldownHours') ?? DEFAULT_ACCOUNT_COOLDOWN_HOURS),
+    exportMaxRows: Number(map.get('exportMaxRows') ?? DEFAULT_EXPORT_MAX_ROWS),
+    attentionHours: Number(map.get('attentionHours') ?? DEFAULT_ATTENTION_HOURS),
   };
 }
 

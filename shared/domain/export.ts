@@ -1,0 +1,149 @@
+/**
+ * The shipment file (导入文件) for 批量发货 → 无物流单条导入, the exports made, and what the next
+ * order export says really shipped. Names follow the glossary (../docs/STYLE.md).
+ */
+import type { RuleId } from './rules';
+
+/**
+ * Where an order stands on the way out. `ready`: filled (or recharged), no active block, not
+ * exported; `exported`: in a shipment file, not yet seen shipped; `uploadFailed`: the backend's
+ * result file said it failed (it is ready again, items kept); `shipped`: a later order export
+ * shows it 已发货; `attention`: exported, but still 待发货 in an export taken well after (items kept).
+ */
+export const SHIP_STATES = ['ready', 'exported', 'uploadFailed', 'shipped', 'attention'] as const;
+export type ShipState = (typeof SHIP_STATES)[number];
+
+/** What a column of the shipment file is filled with. */
+export const COLUMN_ROLES = ['orderNo', 'cardNo', 'password', 'code', 'login', 'accountPassword', 'rechargeNo', 'shipMethod', 'waybill', 'fixed', 'empty'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export interface TemplateColumn {
+  /** 0-based position in the header row. */
+  index: number;
+  header: string;
+  role: ColumnRole;
+  /** `fixed`: the text written in every row; `shipMethod`: the method's text (默认 无物流 or the example row's). */
+  value?: string;
+}
+
+/**
+ * How VShip fills the merchant's template: read from the file the backend gave, remembered per shop.
+ * `builtIn`: no template given; the default layout (未核实).
+ */
+export interface TemplateProfile {
+  builtIn: boolean;
+  /** The template's file name as given ('' for the built-in layout). */
+  name: string;
+  /** The template's format; an .xls template is filled as .xlsx (same sheet and headers). */
+  format: 'xlsx' | 'xls' | 'csv';
+  sha256: string;
+  sheet: string;
+  /** 1-based row of the header in the sheet. */
+  headerRow: number;
+  columns: TemplateColumn[];
+  /** The template's own example row (the row under the header), as text; [] when it has none. */
+  example: string[];
+  /** Other sheets of the template, kept as they are. */
+  otherSheets: string[];
+  /** Several items of one order: one row each (order number repeated), or one row with the items joined by a line break. */
+  multiItem: 'rows' | 'join';
+  setAt: string | null;
+}
+
+/** Why a waiting (待发货) order is not in the file. */
+export const LEFT_OUT_REASONS = {
+  NOT_FILLED: '还没有填入卡密/账号，也没有标记已充值',
+  RULE_BLOCKED: '平台规则拦截',
+  MESSAGE_DIVERSION: '发货消息疑似导流',
+  NO_COLUMN: '模板中没有放这类内容的列',
+  EXPORTED: '已导出过（如需重新导出，请单独选择并说明原因）',
+  NOT_CHOSEN: '不在本次选择的范围内',
+} as const;
+export type LeftOutCode = keyof typeof LEFT_OUT_REASONS;
+
+export interface LeftOutOrder {
+  orderNo: string;
+  productName: string;
+  spec: string;
+  code: LeftOutCode;
+  /** For RULE_BLOCKED: the blocking rule; for NO_COLUMN: the missing part (cardNo, code, …). */
+  rule?: RuleId;
+  part?: ColumnRole;
+}
+
+/** What an export will narrow to; all fields optional (none = every ready order). */
+export interface ExportNarrowing {
+  skuKeys?: string[];
+  orderNos?: string[];
+  /** ISO times: only orders whose ship-by is before / at or after. */
+  shipByBefore?: string;
+  shipByFrom?: string;
+}
+
+export interface ExportPreview {
+  ready: number;
+  /** Items (rows of the file when one row per item). */
+  items: number;
+  rows: number;
+  parts: number;
+  /** Left out, counted by reason (NOT_CHOSEN: ready orders outside the narrowing). */
+  leftOut: Partial<Record<LeftOutCode, number>>;
+  /** Ready orders by product, for narrowing. */
+  byProduct: { skuKey: string; title: string; spec: string; ready: number }[];
+  template: TemplateProfile;
+  /** The file's header and its first rows, secrets masked. */
+  header: string[];
+  sample: string[][];
+  /** The first left-out orders (the exceptions file has them all). */
+  leftOutSample: LeftOutOrder[];
+}
+
+export type ExportFileKind = 'shipment' | 'messages' | 'exceptions';
+
+export interface ExportFile {
+  id: number;
+  kind: ExportFileKind;
+  name: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+  /** The file holds card secrets or account passwords: keep it safe. */
+  holdsSecrets: boolean;
+}
+
+export interface ExportRecord {
+  id: number;
+  shopId: number;
+  at: string;
+  format: 'xlsx' | 'csv';
+  /** The template filled ('' for the built-in layout). */
+  template: string;
+  builtInTemplate: boolean;
+  orders: number;
+  items: number;
+  leftOut: number;
+  files: ExportFile[];
+  /** Re-exports: the orders asked for again and why. */
+  reexport: { orderNos: string[]; reason: string } | null;
+  /** Where its orders stand now. */
+  states: Partial<Record<ShipState, number>>;
+  results: UploadResult[];
+}
+
+/** A result file from the backend, as read. */
+export interface UploadResult {
+  id: number;
+  at: string;
+  file: string;
+  sha256: string;
+  rows: number;
+  failed: number;
+  succeeded: number;
+  /** Order numbers the result lists that VShip never exported (or does not know). */
+  unknown: number;
+}
+
+export interface UploadResultDetail extends UploadResult {
+  failures: { orderNo: string; reason: string }[];
+  unknownOrderNos: string[];
+}
