@@ -42,7 +42,7 @@ function findHeader(rows: string[][], file: string): { headerRow: number; header
       const header = rows[i].map((c) => c.trim());
       while (header.length && header[header.length - 1] === '') header.pop();
       const next = rows[i + 1] ?? [];
-      const example = next.some((c) => c.trim() !== '') ? next.map((c) => c.trim()) : [];
+      const example = next.some((c) => c.trim() !== '') ? header.map((_h, j) => (next[j] ?? '').trim()) : [];
       return { headerRow: i + 1, header, example };
     }
   }
