@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { generateOrders, toCsv } from '../../tests/fixtures/orders';
 import { accountText, accounts, cardText, cards, codeText, codes } from '../../tests/fixtures/stock';
 import { skuKey } from '../../shared/rules/sku-key';
@@ -52,6 +52,11 @@ function step(zh: string, en: string): void {
   console.log(`\n[${stepNo}] ${zh} / ${en}`);
 }
 const note = (s: string): void => console.log(`    ${s}`);
+/** A path as the user would type it from here: relative inside the current folder, else absolute. */
+function shown(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+}
 
 /** Runs `vship ARGS --data-dir DATA`, echoes the command and its output indented; stops the demo when it fails. */
 function vship(data: string, args: string[], opts: { quiet?: boolean; json?: boolean } = {}): string {
@@ -80,12 +85,9 @@ function freshOut(dir: string): void {
 interface ProductRow { skuKey: string; title: string; spec: string; kind: string | null; suggestion: { kind: string | null }; waiting: number; waitingUnits: number }
 interface OrderRow { orderNo: string; shippable: boolean; skuCode: string; styleId: string; productId: string; spec: string; rechargeNo: string }
 
-function listFiles(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'data' ? [] : listFiles(p, base);
-    return e.name === MARKER ? [] : [relative(base, p)];
-  }).sort();
+/** The files directly in `dir` (no folders, not the marker), sorted. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name !== MARKER).map((e) => join(dir, e.name)).sort();
 }
 
 function main(): void {
@@ -102,7 +104,7 @@ function main(): void {
   const table = generateOrders({ count: args.count, seed: args.seed, optional: true, now: new Date() });
   const ordersFile = join(input, '订单导出-演示.csv');
   writeFileSync(ordersFile, toCsv(table, { encoding: 'utf8-bom', trailingTabs: true }));
-  note(`${table.expected.length} 个订单（${table.expected.filter((e) => e.shippable).length} 个待发货） → ${relative(process.cwd(), ordersFile)}`);
+  note(`${table.expected.length} 个订单（${table.expected.filter((e) => e.shippable).length} 个待发货） → ${shown(ordersFile)}`);
 
   step('导入订单（全新的数据文件夹）', 'Importing the orders into a fresh data folder');
   vship(data, ['import', ordersFile]);
@@ -149,10 +151,13 @@ function main(): void {
   vship(data, ['export', '--out', out]);
 
   step('完成：文件在这里', 'Done: the files are here');
-  for (const f of listFiles(out)) note(join(relative(process.cwd(), out) || '.', f));
-  note(`数据文件夹 / data folder: ${relative(process.cwd(), data) || data}`);
-  note('用 App 查看同一份数据 / to see the same data in the app: npm run web -- --data-dir ' + (relative(process.cwd(), data) || data));
-  note('发货文件里有卡密，请妥善保管 / the shipment file holds card secrets: keep it safe');
+  note('上传到 批量发货 → 无物流单条导入 的发货文件、发货消息、未导出订单清单 / shipment file(s), messages, orders left out:');
+  for (const f of filesIn(out)) note(`  ${shown(f)}`);
+  note('生成的订单导出和库存文件 / the generated order export and stock files:');
+  for (const f of filesIn(input)) note(`  ${shown(f)}`);
+  note(`数据文件夹 / data folder: ${shown(data)}`);
+  note(`在浏览器里查看同一份数据 / the same data in the app: npm run web -- --data-dir ${shown(data)}`);
+  note('发货文件和发货消息含卡密，请妥善保管 / the shipment and messages files hold card secrets: keep them safe');
 }
 
 main();
