@@ -12,6 +12,7 @@ import { errorText } from '../../lib/error-text';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { OrderContentSection } from '../allocation';
+import { ShipStateTag, shipStateHint } from '../export';
 import { FindingsList } from '../findings';
 import { orderSkuKey } from '../products';
 import { useShop } from '../shops';
@@ -107,6 +108,7 @@ function Basic({ detail: o, now }: { detail: OrderDetail; now: number }) {
         item('shippable', o.shippable
           ? <Tag color="success">{t('grid.shippable')}</Tag>
           : <Tag color="error">{o.reason ? reasonLabel(o.reason) : t('common.none')}</Tag>, 2),
+        item('shipState', <ShipStateCell detail={o} />, 2),
         item('status', text(o.status)),
         item('afterSale', text(o.afterSale)),
         item('productName', text(o.productName), 2),
@@ -138,6 +140,20 @@ function Basic({ detail: o, now }: { detail: OrderDetail; now: number }) {
         item('lastChangedAt', formatDateTime(o.lastChangedAt, true), 2),
       ]}
     />
+  );
+}
+
+/** 已导出 · 导出 #3 · 2026-12-01 10:00, the backend's reason for 上传失败 or why it needs a look. */
+function ShipStateCell({ detail: o }: { detail: OrderDetail }) {
+  if (!o.shipState) return <span className="muted">{t('drawer.shipState.none')}</span>;
+  return (
+    <span className="drawer-ship-state" data-testid="drawer-ship-state" data-state={o.shipState}>
+      <ShipStateTag state={o.shipState} />
+      {o.exportId !== null && <span className="muted">{t('drawer.shipState.export', { id: o.exportId, at: formatDateTime(o.exportedAt) })}</span>}
+      <span className={o.shipState === 'uploadFailed' ? 'text-danger selectable' : o.shipState === 'attention' ? 'text-warning selectable' : 'muted'} data-testid="drawer-ship-note">
+        {o.shipNote || shipStateHint(o.shipState)}
+      </span>
+    </span>
   );
 }
 
