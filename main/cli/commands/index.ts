@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command';
 import { allocationCommands } from './allocation';
+import { exportCommands } from './export';
 import { importCommands } from './import';
 import { messagesCommands } from './messages';
 import { ordersCommands } from './orders';
@@ -21,5 +22,6 @@ export const COMMANDS: readonly Command[] = [
   ...allocationCommands,
   ...messagesCommands,
   ...rulesCommands,
+  ...exportCommands,
   ...versionCommands,
 ];
