@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../build/scripts/electron-binary.cjs';
-import { AllocationPage, FindingsPage, ImportPage, OrdersPage, ProductsPage, RulesPage, ShopsPage, StockPage } from './pages';
+import { AllocationPage, ExportPage, FindingsPage, ImportPage, OrdersPage, ProductsPage, RulesPage, ShopsPage, StockPage } from './pages';
 
 const root = join(__dirname, '..', '..');
 const WEB_HOST_SCRIPT = join(root, 'out', 'main', 'web.cjs');
@@ -136,6 +136,7 @@ interface PageFixtures {
   shopsPage: ShopsPage;
   findingsPage: FindingsPage;
   rulesPage: RulesPage;
+  exportPage: ExportPage;
 }
 
 export const test = hostTest.extend<PageFixtures>({
@@ -147,6 +148,7 @@ export const test = hostTest.extend<PageFixtures>({
   shopsPage: async ({ page }, use) => use(new ShopsPage(page)),
   findingsPage: async ({ page }, use) => use(new FindingsPage(page)),
   rulesPage: async ({ page }, use) => use(new RulesPage(page)),
+  exportPage: async ({ page }, use) => use(new ExportPage(page)),
 });
 
 export { expect };
