@@ -2,33 +2,33 @@
  * The shipment file where the merchant makes it: after 自动填充 from stock, 生成发货文件 shows the
  * counts before anything is written (ready orders, items, parts, the orders left out by reason,
  * the built-in layout marked 未核实), writes the file, and the file saved from the browser holds
- * exactly the ready orders with their codes, as text. 发货记录 lists the export and shows its
+ * exactly the ready orders with their cards, as text. 发货记录 lists the export and shows its
  * orders; the backend's result file dropped there marks one order 上传失败 (ready again); the next
  * order export moves the shipped ones to 已发货. A template given from the backend is checked
  * column by column and then fills the file. Orders and files come from the one fixture generator.
  */
 import ExcelJS from 'exceljs';
 import { generateOrders, shipmentTemplateXlsx, shippedLater, toCsv, uploadResultXlsx, type OrderTable } from '../fixtures/orders';
-import { codes as stockCodes } from '../fixtures/stock';
+import { cards, cardText, type Card } from '../fixtures/stock';
 import { expect, test } from './fixtures';
 import type { AllocationPage, ImportPage, OrdersPage, ProductsPage, ShopsPage, StockPage } from './pages';
 import { screens } from './screenshot';
 
-/** 激活码 by its title; stocked and filled here. */
-const STOCKED = 'MS365-FAM-1Y';
+/** 京东E卡 100元 卡密: 卡密 by its title; stocked and filled here (16-digit card numbers: exact as text or lost). */
+const STOCKED = 'JD-E100';
 
 interface Pages { importPage: ImportPage; shopsPage: ShopsPage; productsPage: ProductsPage; stockPage: StockPage; allocationPage: AllocationPage; ordersPage: OrdersPage }
 
-/** Imports the orders, confirms the 激活码 product, stocks it and runs 自动填充: its orders are ready. */
-async function importAndFill(p: Pages, table: OrderTable, codes: string[]): Promise<void> {
+/** Imports the orders, confirms the 卡密 product, stocks it and runs 自动填充: its orders are ready. */
+async function importAndFill(p: Pages, table: OrderTable, stock: Card[]): Promise<void> {
   await p.importPage.dropFiles([{ name: 'orders.csv', bytes: toCsv(table) }]);
   await expect(p.importPage.result()).toBeVisible();
   await p.shopsPage.openStock();
   await p.productsPage.confirmSuggestion(STOCKED);
-  await expect(p.productsPage.kind(STOCKED)).toHaveText('激活码');
+  await expect(p.productsPage.kind(STOCKED)).toHaveText('卡密');
   await p.productsPage.openStock(STOCKED);
-  await p.stockPage.importCodes(codes.join('\n'), 'codes.txt');
-  await expect(p.stockPage.added()).toHaveText(String(codes.length));
+  await p.stockPage.importCodes(cardText(stock).toString('utf8'), 'cards.txt');
+  await expect(p.stockPage.added()).toHaveText(String(stock.length));
   await p.stockPage.back();
   await p.shopsPage.openOrders();
   await p.allocationPage.runFill();
@@ -37,35 +37,35 @@ async function importAndFill(p: Pages, table: OrderTable, codes: string[]): Prom
   await expect(p.allocationPage.summary()).toBeHidden();
 }
 
-/** A sheet's rows as text, by header: every 订单号 and the cells of `column`; cell types checked as text. */
-async function readSheet(bytes: Buffer, column: string): Promise<{ header: string[]; orderNos: string[]; values: string[]; allText: boolean }> {
+/** A sheet's rows as text, by header: every 订单号 and the cells of `columns` joined by a space; cell types checked as text. */
+async function readSheet(bytes: Buffer, ...columns: string[]): Promise<{ header: string[]; orderNos: string[]; values: string[]; allText: boolean }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   const ws = wb.worksheets[0];
   const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''));
   const noCol = header.indexOf('订单号') + 1;
-  const valueCol = header.indexOf(column) + 1;
+  const valueCols = columns.map((c) => header.indexOf(c) + 1);
   const orderNos: string[] = [];
   const values: string[] = [];
   let allText = true;
   ws.eachRow((row, n) => {
     if (n === 1) return;
-    const no = row.getCell(noCol);
-    if (no.type !== ExcelJS.ValueType.String) allText = false;
-    orderNos.push(String(no.value));
-    if (valueCol > 0) values.push(String(row.getCell(valueCol).value ?? ''));
+    for (const c of [noCol, ...valueCols]) if (row.getCell(c).type !== ExcelJS.ValueType.String) allText = false;
+    orderNos.push(String(row.getCell(noCol).value));
+    values.push(valueCols.map((c) => String(row.getCell(c).value ?? '')).join(' '));
   });
   return { header, orderNos, values, allText };
 }
 
 test('生成发货文件 shows the counts first, writes exactly the ready orders, and the history, the result file and the next export move their states', async ({ page, importPage, shopsPage, productsPage, stockPage, allocationPage, ordersPage, exportPage }, testInfo) => {
-  const table = generateOrders({ count: 120, seed: 31, optional: true, statusMix: 'all-shippable' });
+  const table = generateOrders({ count: 60, seed: 31, optional: true, statusMix: 'all-shippable' });
   const stocked = table.expected.filter((o) => o.skuCode === STOCKED && o.shippable);
   const units = stocked.reduce((n, o) => n + o.quantity, 0);
   const shippable = table.expected.filter((o) => o.shippable).length;
   expect(stocked.length).toBeGreaterThanOrEqual(4);
-  const codes = stockCodes(units + 3);
-  await importAndFill({ importPage, shopsPage, productsPage, stockPage, allocationPage, ordersPage }, table, codes);
+  const stock = cards(units + 3);
+  const secrets = stock.flatMap((c) => [c.cardNo, c.password]);
+  await importAndFill({ importPage, shopsPage, productsPage, stockPage, allocationPage, ordersPage }, table, stock);
 
   // The counts above the grid: the filled orders are ready.
   await expect(exportPage.shipCount('ready')).toHaveText(String(stocked.length));
@@ -80,10 +80,10 @@ test('生成发货文件 shows the counts first, writes exactly the ready orders
   await expect(exportPage.leftOut()).toContainText(`待发货但不导出：${shippable - stocked.length} 单`);
   await expect(exportPage.builtInWarning()).toContainText('未核实：请用后台下载的模板核对');
   await expect(exportPage.previewHeaders().first()).toHaveText('订单号');
-  await expect(exportPage.previewHeaders()).toContainText(['订单号', '激活码']);
-  // Secrets come masked: no stocked code in full in the preview.
+  await expect(exportPage.previewHeaders()).toHaveText(['订单号', '卡号', '卡密']);
+  // Secrets come masked: no stocked card number or password in full in the preview.
   const previewText = await exportPage.dialog().getByTestId('export-preview').innerText();
-  for (const c of codes) expect(previewText).not.toContain(c);
+  for (const c of secrets) expect(previewText).not.toContain(c);
   await expect(exportPage.runButton()).toHaveText(`生成（${stocked.length} 单）`);
   await screens(page, testInfo, 'export-dialog');
 
@@ -103,12 +103,14 @@ test('生成发货文件 shows the counts first, writes exactly the ready orders
   await screens(page, testInfo, 'export-done');
   const saved = await exportPage.saveFile(shipment);
   expect(saved.name).toMatch(/无物流发货-\d{8}-1of1\.xlsx$/);
-  const sheet = await readSheet(saved.bytes, '激活码');
-  expect(sheet.header).toEqual(['订单号', '激活码']);
+  const sheet = await readSheet(saved.bytes, '卡号', '卡密');
+  expect(sheet.header).toEqual(['订单号', '卡号', '卡密']);
   expect(sheet.allText).toBe(true);
   expect([...new Set(sheet.orderNos)].sort()).toEqual(stocked.map((o) => o.orderNo).sort());
+  // One row per card, each card exactly as stocked (16 digits kept as text).
+  const stocked2 = new Set(stock.map((c) => `${c.cardNo} ${c.password}`));
   expect(sheet.values).toHaveLength(units);
-  for (const v of sheet.values) expect(codes).toContain(v);
+  for (const v of sheet.values) expect(stocked2.has(v)).toBe(true);
   expect(new Set(sheet.values).size).toBe(units);
   await exportPage.closeDone();
   await expect(exportPage.dialog()).toBeHidden();
@@ -153,9 +155,11 @@ test('生成发货文件 shows the counts first, writes exactly the ready orders
   await expect(ordersPage.gridTotal()).toHaveText('共 1 个订单');
   await expect(exportPage.rowState(failed.orderNo)).toHaveText('上传失败');
   await expect(exportPage.rowStateCell(failed.orderNo)).toHaveAttribute('title', new RegExp(reason));
-  await ordersPage.row(failed.orderNo).click();
+  await ordersPage.cell(ordersPage.row(failed.orderNo), 'orderNo').click();
   await expect(page.getByTestId('drawer-ship-state')).toHaveAttribute('data-state', 'uploadFailed');
   await expect(page.getByTestId('drawer-ship-note')).toHaveText(reason);
+  await exportPage.settled(page.locator('.ant-drawer'));
+  await screens(page, testInfo, 'export-drawer-failed');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('order-drawer')).toBeHidden();
 
@@ -171,24 +175,43 @@ test('生成发货文件 shows the counts first, writes exactly the ready orders
   await screens(page, testInfo, 'export-grid-shipped');
 });
 
-test('a template from the backend is read, checked column by column with a fixed value, and fills the file with its own sheet and headers', async ({ page, importPage, shopsPage, productsPage, stockPage, allocationPage, ordersPage, exportPage }, testInfo) => {
+test('导出所选 narrows to the checked orders, 查看 shows the ones left out, and a template from the backend is checked column by column and fills the file with its own sheets and headers', async ({ page, importPage, shopsPage, productsPage, stockPage, allocationPage, ordersPage, exportPage }, testInfo) => {
   const table = generateOrders({ count: 60, seed: 31, optional: true, statusMix: 'all-shippable' });
   const stocked = table.expected.filter((o) => o.skuCode === STOCKED && o.shippable);
   const units = stocked.reduce((n, o) => n + o.quantity, 0);
-  const codes = stockCodes(units);
-  await importAndFill({ importPage, shopsPage, productsPage, stockPage, allocationPage, ordersPage }, table, codes);
+  await importAndFill({ importPage, shopsPage, productsPage, stockPage, allocationPage, ordersPage }, table, cards(units));
+
+  // 导出所选: two checked ready orders; the others are counted as outside the choice.
+  await exportPage.filterByShipState('ready');
+  await expect(ordersPage.gridTotal()).toHaveText(`共 ${stocked.length} 个订单`);
+  const two = (await ordersPage.orderNos()).slice(0, 2);
+  for (const no of two) await ordersPage.check(no);
+  await exportPage.openDialogForChecked();
+  await expect(exportPage.dialog().getByTestId('export-only-checked')).toBeChecked();
+  await expect(exportPage.figure('ready')).toHaveText('2');
+  await expect(exportPage.dialog().getByTestId('export-left-out-NOT_CHOSEN')).toHaveText(`${stocked.length - 2} 单`);
+  await exportPage.dialog().getByTestId('export-only-checked').click();
+  await expect(exportPage.figure('ready')).toHaveText(String(stocked.length));
+
+  // 查看 on a reason closes the dialog and shows those orders: the waiting ones not filled.
+  const unfilled = table.expected.filter((o) => o.shippable).length - stocked.length;
+  await exportPage.dialog().getByTestId('export-left-out-show-NOT_FILLED').click();
+  await expect(exportPage.dialog()).toBeHidden();
+  await expect(ordersPage.gridTotal()).toHaveText(`共 ${unfilled} 个订单`);
 
   await exportPage.openDialog();
   await expect(exportPage.builtInWarning()).toBeVisible();
-  await exportPage.giveTemplate('无物流单条导入模板.xlsx', await shipmentTemplateXlsx());
+  const headers = ['订单号', '发货方式', '卡号', '卡密', '备注'];
+  await exportPage.giveTemplate('无物流单条导入模板.xlsx', await shipmentTemplateXlsx(headers, ['260601-000000000000000', '无物流', '6338000000000000', '123456', '']));
   const map = exportPage.templateMap();
   await expect(map).toBeVisible();
   await expect(map).toContainText('批量发货');
   await expect(exportPage.mapRole('订单号')).toContainText('订单号');
-  await expect(exportPage.mapRole('激活码')).toContainText('激活码/券码');
+  await expect(exportPage.mapRole('卡号')).toContainText('卡号');
+  await expect(exportPage.mapRole('卡密')).toContainText('卡密/密码');
   await expect(exportPage.mapRole('发货方式')).toContainText('发货方式');
   await exportPage.setRole('备注', '固定内容');
-  await map.getByTestId('export-map-value').last().fill('感谢购买');
+  await exportPage.setValue('备注', '感谢购买');
   await screens(page, testInfo, 'export-template-map');
   await exportPage.saveTemplate();
   await expect(map).toBeHidden();
@@ -196,7 +219,8 @@ test('a template from the backend is read, checked column by column with a fixed
   // The template replaces the built-in layout: its headers in the preview.
   await expect(exportPage.givenTemplate()).toContainText('无物流单条导入模板.xlsx');
   await expect(exportPage.builtInWarning()).toHaveCount(0);
-  await expect(exportPage.previewHeaders()).toHaveText(['订单号', '发货方式', '激活码', '备注']);
+  await expect(exportPage.previewHeaders()).toHaveText(headers);
+  await expect(exportPage.previewRows().first()).toContainText('无物流');
   await expect(exportPage.previewRows().first()).toContainText('感谢购买');
 
   await exportPage.run();
@@ -206,7 +230,7 @@ test('a template from the backend is read, checked column by column with a fixed
   await wb.xlsx.load(saved.bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   expect(wb.worksheets.map((w) => w.name)).toEqual(['批量发货', '填写说明']);
   const sheet = await readSheet(saved.bytes, '备注');
-  expect(sheet.header).toEqual(['订单号', '发货方式', '激活码', '备注']);
+  expect(sheet.header).toEqual(headers);
   expect([...new Set(sheet.orderNos)].sort()).toEqual(stocked.map((o) => o.orderNo).sort());
   for (const v of sheet.values) expect(v).toBe('感谢购买');
 });

@@ -96,6 +96,11 @@ export class ExportPage {
     await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
   }
 
+  /** Types the text of a 固定内容 (or 发货方式) column headed `header`. */
+  async setValue(header: string, text: string): Promise<void> {
+    await this.templateMap().locator(`[data-testid=export-map-value][data-header="${header}"]`).fill(text);
+  }
+
   /** 保存模板. */
   async saveTemplate(): Promise<void> {
     await this.templateMap().getByTestId('export-map-save').click();
@@ -194,6 +199,15 @@ export class ExportPage {
   /** A count of the result panel. */
   resultCount(kind: ResultCount): Locator {
     return this.resultPanel().getByTestId(`export-result-${kind}`);
+  }
+
+  /** Waits until `target` (a drawer sliding in) has finished its animations: for a screenshot. */
+  async settled(target: Locator): Promise<void> {
+    // Runs in the page; the Node-side tsconfig has no DOM types, so name only what is used.
+    await target.evaluate((el) => {
+      const animated = el as unknown as { getAnimations(o: { subtree: boolean }): { finished: Promise<unknown> }[] };
+      return Promise.all(animated.getAnimations({ subtree: true }).map((a) => a.finished));
+    });
   }
 
   private async download(click: () => Promise<void>): Promise<SavedFile> {

@@ -47,9 +47,12 @@ export function ExportDialog({ open, checked, onlyChecked, onClose, onShowLeftOu
       destroyOnHidden
       maskClosable={false}
       className="export-dialog"
-      data-testid="export-dialog"
     >
-      {open && <DialogBody checked={checked} onlyChecked={onlyChecked} onClose={onClose} onShowLeftOut={onShowLeftOut} />}
+      {open && (
+        <div data-testid="export-dialog">
+          <DialogBody checked={checked} onlyChecked={onlyChecked} onClose={onClose} onShowLeftOut={onShowLeftOut} />
+        </div>
+      )}
     </Modal>
   );
 }
@@ -179,6 +182,7 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
               />
               <span className="muted">{t('export.file.maxRowsUnit')}</span>
             </div>
+            <div className="export-note-muted">{t('export.file.maxRowsHint')}</div>
           </section>
           <section className="export-section">
             <div className="export-section-head"><span className="strong">{t('export.template.title')}</span></div>

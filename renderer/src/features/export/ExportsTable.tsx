@@ -99,7 +99,7 @@ export function ExportsTable({ records, onShowOrders }: {
       render: (_: unknown, r: ExportRecord) => <span className={r.leftOut ? 'num text-warning' : 'num muted'} data-testid="export-history-left-out">{r.leftOut}</span>,
     },
     {
-      key: 'template', title: t('export.history.col.template'), width: 170,
+      key: 'template', title: t('export.history.col.template'), width: 210,
       render: (_: unknown, r: ExportRecord) => (
         <span className="export-history-template">
           <Tag className="export-format-tag">{r.format.toUpperCase()}</Tag>

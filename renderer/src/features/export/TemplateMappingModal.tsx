@@ -39,9 +39,12 @@ export function TemplateMappingModal({ read, onCancel, onSaved }: {
       width={820}
       centered
       destroyOnHidden
-      data-testid="export-template-map"
     >
-      {read && <MappingBody key={read.profile.sha256} read={read} onCancel={onCancel} onSaved={onSaved} />}
+      {read && (
+        <div data-testid="export-template-map">
+          <MappingBody key={read.profile.sha256} read={read} onCancel={onCancel} onSaved={onSaved} />
+        </div>
+      )}
     </Modal>
   );
 }
@@ -97,8 +100,8 @@ function MappingBody({ read, onCancel, onSaved }: { read: ReadTemplate; onCancel
           { key: 'letter', title: t('export.template.col.letter'), width: 52, render: (_, c) => <span className="muted">{columnLetter(c.index)}</span> },
           { key: 'header', title: t('export.template.col.header'), dataIndex: 'header', width: 180, ellipsis: true, render: (v: string) => <span className="strong">{v}</span> },
           {
-            key: 'example', title: t('export.template.col.example'), width: 150, ellipsis: true,
-            render: (_, c) => (profile.example[c.index] ? <span className="mono">{profile.example[c.index]}</span> : <span className="muted">{t('common.none')}</span>),
+            key: 'example', title: t('export.template.col.example'), width: 170, ellipsis: true,
+            render: (_, c) => (profile.example[c.index] ? <span className="mono" title={profile.example[c.index]}>{profile.example[c.index]}</span> : <span className="muted">{t('common.none')}</span>),
           },
           {
             key: 'role', title: t('export.template.col.role'), width: 190,
@@ -124,6 +127,7 @@ function MappingBody({ read, onCancel, onSaved }: { read: ReadTemplate; onCancel
                 placeholder={t(c.role === 'fixed' ? 'export.template.fixedPlaceholder' : 'export.template.noLogistics')}
                 onChange={(e) => setColumn(c.index, { value: e.target.value })}
                 data-testid="export-map-value"
+                data-header={c.header}
               />
             ) : <span className="muted">{c.role === 'empty' ? t('export.template.leftEmpty') : t('export.template.fromOrder')}</span>,
           },

@@ -26,7 +26,7 @@ export function UploadResultPanel({ detail, onClose }: { detail: UploadResultDet
         <div className="export-result-body">
           <div className="export-result-counts">
             {COUNTS.map((k) => (
-              <span key={k} className={`export-result-count export-result-${k}`}>
+              <span key={k} className={`export-result-count export-result-${k} ${detail[k] ? '' : 'zero'}`}>
                 <span className="export-result-count-label">{t(`export.result.count.${k}`)}</span>
                 <span className="result-count-value" data-testid={`export-result-${k}`}>{detail[k]}</span>
               </span>
@@ -48,7 +48,7 @@ export function UploadResultPanel({ detail, onClose }: { detail: UploadResultDet
             />
           )}
           {detail.unknownOrderNos.length > 0 && (
-            <div className="export-result-unknown" data-testid="export-result-unknown-list">
+            <div className="export-result-unknown-list" data-testid="export-result-unknown-list">
               <span className="strong">{t('export.result.unknownTitle', { count: detail.unknownOrderNos.length })}</span>
               <span className="mono selectable">{detail.unknownOrderNos.join('、')}</span>
             </div>

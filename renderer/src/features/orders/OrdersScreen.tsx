@@ -99,7 +99,7 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
       ) : (
         <>
           <SummaryCards summary={summary} active={q.card} onPick={q.pickCard} shipState={q.shipState} onShipState={q.pickShipState} />
-          <OrdersActionBar busy={busy} checkedCount={checked.size} ready={summary?.byShipState?.ready ?? null} onAction={runAction} onClearChecks={clearChecks} />
+          <OrdersActionBar busy={busy} checkedCount={checked.size} ready={summary?.byShipState?.ready ?? null} exportId={q.exportId} onClearExport={q.clearExport} onAction={runAction} onClearChecks={clearChecks} />
           <OrdersToolbar
             filter={q.filter}
             onFilter={q.onFilter}
@@ -113,8 +113,6 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
             onBlockedByRule={q.setBlockedByRule}
             search={q.searchInput}
             onSearch={q.setSearchInput}
-            exportId={q.exportId}
-            onClearExport={q.clearExport}
             summary={summary}
             total={pages.total}
             searchRef={searchRef}

@@ -1,6 +1,6 @@
-/** Filter, content (filled or not), reason, rule findings and search controls above the grid; one export's orders as a closable tag. */
+/** Filter, content (filled or not), reason, rule findings and search controls above the grid. */
 import type { Ref } from 'react';
-import { Button, Input, Segmented, Select, Tag, type InputRef } from 'antd';
+import { Button, Input, Segmented, Select, type InputRef } from 'antd';
 import { SearchOutlined, StopOutlined } from '@ant-design/icons';
 import { REASONS, RULE_IDS, type OrderFilter, type OrdersSummary, type ReasonCode, type RuleId } from '../../../../shared/domain';
 import { reasonLabel, t } from '../../i18n';
@@ -26,9 +26,6 @@ export interface OrdersToolbarProps {
   onBlockedByRule: (on: boolean) => void;
   search: string;
   onSearch: (s: string) => void;
-  /** Only the orders of this export (from 发货记录); the tag's × lets it go. */
-  exportId?: number;
-  onClearExport?: () => void;
   summary: OrdersSummary | null;
   total: number | null;
   searchRef?: Ref<InputRef>;
@@ -39,7 +36,7 @@ const FILTERS: OrderFilter[] = ['all', 'shippable', 'blocked', 'overdue'];
 const ALL_RULES = '';
 
 export function OrdersToolbar({
-  filter, onFilter, filled, onFilled, reason, onReason, rule, onRule, blockedByRule, onBlockedByRule, search, onSearch, exportId, onClearExport, summary, total, searchRef,
+  filter, onFilter, filled, onFilled, reason, onReason, rule, onRule, blockedByRule, onBlockedByRule, search, onSearch, summary, total, searchRef,
 }: OrdersToolbarProps) {
   const reasonOptions = (Object.keys(REASONS) as ReasonCode[]).map((code) => {
     const count = summary?.byReason[code] ?? 0;
@@ -105,13 +102,8 @@ export function OrdersToolbar({
         maxLength={100}
         data-testid="search"
       />
-      {exportId !== undefined && (
-        <Tag color="blue" closable onClose={onClearExport} className="orders-export-tag" data-testid="export-filter">
-          {t('filter.exportOnly', { id: exportId })}
-        </Tag>
-      )}
       <span className="toolbar-spacer" />
-      <span className="muted" data-testid="grid-total">{total === null ? '' : t('grid.total', { total })}</span>
+      <span className="muted grid-total" data-testid="grid-total">{total === null ? '' : t('grid.total', { total })}</span>
     </div>
   );
 }

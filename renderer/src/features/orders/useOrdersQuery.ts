@@ -79,9 +79,10 @@ export function useOrdersQuery(shopId: number, summary: OrdersSummary | null) {
     setReason(undefined);
   }, []);
 
-  /** A 发货进度 count: the orders in that ship state, whatever their status (again: all orders). */
+  /** A 发货进度 count: the shop's orders in that ship state, whatever their status (again: all orders). */
   const pickShipState = (s: ShipState) => {
     setShipState((cur) => (cur === s ? undefined : s));
+    setExportId(undefined);
     setFilter('all');
     setReason(undefined);
   };
