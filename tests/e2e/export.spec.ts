@@ -175,7 +175,7 @@ test('生成发货文件 shows the counts first, writes exactly the ready orders
   await screens(page, testInfo, 'export-grid-shipped');
 });
 
-test('导出所选 narrows to the checked orders, 查看 shows the ones left out, and a template from the backend is checked column by column and fills the file with its own sheets and headers', async ({ page, importPage, shopsPage, productsPage, stockPage, allocationPage, ordersPage, exportPage }, testInfo) => {
+test('导出所选 narrows to the checked orders, 查看 shows the ones left out, a template from the backend is checked column by column and fills the file with its own sheets and headers, and an exported order goes again only with a reason', async ({ page, importPage, shopsPage, productsPage, stockPage, allocationPage, ordersPage, exportPage }, testInfo) => {
   const table = generateOrders({ count: 60, seed: 31, optional: true, statusMix: 'all-shippable' });
   const stocked = table.expected.filter((o) => o.skuCode === STOCKED && o.shippable);
   const units = stocked.reduce((n, o) => n + o.quantity, 0);
@@ -233,4 +233,27 @@ test('导出所选 narrows to the checked orders, 查看 shows the ones left out
   expect(sheet.header).toEqual(headers);
   expect([...new Set(sheet.orderNos)].sort()).toEqual(stocked.map((o) => o.orderNo).sort());
   for (const v of sheet.values) expect(v).toBe('感谢购买');
+  await exportPage.closeDone();
+
+  // 重新导出: a checked order already in a file goes again only when asked, with a reason.
+  await exportPage.filterByShipState('exported');
+  await expect(ordersPage.gridTotal()).toHaveText(`共 ${stocked.length} 个订单`);
+  const [again] = await ordersPage.orderNos();
+  await ordersPage.check(again);
+  await exportPage.openDialogForChecked();
+  await expect(exportPage.figure('ready')).toHaveText('0');
+  await expect(exportPage.runButton()).toBeDisabled();
+  await exportPage.dialog().getByTestId('export-again-on').click();
+  await expect(exportPage.runButton()).toBeDisabled();
+  await exportPage.dialog().getByTestId('export-again-reason').fill('后台核对未上传成功');
+  await expect(exportPage.runButton()).toHaveText('生成（1 单）');
+  await expect(exportPage.dialog().getByTestId('export-count-again')).toHaveText('另重新导出 1 单');
+  await screens(page, testInfo, 'export-reexport');
+  await exportPage.run();
+  await expect(exportPage.done().getByTestId('export-done-title')).toContainText('1 单');
+  await exportPage.closeDone();
+  await exportPage.openHistory();
+  await expect(exportPage.historyRows()).toHaveCount(2);
+  await expect(exportPage.historyRows().first()).toContainText('重新导出');
+  await expect(exportPage.historyRows().first().getByTestId('export-history-orders')).toHaveText('1');
 });

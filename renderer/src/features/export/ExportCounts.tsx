@@ -13,8 +13,10 @@ import './export.css';
 /** Reasons with no filter of the grid to show them by. */
 const NO_FILTER: readonly LeftOutCode[] = ['NO_COLUMN'];
 
-export function ExportCounts({ preview, onShowLeftOut }: {
+export function ExportCounts({ preview, again, onShowLeftOut }: {
   preview: ExportPreview;
+  /** Exported orders asked for again (重新导出): written too, beyond the counts. */
+  again: number;
   /** The grid filtered to the orders left out for this reason (the dialog closes). */
   onShowLeftOut: (code: LeftOutCode) => void;
 }) {
@@ -34,6 +36,7 @@ export function ExportCounts({ preview, onShowLeftOut }: {
           <div key={f.key} className={`export-fig ${f.tone}`}>
             <span className="export-fig-label">{t(`export.count.${f.key}`)}</span>
             <span className="export-fig-value num" data-testid={`export-count-${f.key}`}>{f.value}</span>
+            {f.key === 'ready' && again > 0 && <span className="export-fig-again" data-testid="export-count-again">{t('export.again.count', { count: again })}</span>}
           </div>
         ))}
       </div>

@@ -3,12 +3,13 @@
  * what will go out (export.preview: ready orders, items, rows, file parts, the orders left out by
  * reason) for the merchant's choices — narrowed by product, by the grid's checked orders, by
  * ship-by window; xlsx or csv; rows per file (remembered); the template profile — and a preview of
- * the first rows. 生成 writes the files (export.run); then each file can be saved.
+ * the first rows. Checked orders already exported go again only when the merchant asks and says
+ * why (recorded). 生成 writes the files (export.run); then each file can be saved.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, InputNumber, Modal, Radio, Select, Spin } from 'antd';
+import { Alert, App, Button, Checkbox, Input, InputNumber, Modal, Radio, Select, Spin } from 'antd';
 import { CheckCircleFilled, ExportOutlined } from '@ant-design/icons';
-import type { ExportNarrowing, ExportPreview, ExportRecord, LeftOutCode } from '../../../../shared/domain';
+import type { ExportNarrowing, ExportPreview, ExportRecord, LeftOutCode, ShipState } from '../../../../shared/domain';
 import { call, errorData } from '../../bridge';
 import { t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
@@ -23,11 +24,20 @@ import './export.css';
 const HOUR = 3_600_000;
 const DEFAULT_DUE_HOURS = 6;
 const MAX_ROWS_LIMIT = 1_000_000;
+const MIN_REASON = 2;
+/** States an order may be exported again from (still waiting at the backend). */
+const AGAIN: readonly (ShipState | null)[] = ['exported', 'attention'];
+
+/** A checked row of the grid: its order number and where it stands. */
+export interface CheckedOrder {
+  orderNo: string;
+  shipState: ShipState | null;
+}
 
 export interface ExportDialogProps {
   open: boolean;
-  /** The grid's checked orders, by order number ([] when none are checked). */
-  checked: readonly string[];
+  /** The grid's checked orders, in grid order ([] when none are checked). */
+  checked: readonly CheckedOrder[];
   /** Opened with 导出所选: narrowed to the checked orders at first. */
   onlyChecked: boolean;
   onClose: () => void;
@@ -69,6 +79,14 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
   const [savedMaxRows, setSavedMaxRows] = useState<number | null>(null);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<ExportRecord | null>(null);
+  const [againOn, setAgainOn] = useState(false);
+  const [reason, setReason] = useState('');
+  const checkedNos = useMemo(() => checked.map((o) => o.orderNo), [checked]);
+  // Checked orders already in a file: they go again only with 重新导出 and a reason.
+  const againNos = useMemo(() => checked.filter((o) => AGAIN.includes(o.shipState)).map((o) => o.orderNo), [checked]);
+  const reexport = useChecked && againOn && againNos.length > 0 && reason.trim().length >= MIN_REASON
+    ? { orderNos: againNos, reason: reason.trim() }
+    : undefined;
 
   useEffect(() => {
     let live = true;
@@ -86,10 +104,10 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
   }, [message]);
 
   const narrow = useMemo<ExportNarrowing>(() => ({
-    orderNos: useChecked && checked.length ? [...checked] : undefined,
+    orderNos: useChecked && checkedNos.length ? checkedNos : undefined,
     skuKeys: skuKeys.length ? skuKeys : undefined,
     shipByBefore: dueOn ? new Date(now + dueHours * HOUR).toISOString() : undefined,
-  }), [useChecked, checked, skuKeys, dueOn, dueHours, now]);
+  }), [useChecked, checkedNos, skuKeys, dueOn, dueHours, now]);
   const choice: ExportChoice = useMemo(() => ({ narrow, format, maxRows }), [narrow, format, maxRows]);
   const { preview, error, loading, reload } = useExportPreview(shopId, result === null, choice);
   const products = useProductOptions(preview);
@@ -101,7 +119,7 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
         await call('shops.setSettings', { exportMaxRows: maxRows });
         setSavedMaxRows(maxRows);
       }
-      const rec = await call('export.run', exportRequest(shopId, choice));
+      const rec = await call('export.run', { ...exportRequest(shopId, choice), ...(reexport ? { reexport } : {}) });
       setResult(rec);
       // Orders became 已导出: the grid, the counts and the history reload.
       changed();
@@ -115,7 +133,8 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
 
   if (result) return <ExportDone record={result} onClose={onClose} />;
 
-  const ready = preview?.ready ?? 0;
+  const again = reexport ? reexport.orderNos.length : 0;
+  const ready = (preview?.ready ?? 0) + again;
   return (
     <div className="export-body">
       <div className="export-columns">
@@ -126,6 +145,25 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
               <Checkbox checked={useChecked} onChange={(e) => setUseChecked(e.target.checked)} data-testid="export-only-checked">
                 {t('export.narrow.checked', { count: checked.length })}
               </Checkbox>
+            )}
+            {useChecked && againNos.length > 0 && (
+              <div className="export-again" data-testid="export-again">
+                <Checkbox checked={againOn} onChange={(e) => setAgainOn(e.target.checked)} data-testid="export-again-on">
+                  {t('export.again.label', { count: againNos.length })}
+                </Checkbox>
+                {againOn && (
+                  <Input.TextArea
+                    rows={2}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    maxLength={500}
+                    placeholder={t('export.again.placeholder')}
+                    status={reason.trim().length >= MIN_REASON ? undefined : 'warning'}
+                    data-testid="export-again-reason"
+                  />
+                )}
+                <div className="export-note-muted">{t('export.again.hint')}</div>
+              </div>
             )}
             <label className="export-field">
               <span className="export-field-label">{t('export.narrow.products')}</span>
@@ -196,6 +234,7 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
             <Spin spinning={loading} delay={200}>
               <ExportCounts
                 preview={preview}
+                again={again}
                 onShowLeftOut={(code) => {
                   onClose();
                   onShowLeftOut(code);
@@ -213,7 +252,7 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
           type="primary"
           icon={<ExportOutlined />}
           loading={running}
-          disabled={!preview || loading || ready === 0}
+          disabled={!preview || loading || ready === 0 || (againOn && useChecked && againNos.length > 0 && !reexport)}
           onClick={() => void run()}
           data-testid="export-run"
         >
@@ -257,15 +296,17 @@ function ExportDone({ record, onClose }: { record: ExportRecord; onClose: () => 
           <div className="muted">{t('export.done.marked')}</div>
         </div>
       </div>
-      <ExportFilesList files={record.files} />
-      {record.leftOut > 0 && (
-        <Alert type="info" showIcon title={t('export.done.leftOut', { count: record.leftOut })} data-testid="export-done-left-out" />
-      )}
-      <ol className="export-next">
-        <li>{t('export.done.step1')}</li>
-        <li>{t('export.done.step2')}</li>
-        <li>{t('export.done.step3')}</li>
-      </ol>
+      <div className="export-done-scroll">
+        <ExportFilesList files={record.files} />
+        {record.leftOut > 0 && (
+          <Alert type="info" showIcon className="export-done-left-out" title={t('export.done.leftOut', { count: record.leftOut })} data-testid="export-done-left-out" />
+        )}
+        <ol className="export-next">
+          <li>{t('export.done.step1')}</li>
+          <li>{t('export.done.step2')}</li>
+          <li>{t('export.done.step3')}</li>
+        </ol>
+      </div>
       <div className="export-foot">
         <span className="toolbar-spacer" />
         <Button type="primary" onClick={onClose} data-testid="export-done-close">{t('export.done.close')}</Button>

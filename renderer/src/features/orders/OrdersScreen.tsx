@@ -77,7 +77,10 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
     blocked: openOrderNo !== null || fill.busy !== null || exporting.busy || shipFile !== null,
   });
   // In grid order, as checked.
-  const checkedNos = useMemo(() => [...checked].sort((a, b) => a[1].index - b[1].index).map(([no]) => no), [checked]);
+  const checkedOrders = useMemo(
+    () => [...checked.values()].sort((a, b) => a.index - b.index).map(({ order }) => ({ orderNo: order.orderNo, shipState: order.shipState })),
+    [checked],
+  );
   const busy: OrdersAction | null = fill.busy ?? (paste.busy ? 'paste' : exporting.busy ? 'export' : null);
 
   const runAction = (a: OrdersAction) => {
@@ -144,7 +147,7 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
       />
       <ExportDialog
         open={shipFile !== null}
-        checked={checkedNos}
+        checked={checkedOrders}
         onlyChecked={shipFile === 'checked'}
         onClose={() => setShipFile(null)}
         onShowLeftOut={q.showLeftOut}

@@ -79,12 +79,18 @@ export function useOrdersQuery(shopId: number, summary: OrdersSummary | null) {
     setReason(undefined);
   }, []);
 
-  /** A 发货进度 count: the shop's orders in that ship state, whatever their status (again: all orders). */
+  /**
+   * A 发货进度 count: the shop's orders in that ship state, as many as the count says — the other
+   * filters that would hide some of them are let go (a second click: all orders again).
+   */
   const pickShipState = (s: ShipState) => {
     setShipState((cur) => (cur === s ? undefined : s));
     setExportId(undefined);
     setFilter('all');
     setReason(undefined);
+    setFilled('any');
+    setRule(undefined);
+    setBlockedByRule(false);
   };
 
   /** One export's orders (from 发货记录): the other filters are cleared so all of them show. */
