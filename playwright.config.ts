@@ -1,10 +1,15 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions, findChromium } from './build/scripts/find-chromium.cjs';
 import type { VShipOptions } from './tests/e2e/fixtures';
+
+/** The browser of the `web` project (build/scripts/find-chromium.cjs); null: its UI tests skip. */
+const chromium = findChromium();
 
 /**
  * End-to-end suites against the built app (`npm run build` first). Two projects run the same
- * specs: `web` drives browser mode in the system Chromium, `electron` drives the desktop shell
- * and reports itself skipped where no Electron binary is installed.
+ * specs: `web` drives browser mode in the Chromium (or Chrome, Edge) find-chromium.cjs finds, and
+ * reports its page tests skipped, with one line saying what to install, where there is none;
+ * `electron` drives the desktop shell and reports itself skipped where no Electron binary is installed.
  */
 export default defineConfig<VShipOptions>({
   testDir: 'tests/e2e',
@@ -17,14 +22,17 @@ export default defineConfig<VShipOptions>({
   expect: { timeout: 10_000 },
   // The CI script sums passed/failed/skipped from the JSON report.
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // Prints the one line of what to install when no browser is found (once, not per test).
+  globalSetup: './tests/e2e/global-setup.ts',
   use: {
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    vshipChromium: chromium,
     launchOptions: {
-      executablePath: process.env.VSHIP_CHROMIUM || '/usr/bin/chromium',
+      ...chromiumLaunchOptions(chromium),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

@@ -67,6 +67,15 @@ export const ERROR_CODES = {
   OVERRIDE_NOT_FOUND: '找不到这条放行记录，可能已撤回',
   REGION_UNKNOWN: '无法识别的地区：限定地区请填写省份（如 江苏、广东、内蒙古）',
   TEMPLATE_DIVERSION: '发货消息模板疑似导流，未保存：请删去标出的文字',
+  TEMPLATE_NO_ORDER_COLUMN: '模板中找不到“订单号”列：请使用后台 批量发货 → 无物流单条导入 页面下载的模板',
+  TEMPLATE_NOT_SPREADSHEET: '模板不是表格文件：请提供后台下载的 .xlsx、.xls 或 .csv 模板',
+  TEMPLATE_COLUMN_INVALID: '模板列设置不正确：列号超出模板的表头，或同一列设置了两次',
+  EXPORT_NOTHING_READY: '没有可以导出的订单：请先填入卡密或标记已充值，并处理规则拦截',
+  EXPORT_NOT_REEXPORTABLE: '该订单不能重新导出：只能重新导出已导出、仍待发货且没有规则拦截的订单',
+  EXPORT_FILE_NOT_FOUND: '找不到该导出文件，可能数据文件夹中的文件已被删除',
+  EXPORT_FILE_ALTERED: '数据文件夹中的导出文件已被改动（校验值不符），不能再次保存',
+  RESULT_NO_ORDER_COLUMN: '上传结果文件中找不到“订单号”列',
+  RESULT_NO_STATUS_COLUMN: '上传结果文件中找不到结果、失败原因或状态列，无法判断哪些订单失败',
   INTERNAL: '内部错误',
 } as const;
 

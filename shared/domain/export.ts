@@ -61,6 +61,16 @@ export const LEFT_OUT_REASONS = {
 } as const;
 export type LeftOutCode = keyof typeof LEFT_OUT_REASONS;
 
+/** How to bring a left-out order into the next file (the exceptions file's 处理方法). */
+export const LEFT_OUT_FIXES: Record<LeftOutCode, string> = {
+  NOT_FILLED: '在「订单」页点“自动填充”或手工填入；直充商品充值后标记“已充值”',
+  RULE_BLOCKED: '按规则检查的提示修改商品或订单，或在核实后手动放行',
+  MESSAGE_DIVERSION: '修改商品的发货消息模板，删去疑似导流的文字',
+  NO_COLUMN: '换用后台最新下载的模板，或在模板设置中为这类内容指定一列',
+  EXPORTED: '如确需重新发货，请选中该订单，选择“重新导出”并填写原因',
+  NOT_CHOSEN: '调整导出范围（商品、所选订单、发货时限）',
+};
+
 export interface LeftOutOrder {
   orderNo: string;
   productName: string;

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../build/scripts/electron-binary.cjs';
+import { NO_CHROMIUM, type FoundChromium } from '../../build/scripts/find-chromium.cjs';
 import { AllocationPage, ExportPage, FindingsPage, ImportPage, OrdersPage, ProductsPage, RulesPage, ShopsPage, StockPage } from './pages';
 
 const root = join(__dirname, '..', '..');
@@ -19,6 +20,8 @@ const APP_SCRIPT = join(root, 'out', 'main', 'app.cjs');
 export interface VShipOptions {
   /** Which host shows the app: set per project in playwright.config.ts. */
   vshipHost: 'web' | 'electron';
+  /** The browser of browser mode (find-chromium.cjs, set in playwright.config.ts); null: the `web` page tests skip. */
+  vshipChromium: FoundChromium | null;
 }
 
 /** A running browser-mode host: its address (with the token) and the token alone. */
@@ -52,6 +55,7 @@ let skipNoticeShown = false;
 
 const hostTest = base.extend<TestFixtures, WorkerFixtures>({
   vshipHost: ['web', { option: true, scope: 'worker' }],
+  vshipChromium: [null, { option: true, scope: 'worker' }],
 
   sharedChromium: [
     async ({ playwright, launchOptions, headless }, use) => {
@@ -85,7 +89,7 @@ const hostTest = base.extend<TestFixtures, WorkerFixtures>({
     await use(await launchWebHost());
   },
 
-  page: async ({ vshipHost, sharedChromium, launchWebHost, dataDir, viewport, locale, timezoneId }, use, testInfo) => {
+  page: async ({ vshipHost, vshipChromium, sharedChromium, launchWebHost, dataDir, viewport, locale, timezoneId }, use, testInfo) => {
     if (vshipHost === 'electron') {
       const electron = electronBinary();
       if (!electron) {
@@ -113,6 +117,11 @@ const hostTest = base.extend<TestFixtures, WorkerFixtures>({
       return;
     }
 
+    // No browser here: skipped, not failed; the one line of what to install is printed once (global-setup.ts, npm test).
+    if (!vshipChromium) {
+      testInfo.skip(true, NO_CHROMIUM);
+      return;
+    }
     const host = await launchWebHost();
     const browser = await sharedChromium();
     const context = await browser.newContext({ viewport, locale, timezoneId });

@@ -531,8 +531,11 @@ describe('a data folder from before the rules (schema 5)', () => {
     const { dir, db, shopId, cases } = rulesShop();
     const lockedBefore = withRule(db, shopId, 'REGION_LOCK', 'block');
     db.close();
-    // Take migration 6 back out, as VShip before the rules left the folder.
+    // Take migrations 7 and 6 back out, as VShip before the rules left the folder.
     const raw = new Database(join(dir, DB_FILE));
+    raw.exec(`DROP INDEX orders_ship_state; ALTER TABLE orders DROP COLUMN ship_state; ALTER TABLE orders DROP COLUMN ship_note;
+      ALTER TABLE orders DROP COLUMN export_id; ALTER TABLE orders DROP COLUMN exported_at; DROP TABLE export_templates;
+      DROP TABLE upload_result_exports; DROP TABLE upload_results; DROP TABLE export_orders; DROP TABLE export_files; DROP TABLE exports;`);
     raw.exec('DROP TABLE findings; DROP TABLE rule_overrides; DROP TABLE rule_checks; DROP INDEX orders_multi_line; ALTER TABLE shops DROP COLUMN type;');
     raw.pragma('user_version = 5');
     raw.close();

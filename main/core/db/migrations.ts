@@ -325,7 +325,7 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       );
       ALTER TABLE orders ADD COLUMN ship_state TEXT CHECK (ship_state IN ('exported', 'upload_failed', 'shipped', 'attention'));
       ALTER TABLE orders ADD COLUMN ship_note TEXT NOT NULL DEFAULT '';
-      ALTER TABLE orders ADD COLUMN export_id INTEGER REFERENCES exports(id);
+      ALTER TABLE orders ADD COLUMN export_id INTEGER;
       ALTER TABLE orders ADD COLUMN exported_at TEXT;
       CREATE INDEX orders_ship_state ON orders(shop_id, ship_state) WHERE ship_state IS NOT NULL;
     `);

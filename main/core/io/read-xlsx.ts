@@ -35,7 +35,7 @@ export function readXlsx(
   readSheet(sheet, shared, file, sink, chunkSize, limits);
 }
 
-function firstSheetPath(wb: Uint8Array | null, rels: Uint8Array | null, names: string[], file: string): string {
+export function firstSheetPath(wb: Uint8Array | null, rels: Uint8Array | null, names: string[], file: string): string {
   if (!wb) {
     const any = names.filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).sort();
     if (any.length) return any[0];

@@ -27,9 +27,30 @@ export function csvCell(value: string | number | null | undefined): string {
 /** A header name: bare when it needs no quotes (as the files VShip wrote before), else as a cell. */
 const headerCell = (name: string) => (/[",\r\n]/.test(name) || FORMULA_START.test(name) ? csvCell(name) : name);
 
+/** A CSV being written row by row (the same interface as an xlsx sheet's, write-xlsx.ts). */
+export function csvWriter(header: readonly string[]): { add(cells: readonly (string | number | null | undefined)[]): void; readonly rows: number; finish(): Uint8Array } {
+  const chunks: Buffer[] = [];
+  let pending = '\uFEFF' + header.map(headerCell).join(',') + '\r\n';
+  let rows = 0;
+  return {
+    get rows() { return rows; },
+    add(cells) {
+      rows++;
+      pending += cells.map(csvCell).join(',') + '\r\n';
+      if (pending.length > 1 << 20) { chunks.push(Buffer.from(pending, 'utf8')); pending = ''; }
+    },
+    finish() {
+      const out = Buffer.concat([...chunks, Buffer.from(pending, 'utf8')]);
+      chunks.length = 0;
+      pending = '';
+      return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    },
+  };
+}
+
 /** A whole CSV file: header row then data rows, as bytes Excel opens correctly. */
 export function csvFile(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): Uint8Array {
-  const lines = [header.map(headerCell).join(',')];
-  for (const r of rows) lines.push(r.map(csvCell).join(','));
-  return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
+  const w = csvWriter(header);
+  for (const r of rows) w.add(r);
+  return w.finish();
 }

@@ -8,6 +8,7 @@ import { nowIso } from '../clock';
 import { syncProducts } from '../products';
 import { unpack, type ImportOptions, type ParsedFile, type ParsedLine, type ParsedOrder } from './parse-file';
 import { checkShop } from '../rules/check';
+import { exportedOrders, learnShipState } from '../export/learn';
 
 /** Writing read files into the shop: new, changed and unchanged orders, their history, products. */
 
@@ -79,6 +80,7 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
     // One read of the shop's keys instead of a lookup per order; full rows only for changed ones.
     const existing = new Map<string, [number, string]>();
     for (const [k, id, fp] of known.iterate(shopId) as Iterable<[string, number, string]>) existing.set(k, [id, fp]);
+    const outbound = exportedOrders(db, shopId);
     for (const f of files) {
       const importId = Number(insImport.run(shopId, f.name, f.sha256, f.format, f.encoding, f.rows, f.damaged, JSON.stringify(f.headers), now).lastInsertRowid);
       const fs: ImportFileSummary = { file: f.name, format: f.format, encoding: f.encoding, rows: f.rows, read: f.orders.size, new: 0, updated: 0, unchanged: 0, damaged: f.damaged, shippable: 0, notShippable: 0, warnings: f.warnings, warningCodes: f.warningCodes };
@@ -98,6 +100,7 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
           fs.new++;
         } else if (seen[1] === v.fingerprint) {
           fs.unchanged++;
+          if (outbound.has(seen[0])) learnShipState(db, outbound.get(seen[0])!, v.status, importId, now);
         } else {
           const prev = find.get(shopId, o.key) as Record<Tracked, string | number | null> & { id: number; fingerprint: string };
           seen[1] = v.fingerprint;
@@ -110,6 +113,7 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
             const after = (v as unknown as Record<Tracked, string | number | null>)[k] ?? '';
             if (String(before) !== String(after)) insChange.run(prev.id, importId, now, k, String(before), String(after));
           }
+          if (outbound.has(prev.id)) learnShipState(db, outbound.get(prev.id)!, v.status, importId, now);
           fs.updated++;
         }
         if (++done % 5000 === 0) opts.onProgress?.({ file: f.name, phase: 'write', done, total: f.orders.size });
