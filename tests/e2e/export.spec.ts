@@ -8,7 +8,8 @@
  * column by column and then fills the file. Orders and files come from the one fixture generator.
  */
 import ExcelJS from 'exceljs';
-import { generateOrders, shipmentTemplateXlsx, shippedLater, toCsv, uploadResultXlsx, type OrderTable } from '../fixtures/orders';
+import { generateOrders, toCsv, type OrderTable } from '../fixtures/orders';
+import { laterExport, shipmentTemplate, uploadResultFile } from '../fixtures/shipment';
 import { cards, cardText, type Card } from '../fixtures/stock';
 import { expect, test } from './fixtures';
 import type { AllocationPage, ImportPage, OrdersPage, ProductsPage, ShopsPage, StockPage } from './pages';
@@ -139,9 +140,10 @@ test('生成发货文件 shows the counts first, writes exactly the ready orders
 
   // The backend's result file, dropped on 发货记录: one order failed, it is ready again with the reason.
   const [failed, ...others] = stocked;
-  const reason = '卡密格式不正确';
+  const reason = '订单状态不允许发货';
   await exportPage.openHistory();
-  await exportPage.dropResult({ name: '导入结果.xlsx', bytes: await uploadResultXlsx(stocked.map((o) => o.orderNo), { [failed.orderNo]: reason }) });
+  const result = await uploadResultFile(stocked.map((o) => (o === failed ? { orderNo: o.orderNo, reason } : { orderNo: o.orderNo })));
+  await exportPage.dropResult({ name: '导入结果.xlsx', bytes: result });
   await expect(exportPage.resultPanel()).toBeVisible();
   await expect(exportPage.resultCount('failed')).toHaveText('1');
   await expect(exportPage.resultCount('succeeded')).toHaveText(String(others.length));
@@ -164,7 +166,7 @@ test('生成发货文件 shows the counts first, writes exactly the ready orders
   await expect(page.getByTestId('order-drawer')).toBeHidden();
 
   // The next order export: the uploaded ones show 已发货 and become shipped; the failed one stays ready.
-  await importPage.dropFiles([{ name: 'orders-later.csv', bytes: toCsv(shippedLater(table, others.map((o) => o.orderNo))) }]);
+  await importPage.dropFiles([{ name: 'orders-later.csv', bytes: toCsv(laterExport(table, { shipped: others.map((o) => o.orderNo) })) }]);
   await expect(importPage.result()).toBeVisible();
   await expect(exportPage.shipCount('shipped')).toHaveText(String(others.length));
   await expect(exportPage.shipCount('exported')).toHaveText('0');
@@ -202,7 +204,7 @@ test('导出所选 narrows to the checked orders, 查看 shows the ones left out
   await exportPage.openDialog();
   await expect(exportPage.builtInWarning()).toBeVisible();
   const headers = ['订单号', '发货方式', '卡号', '卡密', '备注'];
-  await exportPage.giveTemplate('无物流单条导入模板.xlsx', await shipmentTemplateXlsx(headers, ['260601-000000000000000', '无物流', '6338000000000000', '123456', '']));
+  await exportPage.giveTemplate('无物流单条导入模板.xlsx', await shipmentTemplate({ sheet: '批量发货', columns: headers, example: true, extraSheets: true }));
   const map = exportPage.templateMap();
   await expect(map).toBeVisible();
   await expect(map).toContainText('批量发货');
@@ -220,7 +222,7 @@ test('导出所选 narrows to the checked orders, 查看 shows the ones left out
   await expect(exportPage.givenTemplate()).toContainText('无物流单条导入模板.xlsx');
   await expect(exportPage.builtInWarning()).toHaveCount(0);
   await expect(exportPage.previewHeaders()).toHaveText(headers);
-  await expect(exportPage.previewRows().first()).toContainText('无物流');
+  await expect(exportPage.previewRows().first()).toContainText('无需物流');
   await expect(exportPage.previewRows().first()).toContainText('感谢购买');
 
   await exportPage.run();
