@@ -14,6 +14,7 @@ import { ensureDefaultShop } from '../core/services/shops';
 import { toSystemError } from '../core/system-errors';
 import { allocationHandlers } from './allocation';
 import type { CoreOptions, Emit, Handler } from './context';
+import { exportHandlers } from './export';
 import { importHandlers } from './import';
 import { messagesHandlers } from './messages';
 import { ordersHandlers } from './orders';
@@ -73,6 +74,7 @@ export function openCore(opts: CoreOptions): Core {
     ...allocationHandlers(ctx),
     ...messagesHandlers(ctx),
     ...rulesHandlers(ctx),
+    ...exportHandlers(ctx),
   };
   return {
     dataDir: opts.dataDir,

@@ -3,7 +3,7 @@ import { defineCommand, type Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { out, outJson } from '../output';
 import { resolveShop, SHOP_OPTION } from '../shop';
-import { writeFileWhole } from '../write-file';
+import { writeFileWhole } from '../../core/io/write-file';
 
 const messagesCommand = defineCommand({
   name: 'messages',
