@@ -10,7 +10,7 @@ const RENDERER_PATTERNS = [
   pattern(NODE_BUILTINS, 'The renderer is a browser page: no Node modules.'),
   pattern(['electron', 'electron/*', '**/main/**', 'better-sqlite3', 'exceljs'], 'The renderer talks to the core only through the bridge (shared/contract).'),
 ];
-const FEATURES = ['shops', 'import', 'orders', 'products', 'stock', 'allocation', 'messages', 'rules', 'findings'];
+const FEATURES = ['shops', 'import', 'orders', 'products', 'stock', 'allocation', 'messages', 'rules', 'findings', 'export'];
 // Every relative specifier may start with a redundant `./` (`./../stock/StockView`).
 const UP = '(\\./)?(\\.\\./)+';
 // `../stock/StockView` or `../../features/stock/StockView` from inside a feature: a deep import.

@@ -5,10 +5,13 @@
  */
 export function encodeWire(value: unknown): Uint8Array {
   const blobs: Uint8Array[] = [];
-  const json = JSON.stringify(value, (_k, v: unknown) => {
-    if (v instanceof Uint8Array) {
-      blobs.push(v);
-      return { $blob: blobs.length - 1, n: v.byteLength };
+  // The holder's own value, not `v`: JSON.stringify hands the replacer a Node Buffer's toJSON()
+  // ({ type: 'Buffer', data: [...] }), which would cross as a plain object, not as bytes.
+  const json = JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
+    const raw = this[k];
+    if (raw instanceof Uint8Array) {
+      blobs.push(raw);
+      return { $blob: blobs.length - 1, n: raw.byteLength };
     }
     return v;
   });

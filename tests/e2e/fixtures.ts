@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../build/scripts/electron-binary.cjs';
 import { NO_CHROMIUM, type FoundChromium } from '../../build/scripts/find-chromium.cjs';
-import { AllocationPage, FindingsPage, ImportPage, OrdersPage, ProductsPage, RulesPage, ShopsPage, StockPage } from './pages';
+import { AllocationPage, ExportPage, FindingsPage, ImportPage, OrdersPage, ProductsPage, RulesPage, ShopsPage, StockPage } from './pages';
 
 const root = join(__dirname, '..', '..');
 const WEB_HOST_SCRIPT = join(root, 'out', 'main', 'web.cjs');
@@ -145,6 +145,7 @@ interface PageFixtures {
   shopsPage: ShopsPage;
   findingsPage: FindingsPage;
   rulesPage: RulesPage;
+  exportPage: ExportPage;
 }
 
 export const test = hostTest.extend<PageFixtures>({
@@ -156,6 +157,7 @@ export const test = hostTest.extend<PageFixtures>({
   shopsPage: async ({ page }, use) => use(new ShopsPage(page)),
   findingsPage: async ({ page }, use) => use(new FindingsPage(page)),
   rulesPage: async ({ page }, use) => use(new RulesPage(page)),
+  exportPage: async ({ page }, use) => use(new ExportPage(page)),
 });
 
 export { expect };

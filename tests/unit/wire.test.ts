@@ -12,6 +12,12 @@ describe('bridge wire format', () => {
     expect(Buffer.from(back.files[1].bytes).equals(Buffer.from(b))).toBe(true);
     expect(back.s).toBe('260607-400000294410900');
   });
+  it('carries a Node Buffer (what readFileSync gives) as bytes, not as its toJSON', () => {
+    const file = Buffer.from('PK\u0003\u0004 xlsx bytes');
+    const back = decodeWire(encodeWire({ name: 'a.xlsx', bytes: file })) as { bytes: Uint8Array };
+    expect(back.bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(back.bytes).equals(file)).toBe(true);
+  });
   it('refuses a truncated frame', () => {
     const buf = encodeWire({ bytes: new Uint8Array(10) });
     expect(() => decodeWire(buf.subarray(0, buf.byteLength - 3))).toThrow();

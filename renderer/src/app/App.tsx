@@ -1,7 +1,8 @@
 /**
- * The window: pick a shop, switch between 订单, 商品与卡库 and 规则检查, import the PDD order export
- * (button, Ctrl+O or drop anywhere on the orders or rules screen; a drop on a product's stock goes
- * into that stock). Screens stay mounted once shown, so each keeps its filters and scroll.
+ * The window: pick a shop, switch between 订单, 商品与卡库, 规则检查 and 发货记录, import the PDD
+ * order export (button, Ctrl+O or drop anywhere on the orders or rules screen; a drop on a
+ * product's stock goes into that stock, a drop on 发货记录 is the backend's upload result).
+ * Screens stay mounted once shown, so each keeps its filters and scroll.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Result, Spin } from 'antd';
@@ -11,6 +12,7 @@ import { t } from '../i18n';
 import { errorText } from '../lib/error-text';
 import { useWindowFileDrop } from '../lib/useWindowFileDrop';
 import { DropOverlay } from '../ui/DropOverlay';
+import { ExportsScreen } from '../features/export';
 import { ImportFileInput, ImportPanels, useImportPicker, useOrderImport } from '../features/import';
 import { OrdersScreen, useOrdersSummary } from '../features/orders';
 import { ProductsScreen, useProducts, type ProductRequest } from '../features/products';
@@ -24,6 +26,9 @@ type DropHandler = (files: File[]) => void;
 
 /** The orders screen asked to show the orders one rule holds (from 规则检查); `seq` repeats a request. */
 export interface RuleFilterRequest { rule: RuleId; seq: number }
+
+/** The orders screen asked to show one export's orders (from 发货记录); `seq` repeats a request. */
+export interface ExportFilterRequest { exportId: number; seq: number }
 
 export function VShipApp() {
   const { boot, retry } = useShops();
@@ -60,11 +65,14 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   const [view, setView] = useState<AppView>('orders');
   const [stockVisited, setStockVisited] = useState(false);
   const [rulesVisited, setRulesVisited] = useState(false);
+  const [exportsVisited, setExportsVisited] = useState(false);
   const rules = useRulesSummary();
   const [ruleFilterRequest, setRuleFilterRequest] = useState<RuleFilterRequest | null>(null);
+  const [exportFilterRequest, setExportFilterRequest] = useState<ExportFilterRequest | null>(null);
   const [productRequest, setProductRequest] = useState<ProductRequest | null>(null);
   const [openStock, setOpenStock] = useState<Product | null>(null);
   const stockDrop = useRef<DropHandler | null>(null);
+  const resultDrop = useRef<DropHandler | null>(null);
   const orderImport = useOrderImport({ onStart: () => setView('orders') });
   const { inputRef, openPicker } = useImportPicker();
 
@@ -74,12 +82,14 @@ function AppWindow({ info }: { info: AppInfo | null }) {
     setForShop(shopId);
     setProductRequest(null);
     setRuleFilterRequest(null);
+    setExportFilterRequest(null);
   }
 
-  // A drop is stock on an open product's stock, an order export anywhere else.
+  // A drop is stock on an open product's stock, the upload result on 发货记录, an order export anywhere else.
   const runImport = orderImport.run;
   const onDrop = useCallback((files: File[]) => {
-    if (view !== 'stock') void runImport(files);
+    if (view === 'exports') resultDrop.current?.(files);
+    else if (view !== 'stock') void runImport(files);
     else if (stockDrop.current) stockDrop.current(files);
     else message.info(t('stock.dropNeedsProduct'));
   }, [view, runImport, message]);
@@ -87,15 +97,23 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   const registerStockDrop = useCallback((handler: DropHandler | null) => {
     stockDrop.current = handler;
   }, []);
+  const registerResultDrop = useCallback((handler: DropHandler | null) => {
+    resultDrop.current = handler;
+  }, []);
 
   const showView = (v: AppView) => {
     setView(v);
     if (v === 'stock') setStockVisited(true);
     if (v === 'rules') setRulesVisited(true);
+    if (v === 'exports') setExportsVisited(true);
   };
 
   const showRuleOrders = useCallback(({ rule }: { rule: RuleId }) => {
     setRuleFilterRequest((r) => ({ rule, seq: (r?.seq ?? 0) + 1 }));
+    setView('orders');
+  }, []);
+  const showExportOrders = useCallback((exportId: number) => {
+    setExportFilterRequest((r) => ({ exportId, seq: (r?.seq ?? 0) + 1 }));
     setView('orders');
   }, []);
   const showProducts = useCallback(() => {
@@ -111,15 +129,17 @@ function AppWindow({ info }: { info: AppInfo | null }) {
 
   // Confirmed products only: an unconfirmed one is not filled anyway, and is flagged in its list.
   const shortCount = (productsState.products ?? []).filter((p) => p.confirmed && p.shortage > 0).length;
-  const overlay = view !== 'stock'
-    ? { title: t('import.dropOverlay'), hint: t('import.dropOverlayHint'), refuse: false }
-    : openStock
-      ? { title: t('stock.dropOverlay', { title: `${openStock.title} ${openStock.spec}` }), hint: t('stock.dropOverlayHint'), refuse: false }
-      : { title: t('stock.dropNeedsProduct'), hint: t('stock.dropNeedsProductHint'), refuse: true };
+  const overlay = view === 'exports'
+    ? { title: t('export.result.dropOverlay'), hint: t('export.result.dropOverlayHint'), refuse: false }
+    : view !== 'stock'
+      ? { title: t('import.dropOverlay'), hint: t('import.dropOverlayHint'), refuse: false }
+      : openStock
+        ? { title: t('stock.dropOverlay', { title: `${openStock.title} ${openStock.spec}` }), hint: t('stock.dropOverlayHint'), refuse: false }
+        : { title: t('stock.dropNeedsProduct'), hint: t('stock.dropNeedsProductHint'), refuse: true };
 
   return (
     <div className="app">
-      <TopBar view={view} onView={showView} attention={shortCount} blocked={rules.summary?.blockedOrders ?? 0} onImport={openPicker} importing={orderImport.importing !== null} />
+      <TopBar view={view} onView={showView} attention={shortCount} blocked={rules.summary?.blockedOrders ?? 0} shipAttention={(summary?.byShipState?.attention ?? 0) + (summary?.byShipState?.uploadFailed ?? 0)} onImport={openPicker} importing={orderImport.importing !== null} />
       {info?.readOnly && (
         <Alert
           banner
@@ -140,6 +160,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
           onOpenProduct={openProduct}
           // The orders feature takes this prop (the rule filter); spread so this compiles before it does.
           ruleFilterRequest={ruleFilterRequest}
+          exportFilterRequest={exportFilterRequest}
         />
         {(stockVisited || view === 'stock') && (
           <ProductsScreen
@@ -162,6 +183,14 @@ function AppWindow({ info }: { info: AppInfo | null }) {
             onSummary={rules.set}
             onShowOrders={showRuleOrders}
             onShowProducts={showProducts}
+          />
+        )}
+        {(exportsVisited || view === 'exports') && (
+          <ExportsScreen
+            key={`exports-${shopId}`}
+            active={view === 'exports'}
+            onShowOrders={showExportOrders}
+            registerDrop={registerResultDrop}
           />
         )}
       </main>

@@ -1,18 +1,20 @@
-/** The window's top bar: app name, the screens (订单, 商品与卡库, 规则检查), shop switcher, import button. */
+/** The window's top bar: app name, the screens (订单, 商品与卡库, 规则检查, 发货记录), shop switcher, import button. */
 import { Button, Segmented, Tooltip } from 'antd';
-import { DatabaseOutlined, ProfileOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, FileDoneOutlined, ProfileOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { getLocale, switchLocale, t } from '../i18n';
 import { ShopSwitcher } from '../features/shops';
 
-export type AppView = 'orders' | 'stock' | 'rules';
+export type AppView = 'orders' | 'stock' | 'rules' | 'exports';
 
-export function TopBar({ view, onView, attention, blocked, onImport, importing }: {
+export function TopBar({ view, onView, attention, blocked, shipAttention, onImport, importing }: {
   view: AppView;
   onView: (v: AppView) => void;
   /** Products short of stock: shown as a count on the 商品与卡库 tab. */
   attention: number;
   /** Orders a rule blocks: shown as a count on the 规则检查 tab. */
   blocked: number;
+  /** Exported orders that need a look (上传失败, 需处理): shown as a count on the 发货记录 tab. */
+  shipAttention: number;
   onImport: () => void;
   importing: boolean;
 }) {
@@ -44,6 +46,15 @@ export function TopBar({ view, onView, attention, blocked, onImport, importing }
               <span className="view-tab" data-testid="nav-rules">
                 <SafetyCertificateOutlined />{t('nav.rules')}
                 {blocked > 0 && <span className="view-badge" data-testid="nav-rules-badge" title={t('nav.rulesTip', { count: blocked })}>{blocked}</span>}
+              </span>
+            ),
+          },
+          {
+            value: 'exports',
+            label: (
+              <span className="view-tab" data-testid="nav-exports">
+                <FileDoneOutlined />{t('nav.exports')}
+                {shipAttention > 0 && <span className="view-badge" data-testid="nav-exports-badge" title={t('nav.exportsTip', { count: shipAttention })}>{shipAttention}</span>}
               </span>
             ),
           },

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import type { OrderChange, OrderDetail, OrderLine, Product } from '../../../../shared/domain';
+import type { OrderChange, OrderDetail, OrderLine, Product, ShipState } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
 import { fieldLabel, reasonLabel, t } from '../../i18n';
@@ -12,6 +12,7 @@ import { errorText } from '../../lib/error-text';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { OrderContentSection } from '../allocation';
+import { ShipStateTag, shipStateHint, shipStateLabel } from '../export';
 import { FindingsList } from '../findings';
 import { orderSkuKey } from '../products';
 import { useShop } from '../shops';
@@ -107,6 +108,7 @@ function Basic({ detail: o, now }: { detail: OrderDetail; now: number }) {
         item('shippable', o.shippable
           ? <Tag color="success">{t('grid.shippable')}</Tag>
           : <Tag color="error">{o.reason ? reasonLabel(o.reason) : t('common.none')}</Tag>, 2),
+        item('shipState', <ShipStateCell detail={o} />, 2),
         item('status', text(o.status)),
         item('afterSale', text(o.afterSale)),
         item('productName', text(o.productName), 2),
@@ -138,6 +140,20 @@ function Basic({ detail: o, now }: { detail: OrderDetail; now: number }) {
         item('lastChangedAt', formatDateTime(o.lastChangedAt, true), 2),
       ]}
     />
+  );
+}
+
+/** 已导出 · 导出 #3 · 2026-12-01 10:00, the backend's reason for 上传失败 or why it needs a look. */
+function ShipStateCell({ detail: o }: { detail: OrderDetail }) {
+  if (!o.shipState) return <span className="muted">{t('drawer.shipState.none')}</span>;
+  return (
+    <span className="drawer-ship-state" data-testid="drawer-ship-state" data-state={o.shipState}>
+      <ShipStateTag state={o.shipState} />
+      {o.exportId !== null && <span className="muted">{t('drawer.shipState.export', { id: o.exportId, at: formatDateTime(o.exportedAt) })}</span>}
+      <span className={o.shipState === 'uploadFailed' ? 'text-danger selectable' : o.shipState === 'attention' ? 'text-warning selectable' : 'muted'} data-testid="drawer-ship-note">
+        {o.shipNote || shipStateHint(o.shipState)}
+      </span>
+    </span>
   );
 }
 
@@ -185,6 +201,14 @@ function RawCell({ value }: { value: string }) {
   );
 }
 
+/** The ship state as stored (exported, upload_failed, …) in the merchant's words; other fields as recorded. */
+const STORED_SHIP_STATE: Record<string, ShipState> = { exported: 'exported', upload_failed: 'uploadFailed', shipped: 'shipped', attention: 'attention' };
+function changeValue(field: string, v: string | null): string {
+  if (field !== 'shipState') return v ?? '';
+  const state = v ? STORED_SHIP_STATE[v] : undefined;
+  return state ? shipStateLabel(state) : v || t('common.none');
+}
+
 function Changes({ changes }: { changes: OrderChange[] }) {
   if (!changes.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('drawer.noChanges')} />;
   return (
@@ -195,8 +219,8 @@ function Changes({ changes }: { changes: OrderChange[] }) {
       columns={[
         { key: 'seenAt', dataIndex: 'seenAt', title: t('change.seenAt'), width: 160, render: (v: string) => formatDateTime(v, true) },
         { key: 'field', dataIndex: 'field', title: t('change.field'), width: 140, render: (v: string) => fieldLabel(v) },
-        { key: 'before', dataIndex: 'before', title: t('change.before') },
-        { key: 'after', dataIndex: 'after', title: t('change.after') },
+        { key: 'before', dataIndex: 'before', title: t('change.before'), render: (v: string, c: OrderChange) => changeValue(c.field, v) },
+        { key: 'after', dataIndex: 'after', title: t('change.after'), render: (v: string, c: OrderChange) => changeValue(c.field, v) },
         { key: 'importId', dataIndex: 'importId', title: t('change.importId'), width: 80, align: 'right' },
       ]}
       dataSource={changes}

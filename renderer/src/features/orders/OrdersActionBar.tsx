@@ -1,15 +1,24 @@
-/** Commands over the orders: 自动填充 and its undo, paste over checked rows, export of messages. */
-import { Button, Divider, Tooltip } from 'antd';
-import { DownloadOutlined, SnippetsOutlined, ThunderboltOutlined, UndoOutlined } from '@ant-design/icons';
+/**
+ * Commands over the orders: 自动填充 and its undo, paste over checked rows, export of messages, and
+ * 生成发货文件 (the shipment file; 导出所选 with checked rows). When the grid shows one export's
+ * orders (from 发货记录), a closable tag says so.
+ */
+import { Button, Divider, Tag, Tooltip } from 'antd';
+import { DownloadOutlined, ExportOutlined, SnippetsOutlined, ThunderboltOutlined, UndoOutlined } from '@ant-design/icons';
 import { t } from '../../i18n';
 import './orders.css';
 
-export type OrdersAction = 'fill' | 'undo' | 'paste' | 'export';
+export type OrdersAction = 'fill' | 'undo' | 'paste' | 'export' | 'shipFile' | 'shipFileChecked';
 
-export function OrdersActionBar({ busy, checkedCount, onAction, onClearChecks }: {
+export function OrdersActionBar({ busy, checkedCount, ready, exportId, onClearExport, onAction, onClearChecks }: {
   /** The action running now, if any. */
   busy: OrdersAction | null;
   checkedCount: number;
+  /** Orders ready for the shipment file (null: not known yet). */
+  ready: number | null;
+  /** The grid shows only this export's orders; the tag's × lets it go. */
+  exportId?: number;
+  onClearExport: () => void;
   onAction: (a: OrdersAction) => void;
   onClearChecks: () => void;
 }) {
@@ -32,15 +41,30 @@ export function OrdersActionBar({ busy, checkedCount, onAction, onClearChecks }:
       <Button icon={<DownloadOutlined />} loading={busy === 'export'} disabled={busy !== null && busy !== 'export'} onClick={() => onAction('export')} data-testid="export-messages">
         {t('messages.export')}
       </Button>
+      <Divider orientation="vertical" />
+      <Tooltip title={t('export.open.tip')}>
+        <Button type="primary" icon={<ExportOutlined />} disabled={busy !== null} onClick={() => onAction('shipFile')} data-testid="export-open">
+          {t('export.open.button')}
+          {ready !== null && ready > 0 && <span className="action-count" data-testid="export-open-ready">{ready}</span>}
+        </Button>
+      </Tooltip>
       <span className="toolbar-spacer" />
+      {exportId !== undefined && (
+        <Tag color="blue" closable onClose={onClearExport} className="orders-export-tag" data-testid="export-filter">
+          {t('filter.exportOnly', { id: exportId })}
+        </Tag>
+      )}
       {checkedCount > 0 ? (
         <span className="checked-info" data-testid="checked-info">
           <span>{t('grid.checkedCount', { count: checkedCount })}</span>
           <span className="muted">{t('grid.pasteHint')}</span>
+          <Button size="small" icon={<ExportOutlined />} disabled={busy !== null} onClick={() => onAction('shipFileChecked')} data-testid="export-open-checked">
+            {t('export.open.checked')}
+          </Button>
           <Button type="link" size="small" onClick={onClearChecks}>{t('grid.clearChecks')}</Button>
         </span>
       ) : (
-        <span className="muted">{t('grid.checkHint')}</span>
+        <span className="muted orders-check-hint">{t('grid.checkHint')}</span>
       )}
     </div>
   );

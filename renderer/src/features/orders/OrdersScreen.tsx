@@ -1,13 +1,15 @@
 /**
  * The orders screen: counts, filters, the virtual grid and the drawer of one order, plus the
  * commands over them: 自动填充 and its undo, pasting items copied from Excel over checked rows
- * (Ctrl+V), and the export of delivery messages. Each row carries its rule findings (badge, filter).
+ * (Ctrl+V), the export of delivery messages, and 生成发货文件 (the shipment file, of all ready
+ * orders or the checked ones). Each row carries its rule findings and its ship state (tag, filter).
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { InputRef } from 'antd';
 import type { OrdersSummary, Product, RuleId } from '../../../../shared/domain';
 import { useRowSelection } from '../../lib/useRowSelection';
 import { FillSummaryModal, OrderRevealModal, PasteItemsModal, useFill, usePasteItems } from '../allocation';
+import { ExportDialog } from '../export';
 import { EmptyDropZone } from '../import';
 import { useExportMessages } from '../messages';
 import { useShop } from '../shops';
@@ -33,7 +35,7 @@ function useFindShortcut(active: boolean, searchRef: React.RefObject<InputRef | 
   }, [active, searchRef]);
 }
 
-export function OrdersScreen({ active, products, summary, panels, onPickImport, onOpenProduct, ruleFilterRequest }: {
+export function OrdersScreen({ active, products, summary, panels, onPickImport, onOpenProduct, ruleFilterRequest, exportFilterRequest }: {
   /** Shown now (the screen stays mounted while hidden, keeping its filters and scroll). */
   active: boolean;
   /** The shop's products by SKU key (delivery kind, items per unit). */
@@ -45,13 +47,20 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
   onOpenProduct: (skuKey: string, edit: boolean) => void;
   /** A rule picked on the 规则检查 screen: the grid shows its orders (a new `seq` asks again). */
   ruleFilterRequest?: { rule: RuleId; seq: number } | null;
+  /** An export picked on the 发货记录 screen: the grid shows its orders (a new `seq` asks again). */
+  exportFilterRequest?: { exportId: number; seq: number } | null;
 }) {
   const { shopId, version } = useShop();
   const q = useOrdersQuery(shopId, summary);
-  const { showRule } = q;
+  const { showRule, showExport } = q;
   useEffect(() => {
     if (ruleFilterRequest) showRule(ruleFilterRequest.rule);
   }, [ruleFilterRequest, showRule]);
+  useEffect(() => {
+    if (exportFilterRequest) showExport(exportFilterRequest.exportId);
+  }, [exportFilterRequest, showExport]);
+  /** The export dialog: of every ready order, or narrowed to the checked ones at first. */
+  const [shipFile, setShipFile] = useState<'all' | 'checked' | null>(null);
   const [openOrderNo, setOpenOrderNo] = useState<string | null>(null);
   const [revealOrderNo, setRevealOrderNo] = useState<string | null>(null);
   const searchRef = useRef<InputRef>(null);
@@ -65,14 +74,21 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
   const exporting = useExportMessages();
   const paste = usePasteItems({
     active, checked, clearChecks, products,
-    blocked: openOrderNo !== null || fill.busy !== null || exporting.busy,
+    blocked: openOrderNo !== null || fill.busy !== null || exporting.busy || shipFile !== null,
   });
+  // In grid order, as checked.
+  const checkedOrders = useMemo(
+    () => [...checked.values()].sort((a, b) => a.index - b.index).map(({ order }) => ({ orderNo: order.orderNo, shipState: order.shipState })),
+    [checked],
+  );
   const busy: OrdersAction | null = fill.busy ?? (paste.busy ? 'paste' : exporting.busy ? 'export' : null);
 
   const runAction = (a: OrdersAction) => {
     if (a === 'paste') paste.openDialog();
     else if (a === 'undo') fill.undo();
     else if (a === 'fill') void fill.fill();
+    else if (a === 'shipFile') setShipFile('all');
+    else if (a === 'shipFileChecked') setShipFile('checked');
     else void exporting.run();
   };
 
@@ -85,8 +101,8 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
         <EmptyDropZone onPick={onPickImport} />
       ) : (
         <>
-          <SummaryCards summary={summary} active={q.card} onPick={q.pickCard} />
-          <OrdersActionBar busy={busy} checkedCount={checked.size} onAction={runAction} onClearChecks={clearChecks} />
+          <SummaryCards summary={summary} active={q.card} onPick={q.pickCard} shipState={q.shipState} onShipState={q.pickShipState} />
+          <OrdersActionBar busy={busy} checkedCount={checked.size} ready={summary?.byShipState?.ready ?? null} exportId={q.exportId} onClearExport={q.clearExport} onAction={runAction} onClearChecks={clearChecks} />
           <OrdersToolbar
             filter={q.filter}
             onFilter={q.onFilter}
@@ -128,6 +144,13 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
           setOpenOrderNo(null);
           onOpenProduct(skuKey, edit);
         }}
+      />
+      <ExportDialog
+        open={shipFile !== null}
+        checked={checkedOrders}
+        onlyChecked={shipFile === 'checked'}
+        onClose={() => setShipFile(null)}
+        onShowLeftOut={q.showLeftOut}
       />
       <OrderRevealModal orderNo={revealOrderNo} onClose={() => setRevealOrderNo(null)} />
       <FillSummaryModal result={fill.result} onClose={fill.closeResult} />

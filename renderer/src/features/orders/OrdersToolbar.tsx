@@ -103,7 +103,7 @@ export function OrdersToolbar({
         data-testid="search"
       />
       <span className="toolbar-spacer" />
-      <span className="muted" data-testid="grid-total">{total === null ? '' : t('grid.total', { total })}</span>
+      <span className="muted grid-total" data-testid="grid-total">{total === null ? '' : t('grid.total', { total })}</span>
     </div>
   );
 }

@@ -1,7 +1,12 @@
-/** Count cards over the grid (orders.summary); each filters the grid when clicked. */
-import type { OrdersSummary } from '../../../../shared/domain';
+/**
+ * Count cards over the grid (orders.summary); each filters the grid when clicked. The last card,
+ * 发货进度, counts the orders by ship state (可导出, 已导出, 上传失败, 已发货, 需处理); each count
+ * filters the grid to that state, and a second click lets it go.
+ */
+import type { OrdersSummary, ShipState } from '../../../../shared/domain';
 import { DUE_SOON_HOURS } from '../../../../shared/rules/ship-by';
 import { t, type MessageKey } from '../../i18n';
+import { SHIP_STATES, shipStateHint, shipStateLabel, shipStateTone } from '../export';
 import '../../ui/tones.css';
 import './orders.css';
 
@@ -15,10 +20,13 @@ const CARDS: { view: SummaryView; label: MessageKey; vars?: Record<string, numbe
   { view: 'dueSoon', label: 'summary.dueSoon', vars: { hours: DUE_SOON_HOURS }, tone: 'tone-soon' },
 ];
 
-export function SummaryCards({ summary, active, onPick }: {
+export function SummaryCards({ summary, active, onPick, shipState, onShipState }: {
   summary: OrdersSummary | null;
   active: SummaryView | null;
   onPick: (view: SummaryView) => void;
+  /** The ship state the grid is filtered to, if any. */
+  shipState: ShipState | undefined;
+  onShipState: (s: ShipState) => void;
 }) {
   return (
     <div className="summary-cards" role="tablist">
@@ -44,6 +52,30 @@ export function SummaryCards({ summary, active, onPick }: {
           </button>
         );
       })}
+      <div className={`summary-card ship-card ${shipState ? 'active' : ''}`} data-testid="ship-states">
+        <span className="summary-label">{t('summary.shipStates')}</span>
+        <div className="ship-counts">
+          {SHIP_STATES.map((s) => {
+            const value = summary?.byShipState?.[s] ?? null;
+            const on = shipState === s;
+            return (
+              <button
+                type="button"
+                role="tab"
+                aria-selected={on}
+                key={s}
+                className={`ship-count ${shipStateTone(s)} ${on ? 'active' : ''} ${value ? '' : 'zero'}`}
+                title={shipStateHint(s)}
+                onClick={() => onShipState(s)}
+                data-testid={`ship-count-${s}`}
+              >
+                <span className="ship-count-label">{shipStateLabel(s)}</span>
+                <span className="ship-count-value num" data-testid={`count-ship-${s}`}>{value === null ? '' : String(value)}</span>
+              </button>
+            );
+          })}
+        </div>
+      </div>
     </div>
   );
 }

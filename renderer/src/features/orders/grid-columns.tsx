@@ -7,6 +7,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import type { Order, OrderSortKey } from '../../../../shared/domain';
 import { reasonLabel, t, type MessageKey } from '../../i18n';
 import { itemLabel } from '../allocation';
+import { ShipStateTag, shipStateTip } from '../export';
 import { FindingsBadge, findingsTip } from '../findings';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
@@ -37,8 +38,12 @@ export interface RowContext {
   onReveal: (orderNo: string) => void;
 }
 
-/** A plain span styled like antd's Tag. */
+/**
+ * A plain span styled like antd's Tag: where the order stands on the way out once VShip knows
+ * (可导出, 已导出, 上传失败, 已发货, 需处理), else whether it may ship or why not.
+ */
 function ShippableTag({ order }: { order: Order }) {
+  if (order.shipState) return <ShipStateTag state={order.shipState} />;
   if (order.shippable) return <span className="cell-tag tag-ok">{t('grid.shippable')}</span>;
   return <span className="cell-tag tag-blocked">{order.reason ? reasonLabel(order.reason) : ''}</span>;
 }
@@ -122,7 +127,7 @@ export const COLUMNS: Column[] = [
   },
   {
     id: 'shippable', title: 'col.shippable', width: 140, flex: 0.3, cell: (o) => <ShippableTag order={o} />,
-    tip: (o) => (o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
+    tip: (o) => (o.shipState ? shipStateTip(o) : o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
   },
   { id: 'rules', title: 'col.rules', width: 76, cell: (o) => <FindingsBadge findings={o.findings} />, tip: (o) => findingsTip(o.findings) },
   {

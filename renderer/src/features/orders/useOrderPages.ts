@@ -19,7 +19,7 @@ const READ_AHEAD_ROWS = 60;
  * What the grid asks orders.list for, paging aside (offset, limit): OrdersQuery with a sort always
  * set, and one of the grid's filters (the 即将超时 card is the shippable filter by deadline).
  */
-export type OrdersQueryState = Pick<OrdersQuery, 'shopId' | 'reason' | 'search' | 'filled' | 'rule' | 'findings'>
+export type OrdersQueryState = Pick<OrdersQuery, 'shopId' | 'reason' | 'search' | 'filled' | 'rule' | 'findings' | 'shipState' | 'exportId'>
   & Required<Pick<OrdersQuery, 'sort' | 'desc'>>
   & { filter: OrderFilter };
 
@@ -83,6 +83,8 @@ export function useOrderPages(query: OrdersQueryState | null, version: number): 
         filled: q.filled,
         rule: q.rule,
         findings: q.findings,
+        shipState: q.shipState,
+        exportId: q.exportId,
         sort: q.sort,
         desc: q.desc,
         offset: page * PAGE_SIZE,
