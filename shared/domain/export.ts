@@ -13,6 +13,13 @@ import type { RuleId } from './rules';
 export const SHIP_STATES = ['ready', 'exported', 'uploadFailed', 'shipped', 'attention'] as const;
 export type ShipState = (typeof SHIP_STATES)[number];
 
+/** Why an exported order needs attention (the core's words; the UI says them as `export.note.<CODE>`). */
+export const SHIP_NOTES = {
+  STILL_WAITING: '导出 {hours} 小时后，新导出的订单表中仍为“待发货”：请确认是否已在后台上传发货文件',
+  CLOSED_AFTER_EXPORT: '导出后订单已退款或关闭：已发出的内容已隔离，不会回到库存',
+} as const;
+export type ShipNoteCode = keyof typeof SHIP_NOTES;
+
 /** What a column of the shipment file is filled with. */
 export const COLUMN_ROLES = ['orderNo', 'cardNo', 'password', 'code', 'login', 'accountPassword', 'rechargeNo', 'shipMethod', 'waybill', 'fixed', 'empty'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];

@@ -1,7 +1,7 @@
 /** Orders as read from the exports: status, reason, lines, changes. Names follow the glossary (../docs/STYLE.md). */
 import type { OrderQueryFilter } from '../contract/orders';
 import type { OrderItem } from './allocation';
-import type { ShipState } from './export';
+import type { ShipNoteCode, ShipState } from './export';
 import type { Finding } from './rules';
 
 export type { OrderQueryFilter, OrderSortKey, OrdersQuery } from '../contract/orders';
@@ -63,8 +63,11 @@ export interface Order {
   findings: Finding[];
   /** Where the order stands on the way out (null: not ready, never exported). */
   shipState: ShipState | null;
-  /** uploadFailed: the backend's reason; attention: why it needs a look. */
+  /** uploadFailed: the backend's reason (its own words); attention: why it needs a look (in Chinese, from shipNoteCode). */
   shipNote: string;
+  /** attention: why, as a code with parameters, for the UI to say in its language. */
+  shipNoteCode: ShipNoteCode | null;
+  shipNoteParams: Record<string, number>;
   /** The last export that took it. */
   exportId: number | null;
   exportedAt: string | null;

@@ -391,6 +391,8 @@ describe('after the upload', () => {
     expect(nos.slice(6).map(state)).toEqual(['attention', 'attention', 'attention', 'attention']);
     const o = getOrder(db, shopId, nos[6])!;
     expect(o.shipNote).toContain('待发货');
+    expect(o).toMatchObject({ shipNoteCode: 'STILL_WAITING', shipNoteParams: { hours: 2 } });
+    expect(getOrder(db, shopId, nos[4])!.shipNoteCode).toBe('CLOSED_AFTER_EXPORT');
     expect(o.items.length).toBeGreaterThan(0);
     expect(ordersSummary(db, shopId).byShipState).toMatchObject({ shipped: 5, attention: 5 });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json';
 import zhCN from '../../renderer/src/i18n/zh-CN.json';
-import { IMPORT_WARNINGS, STOCK_REJECT_REASONS } from '../../shared/domain';
+import { IMPORT_WARNINGS, LEFT_OUT_REASONS, SHIP_NOTES, STOCK_REJECT_REASONS } from '../../shared/domain';
 import { ERROR_CODES, ERROR_NOTES, formatErrorMessage } from '../../shared/errors';
 import { RULES } from '../../shared/rules/platform/catalogue';
 import { SUGGEST_REASONS } from '../../shared/rules/suggest';
@@ -30,6 +30,17 @@ describe('the UI catalogue translates every error by its code', () => {
       expect(e, code).not.toMatch(CJK);
       expect(params(e), code).toEqual(params(text));
     }
+  });
+
+  it('has every note on an exported order, Chinese as the core says it, the same parameters in English', () => {
+    for (const [code, text] of Object.entries(SHIP_NOTES)) {
+      expect(zh[`export.note.${code}`], code).toBe(text);
+      const e = english[`export.note.${code}`];
+      expect(e, code).toBeTruthy();
+      expect(e, code).not.toMatch(CJK);
+      expect(params(e), code).toEqual(params(text));
+    }
+    for (const code of Object.keys(LEFT_OUT_REASONS)) expect(Object.keys(zh).some((k) => k.startsWith('export.') && k.endsWith(code)), code).toBe(true);
   });
 
   it('has every note the core adds to an error, with the same parameters in both languages', () => {

@@ -1,4 +1,6 @@
-import type { Finding, Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode, ShipState } from '../../../shared/domain';
+import type { Finding, Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode, ShipNoteCode, ShipState } from '../../../shared/domain';
+import { SHIP_NOTES } from '../../../shared/domain';
+import { fillParams } from '../../../shared/errors';
 import { toBeijingIso } from '../../../shared/rules/classify';
 import { DUE_SOON_MS } from '../../../shared/rules/ship-by';
 import { skuKeySql } from '../../../shared/rules/sku-key';
@@ -53,10 +55,19 @@ function toOrder(r: Row): Order {
     items: [],
     findings: [],
     shipState: STORED_STATE[r.ship_state as string] ?? null,
-    shipNote: (r.ship_note as string) ?? '',
+    ...shipNote(r.ship_state as string | null, (r.ship_note as string) ?? ''),
     exportId: (r.export_id as number | null) ?? null,
     exportedAt: (r.exported_at as string | null) ?? null,
   };
+}
+
+/** An attention note is stored as its code (learn.ts); a failed upload's note is the backend's own words. */
+function shipNote(state: string | null, note: string): Pick<Order, 'shipNote' | 'shipNoteCode' | 'shipNoteParams'> {
+  const m = state === 'attention' ? /^(STILL_WAITING|CLOSED_AFTER_EXPORT)(?::(\d+))?$/.exec(note) : null;
+  if (!m) return { shipNote: note, shipNoteCode: null, shipNoteParams: {} };
+  const code = m[1] as ShipNoteCode;
+  const params: Record<string, number> = m[2] ? { hours: Number(m[2]) } : {};
+  return { shipNote: fillParams(SHIP_NOTES[code], params), shipNoteCode: code, shipNoteParams: params };
 }
 
 /** orders.ship_state → the state the UI shows (`ready` is derived: never stored). */

@@ -7,6 +7,7 @@ import { getSettings } from '../settings';
  * The next order export is the truth about what shipped: an exported order that now shows 已发货
  * (or later) is shipped; one still 待发货 well after its export needs attention (items intact); one
  * refunded or closed after export needs attention too (its items were quarantined by the import).
+ * An attention note is stored as its code (`STILL_WAITING:<hours>`, `CLOSED_AFTER_EXPORT`; SHIP_NOTES).
  */
 
 export interface Outbound { id: number; state: string; exportedAt: string | null; attentionHours: number }
@@ -21,21 +22,16 @@ export function exportedOrders(db: Db, shopId: number): Map<number, Outbound> {
   return m;
 }
 
-export const SHIP_NOTES = {
-  STILL_WAITING: '导出 {hours} 小时后，新导出的订单表中仍为“待发货”：请确认是否已在后台上传发货文件',
-  CLOSED_AFTER_EXPORT: '导出后订单已退款或关闭：已发出的内容已隔离，不会回到库存',
-} as const;
-
 /** One exported order as the new export shows it (inside the import's transaction). */
 export function learnShipState(db: Db, o: Outbound, status: string, importId: number, seenAt: string): void {
   const st = normalizeStatus(status);
   let next: string | null = null;
   let note = '';
   if (st.startsWith('已发货') || st === '已签收' || st === '已收货') next = 'shipped';
-  else if (st === '未发货，退款成功' || st === '已取消' || st === '交易关闭') { next = 'attention'; note = SHIP_NOTES.CLOSED_AFTER_EXPORT; }
+  else if (st === '未发货，退款成功' || st === '已取消' || st === '交易关闭') { next = 'attention'; note = 'CLOSED_AFTER_EXPORT'; }
   else if (st === '待发货' && o.state === 'exported' && o.exportedAt) {
     const hours = o.attentionHours;
-    if (nowMs() - Date.parse(o.exportedAt) >= hours * 3_600_000) { next = 'attention'; note = SHIP_NOTES.STILL_WAITING.replace('{hours}', String(hours)); }
+    if (nowMs() - Date.parse(o.exportedAt) >= hours * 3_600_000) { next = 'attention'; note = `STILL_WAITING:${hours}`; }
   }
   if (next === null || next === o.state) return;
   db.prepare('UPDATE orders SET ship_state = ?, ship_note = ? WHERE id = ?').run(next, note, o.id);

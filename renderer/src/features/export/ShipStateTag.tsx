@@ -18,9 +18,15 @@ export function ShipStateTag({ state, note }: { state: ShipState; note?: string 
 }
 
 /** The tag's tooltip for an order: the state, the backend's reason or why it needs a look, and the export that took it. */
-export function shipStateTip(o: Pick<Order, 'shipState' | 'shipNote' | 'exportId' | 'exportedAt'>): string {
+export function shipStateTip(o: Pick<Order, 'shipState' | 'shipNote' | 'shipNoteCode' | 'shipNoteParams' | 'exportId' | 'exportedAt'>): string {
   if (!o.shipState) return '';
-  const lines = [o.shipNote ? t('export.state.withNote', { state: shipStateLabel(o.shipState), note: o.shipNote }) : shipStateHint(o.shipState)];
+  const note = shipNoteText(o);
+  const lines = [note ? t('export.state.withNote', { state: shipStateLabel(o.shipState), note }) : shipStateHint(o.shipState)];
   if (o.exportId !== null) lines.push(t('export.state.exportedIn', { id: o.exportId, at: formatDateTime(o.exportedAt) }));
   return lines.join('\n');
+}
+
+/** Why the order stands where it does: our own note by its code, in the UI's language; a failed upload's reason as the backend wrote it. */
+export function shipNoteText(o: Pick<Order, 'shipNote' | 'shipNoteCode' | 'shipNoteParams'>): string {
+  return o.shipNoteCode ? t(`export.note.${o.shipNoteCode}`, o.shipNoteParams) : o.shipNote;
 }

@@ -5,5 +5,5 @@
  */
 export { ExportDialog, type CheckedOrder } from './ExportDialog';
 export { ExportsScreen } from './ExportsScreen';
-export { ShipStateTag, shipStateTip } from './ShipStateTag';
+export { ShipStateTag, shipNoteText, shipStateTip } from './ShipStateTag';
 export { SHIP_STATES, shipStateHint, shipStateLabel, shipStateTone } from './ship-state';

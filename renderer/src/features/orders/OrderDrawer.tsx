@@ -12,7 +12,7 @@ import { errorText } from '../../lib/error-text';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { OrderContentSection } from '../allocation';
-import { ShipStateTag, shipStateHint, shipStateLabel } from '../export';
+import { ShipStateTag, shipNoteText, shipStateHint, shipStateLabel } from '../export';
 import { FindingsList } from '../findings';
 import { orderSkuKey } from '../products';
 import { useShop } from '../shops';
@@ -151,7 +151,7 @@ function ShipStateCell({ detail: o }: { detail: OrderDetail }) {
       <ShipStateTag state={o.shipState} />
       {o.exportId !== null && <span className="muted">{t('drawer.shipState.export', { id: o.exportId, at: formatDateTime(o.exportedAt) })}</span>}
       <span className={o.shipState === 'uploadFailed' ? 'text-danger selectable' : o.shipState === 'attention' ? 'text-warning selectable' : 'muted'} data-testid="drawer-ship-note">
-        {o.shipNote || shipStateHint(o.shipState)}
+        {shipNoteText(o) || shipStateHint(o.shipState)}
       </span>
     </span>
   );
