@@ -59,6 +59,12 @@ function sheetRows(ws: ExcelJS.Worksheet): string[][] {
 const shipmentFiles = (db: Db, dir: string, shopId: number, r: { files: { id: number; kind: string }[] }) =>
   r.files.filter((f) => f.kind === 'shipment').map((f) => exportFile(db, dir, shopId, f.id));
 
+/** Every delivery record of the ledger, in order: order → items (identity hashes), and `again` for a re-export's reason. */
+function deliveryRecords(db: Db): { orderNo: string; items: { itemId: number; identity: string }[]; again?: string }[] {
+  return (db.prepare("SELECT detail FROM ledger WHERE event = 'delivery' ORDER BY id").pluck().all() as string[])
+    .flatMap((d) => (JSON.parse(d) as { deliveries: { orderNo: string; items: { itemId: number; identity: string }[]; again?: string }[] }).deliveries);
+}
+
 const code = (fn: () => unknown): ErrorCode | null => {
   try { fn(); return null; } catch (e) { if (e instanceof AppError) return e.code; throw e; }
 };
@@ -293,7 +299,8 @@ describe('the shipment file', () => {
     expect(previewExport(db, { shopId, narrow: { orderNos: [no] } }).leftOut).toEqual({ EXPORTED: 1 });
     const again = runExport(db, dir, { shopId, reexport: { orderNos: [no], reason: '买家说没收到，核实后补发' } });
     expect(again).toMatchObject({ orders: 1, reexport: { orderNos: [no], reason: '买家说没收到，核实后补发' } });
-    expect(db.prepare("SELECT count(*) FROM ledger WHERE event = 'delivery.again' AND subject = ?").pluck().get(`order:${no}`)).toBe(1);
+    const again2 = deliveryRecords(db).filter((d) => d.orderNo === no);
+    expect(again2.map((d) => d.again ?? null)).toEqual([null, '买家说没收到，核实后补发']);
     expect(getOrder(db, shopId, no)!.exportId).toBe(again.id);
     expect(listExports(db, shopId).map((e) => e.id)).toEqual([again.id, first.id]);
     // A never-exported or unknown order cannot be "re-exported".
@@ -304,12 +311,17 @@ describe('the shipment file', () => {
     const t = generateOrders({ count: 12, seed: 108, statusMix: 'all-shippable' });
     const { db, shopId, dir } = filledShop(t);
     const r = runExport(db, dir, { shopId });
-    const deliveries = db.prepare("SELECT subject, detail FROM ledger WHERE event = 'delivery' ORDER BY id").all() as { subject: string; detail: string }[];
-    expect(deliveries.map((d) => d.subject.slice(6)).sort()).toEqual(t.expected.map((e) => e.orderNo).sort());
-    const d0 = JSON.parse(deliveries[0].detail) as { exportId: number; file: string; items: { itemId: number; identity: string }[] };
-    expect(d0.exportId).toBe(r.id);
-    expect(d0.file).toBe(r.files[0].sha256);
+    const entries = db.prepare("SELECT subject, detail FROM ledger WHERE event = 'delivery' ORDER BY id").all() as { subject: string; detail: string }[];
+    // One entry per shipment file, holding a delivery record per order of that file.
+    expect(entries.map((e) => e.subject)).toEqual(r.files.filter((f) => f.kind === 'shipment').map((f) => `file:${f.sha256}`));
+    const e0 = JSON.parse(entries[0].detail) as { exportId: number; file: string; at: string };
+    expect(e0).toMatchObject({ exportId: r.id, file: r.files[0].sha256 });
+    const records = deliveryRecords(db);
+    expect(records.map((d) => d.orderNo).sort()).toEqual(t.expected.map((e) => e.orderNo).sort());
+    const d0 = records[0];
+    expect(d0.items.length).toBe(t.expected.find((e) => e.orderNo === d0.orderNo)!.quantity);
     expect(d0.items[0].identity).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(d0.items[0].identity).toBe(db.prepare('SELECT fingerprint FROM stock_items WHERE id = ?').pluck().get(d0.items[0].itemId));
     // Never a secret in the ledger.
     const secrets = db.prepare('SELECT code FROM stock_items').pluck().all() as string[];
     const all = (db.prepare('SELECT detail FROM ledger').pluck().all() as string[]).join('\n');

@@ -8,7 +8,11 @@ import { nowIso } from './clock';
  * refuse UPDATE and DELETE. Never put a secret in `detail`: ids and masked text only.
  */
 export function appendLedger(db: Db, e: { shopId: number | null; event: string; subject: string; detail?: Record<string, unknown> }): void {
-  appendLedgerMany(db, [e]);
+  const prev = (db.prepare('SELECT hash FROM ledger ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? '';
+  const at = nowIso();
+  const detail = JSON.stringify(e.detail ?? {});
+  const hash = entryHash(prev, at, e.shopId, e.event, e.subject, detail);
+  db.prepare('INSERT INTO ledger (at, shop_id, event, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(at, e.shopId, e.event, e.subject, detail, prev, hash);
 }
 
 function entryHash(prev: string, at: string, shopId: number | null, event: string, subject: string, detail: string): string {
@@ -24,17 +28,4 @@ export function verifyLedger(db: Db): { ok: boolean; entries: number; brokenAt: 
     prev = r.hash;
   }
   return { ok: true, entries: n, brokenAt: null };
-}
-
-/** Many entries in one go (an export's delivery records): the same chain, one statement prepared. */
-export function appendLedgerMany(db: Db, entries: { shopId: number | null; event: string; subject: string; detail?: Record<string, unknown> }[]): void {
-  let prev = (db.prepare('SELECT hash FROM ledger ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? '';
-  const at = nowIso();
-  const ins = db.prepare('INSERT INTO ledger (at, shop_id, event, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const e of entries) {
-    const detail = JSON.stringify(e.detail ?? {});
-    const hash = entryHash(prev, at, e.shopId, e.event, e.subject, detail);
-    ins.run(at, e.shopId, e.event, e.subject, detail, prev, hash);
-    prev = hash;
-  }
 }

@@ -10,7 +10,7 @@ import { faultPoint } from '../../fault';
 import { csvFile, csvWriter } from '../../io/write-csv';
 import { plainWorkbook, PLAIN_TARGET, prepareTemplate, sheetWriter, simpleXlsx, unpackXlsx, type PreparedTemplate, type SheetSink } from '../../io/write-xlsx';
 import { nowMs } from '../clock';
-import { appendLedger, appendLedgerMany } from '../ledger';
+import { appendLedger } from '../ledger';
 import { messagesFor, type MessageOrderRow } from '../messages';
 import { getShop } from '../shops';
 import { getSettings } from '../settings';
@@ -215,21 +215,21 @@ export function runExport(db: Db, dataDir: string, req: ParsedReq<'export.run'>)
       const sha = storeFile(dataDir, f.bytes);
       const fileId = Number(insFile.run(id, f.kind, f.part, f.name, sha, f.rows, f.bytes.byteLength, f.holdsSecrets ? 1 : 0).lastInsertRowid);
       fileRecords.push({ kind: f.kind, name: f.name, sha256: sha });
-      const ledger: Parameters<typeof appendLedgerMany>[1] = [];
+      if (f.kind !== 'shipment') continue;
+      // The delivery records of this file, one per order: which items (by identity hash, never the
+      // secret) went to which order, in which file, when. They join the hash-chained ledger as one
+      // entry per file (a thousand orders; one entry per order made the ledger the export's slowest part).
+      const deliveries: Record<string, unknown>[] = [];
       for (const orderId of f.orderIds) {
         const again = againSet.has(orderId);
         insOrder.run(id, orderId, fileId, again ? req.reexport!.reason : null);
-        // The delivery record: which items (by identity hash, never the secret) went to the order in which file.
-        ledger.push({
-          shopId: req.shopId, event: again ? 'delivery.again' : 'delivery', subject: `order:${byId.get(orderId)!.orderNo}`,
-          detail: {
-            exportId: id, file: sha, at,
-            items: (items.get(orderId) ?? []).map((it) => (it.kind === 'recharge' ? { recharge: it.rechargeRef } : { itemId: it.itemId, identity: it.fingerprint })),
-            ...(again ? { reason: req.reexport!.reason } : {}),
-          },
+        deliveries.push({
+          orderNo: byId.get(orderId)!.orderNo,
+          items: (items.get(orderId) ?? []).map((it) => (it.kind === 'recharge' ? { recharge: it.rechargeRef } : { itemId: it.itemId, identity: it.fingerprint })),
+          ...(again ? { again: req.reexport!.reason } : {}),
         });
       }
-      appendLedgerMany(db, ledger);
+      appendLedger(db, { shopId: req.shopId, event: 'delivery', subject: `file:${sha}`, detail: { exportId: id, file: sha, part: f.part, at, deliveries } });
     }
     // The orders, their allocations and their single-use items, marked in three statements over the export's orders.
     const taken = 'SELECT order_id FROM export_orders WHERE export_id = ?';

@@ -30,16 +30,21 @@ export interface Selection {
   notChosen: number;
 }
 
-/** Every waiting order of the shop (待发货, no after-sale, undamaged), most urgent first. */
+/** Every waiting order of the shop (待发货, no after-sale, undamaged), most urgent first (no ship-by last). */
 export function candidates(db: Db, shopId: number): Candidate[] {
+  // The first active block of each order, in one pass over the shop's blocks (most orders have none).
+  const block = new Map<number, RuleId>();
+  for (const [orderId, rule] of db.prepare(`SELECT f.order_id, f.rule FROM findings f WHERE f.shop_id = ? AND f.order_id IS NOT NULL AND f.severity = 'block' AND ${ACTIVE_FINDING} ORDER BY f.id`)
+    .raw().iterate(shopId) as Iterable<[number, RuleId]>) if (!block.has(orderId)) block.set(orderId, rule);
+  // In the order of the ship-by index (orders_by_ship_by), no sort; the orders without a ship-by come first there and go last here.
   const rows = db.prepare(`SELECT o.id, o.order_no, o.sku_key, o.product_name, o.spec, o.quantity, o.ship_by, o.recharge_no, o.ship_state,
-      EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL) AS filled,
-      (SELECT f.rule FROM findings f WHERE f.order_id = o.id AND f.severity = 'block' AND ${ACTIVE_FINDING} ORDER BY f.id LIMIT 1) AS block
-    FROM orders o WHERE o.shop_id = ? AND o.shippable = 1 AND o.damaged = 0
-    ORDER BY (o.ship_by IS NULL), o.ship_by, o.id`).raw().all(shopId) as [number, string, string, string, string, number, string | null, string, string | null, number, RuleId | null][];
-  return rows.map(([id, orderNo, skuKey, productName, spec, quantity, shipBy, rechargeNo, state, filled, block]) => ({
-    id, orderNo, skuKey, productName, spec, quantity, shipBy, rechargeNo, state, filled: filled === 1, block,
+      EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL) AS filled
+    FROM orders o WHERE o.shop_id = ? AND o.shippable = 1 AND o.damaged = 0 ORDER BY o.ship_by, o.id`).raw().all(shopId) as [number, string, string, string, string, number, string | null, string, string | null, number][];
+  const out = rows.map(([id, orderNo, skuKey, productName, spec, quantity, shipBy, rechargeNo, state, filled]): Candidate => ({
+    id, orderNo, skuKey, productName, spec, quantity, shipBy, rechargeNo, state, filled: filled === 1, block: block.get(id) ?? null,
   }));
+  const undated = out.findIndex((c) => c.shipBy !== null);
+  return undated <= 0 ? out : out.slice(undated).concat(out.slice(0, undated));
 }
 
 /** The narrowing as a test of one order (a multi-line order matches a product by any of its lines). */
