@@ -20,7 +20,7 @@ import { verifyLedger } from '../../main/core/services/ledger';
 import { allOrders, getOrder, listOrders, ordersSummary } from '../../main/core/services/orders';
 import { listProducts, setProduct } from '../../main/core/services/products';
 import { AppError, type ErrorCode } from '../../shared/errors';
-import { generateOrders, toCsv, withRuleCases, type OrderTable } from '../fixtures/orders';
+import { badFiles, generateOrders, toCsv, withRuleCases, type OrderTable } from '../fixtures/orders';
 import { HARD_ORDER_NOS, HARD_TEXTS, laterExport, resultRows, shipmentTemplate, TEMPLATE_COLUMNS, templateLayout, uploadResultFile, withOrderNos, EXAMPLE_ORDER_NO } from '../fixtures/shipment';
 import { codeShop } from '../helpers/code-shop';
 import { useTempDirs } from '../helpers/data-dir';
@@ -271,10 +271,14 @@ describe('the shipment file', () => {
     expect(sheetRows(ws)[1][0]).toBe(t.expected[1].orderNo);
   });
 
-  it('refuses a template without 订单号, and one that is no spreadsheet', async () => {
+  it('refuses a template without 订单号, one that is no spreadsheet, a bomb and an oversized file', async () => {
     const noOrder = await shipmentTemplate({ columns: ['卡号', '卡密'] });
     expect(code(() => readTemplateFile({ name: 'x.xlsx', bytes: noOrder }))).toBe('TEMPLATE_NO_ORDER_COLUMN');
     expect(code(() => readTemplateFile({ name: 'x.xlsx', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]) }))).toBe('TEMPLATE_NOT_SPREADSHEET');
+    // A bomb dressed as a template, and a file no template is near: refused before they cost memory.
+    const bad = await badFiles();
+    expect(code(() => readTemplateFile(bad.xlsxBomb))).toBe('UNPACKED_TOO_LARGE');
+    expect(code(() => readTemplateFile({ name: 'huge.xlsx', bytes: new Uint8Array(21 * 1024 * 1024) }))).toBe('FILE_TOO_LARGE');
   });
 
   it('leaves out an order whose items have no column in the template, and says which part', async () => {

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { LIMITS } from './limits';
+import { LIMITS, type IoLimits } from './limits';
 import { listZip, packEntry, readZipEntry, writeZip, type PackedEntry, type UnpackBudget } from './zip';
 
 /**
@@ -50,12 +50,12 @@ export function colName(i: number): string {
 }
 
 /** The parts of an .xlsx, in their order. */
-export function unpackXlsx(bytes: Uint8Array, file: string): Map<string, Uint8Array> {
+export function unpackXlsx(bytes: Uint8Array, file: string, limits: IoLimits = LIMITS): Map<string, Uint8Array> {
   const budget: UnpackBudget = { used: 0 };
   const parts = new Map<string, Uint8Array>();
   for (const e of listZip(bytes, file, 'xlsx')) {
     if (e.name.endsWith('/')) continue;
-    parts.set(e.name, readZipEntry(bytes, e, file, 'xlsx', LIMITS, budget));
+    parts.set(e.name, readZipEntry(bytes, e, file, 'xlsx', limits, budget));
   }
   return parts;
 }

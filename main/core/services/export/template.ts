@@ -7,6 +7,7 @@ import { builtInProfile, guessColumns } from '../../../../shared/rules/export-co
 import { toBeijingIso } from '../../../../shared/rules/classify';
 import type { Db } from '../../db/open';
 import { cellText } from '../../io/cells';
+import { formatBytes, withLimits } from '../../io/limits';
 import { readCsv } from '../../io/read-csv';
 import { firstSheetPath, readXlsx } from '../../io/read-xlsx';
 import { cfbKind, sniff } from '../../io/sniff';
@@ -22,6 +23,12 @@ import { appendLedger } from '../ledger';
  * profile) so each export fills the template itself: other sheets, widths and formatting stay.
  * A legacy .xls is read with SheetJS and kept as an .xlsx of the same sheet and header.
  */
+
+/**
+ * A template is a header and a few rows: far below an order export's limits, so a bomb dressed
+ * as a template is refused before it costs the browser-mode host its memory.
+ */
+export const TEMPLATE_LIMITS = withLimits({ maxFileBytes: 20 * 1024 * 1024, maxEntryBytes: 64 * 1024 * 1024, maxTotalUnpackedBytes: 128 * 1024 * 1024 });
 
 /** How far down a title row may push the header. */
 const HEADER_SCAN_ROWS = 10;
@@ -70,13 +77,14 @@ function sheetNames(parts: Map<string, Uint8Array>): string[] {
 /** Reads a template file: its profile with the guessed roles, and what to fill. */
 export function readTemplateFile(file: FilePayload): ReadTemplate {
   const { name, bytes } = file;
+  if (bytes.byteLength > TEMPLATE_LIMITS.maxFileBytes) throw new AppError('FILE_TOO_LARGE', { file: name, notes: [{ key: 'SIZE_LIMIT', params: { limit: formatBytes(TEMPLATE_LIMITS.maxFileBytes) } }] });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const kind = sniff(bytes);
   const base = { builtIn: false, name, sha256, multiItem: 'rows' as const, setAt: null };
   if (kind === 'zip') {
-    const parts = unpackXlsx(bytes, name);
+    const parts = unpackXlsx(bytes, name, TEMPLATE_LIMITS);
     if (!parts.has('xl/workbook.xml')) throw new AppError('TEMPLATE_NOT_SPREADSHEET', { file: name });
-    const rows = collectRows((sink) => readXlsx(bytes, name, sink as never));
+    const rows = collectRows((sink) => readXlsx(bytes, name, sink as never, undefined, TEMPLATE_LIMITS));
     const { headerRow, header, example } = findHeader(rows, name);
     const sheetPath = firstSheetPath(parts.get('xl/workbook.xml') ?? null, parts.get('xl/_rels/workbook.xml.rels') ?? null, [...parts.keys()], name);
     const names = sheetNames(parts);
