@@ -15,6 +15,8 @@ import { useExports } from './useExports';
 import { useUploadResult } from './useUploadResult';
 import '../../ui/frame.css';
 import './export.css';
+import { HiddenFileInput } from '../../ui/HiddenFileInput';
+import { pressable } from '../../lib/pressable';
 
 /** What the result file picker offers: the backend gives xlsx or csv. */
 export const RESULT_ACCEPT = '.xlsx,.xls,.csv';
@@ -46,12 +48,7 @@ export function ExportsScreen({ active, onShowOrders, registerDrop }: {
         </div>
         <div
           className="export-result-drop"
-          role="button"
-          tabIndex={0}
-          onClick={() => input.current?.click()}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') input.current?.click();
-          }}
+          {...pressable(() => input.current?.click())}
           data-testid="export-result-drop"
         >
           {upload.reading ? <Spin size="small" /> : <InboxOutlined className="export-result-drop-icon" />}
@@ -73,18 +70,7 @@ export function ExportsScreen({ active, onShowOrders, registerDrop }: {
           </Button>
         </div>
       </div>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        accept={RESULT_ACCEPT}
-        data-testid="export-result-input"
-        onChange={(e) => {
-          const files = e.target.files ? Array.from(e.target.files) : [];
-          e.target.value = '';
-          if (files.length) void upload.read(files);
-        }}
-      />
+      <HiddenFileInput inputRef={input} accept={RESULT_ACCEPT} testId="export-result-input" onFiles={(files) => void upload.read(files)} />
       {upload.detail && <UploadResultPanel detail={upload.detail} onClose={upload.close} />}
       {error && (
         <Alert type="error" showIcon title={t('export.history.loadFailed', { message: errorText(error) })} action={<Button size="small" onClick={retry}>{t('common.retry')}</Button>} />

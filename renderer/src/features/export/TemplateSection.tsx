@@ -16,6 +16,7 @@ import { formatDateTime } from '../../lib/format/time';
 import { useShop } from '../shops';
 import { TemplateMappingModal, type ReadTemplate } from './TemplateMappingModal';
 import './export.css';
+import { HiddenFileInput } from '../../ui/HiddenFileInput';
 
 /** What the template picker offers: the backend gives xlsx; xls and csv are read too. */
 export const TEMPLATE_ACCEPT = '.xlsx,.xls,.csv';
@@ -104,18 +105,7 @@ export function TemplateSection({ template, onChanged }: {
           </div>
         </div>
       )}
-      <input
-        ref={input}
-        type="file"
-        hidden
-        accept={TEMPLATE_ACCEPT}
-        data-testid="export-template-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void readFile(file);
-        }}
-      />
+      <HiddenFileInput inputRef={input} accept={TEMPLATE_ACCEPT} testId="export-template-input" onFiles={([file]) => void readFile(file)} />
       <TemplateMappingModal
         read={read}
         onCancel={() => setRead(null)}

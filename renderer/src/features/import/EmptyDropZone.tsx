@@ -3,18 +3,14 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { t } from '../../i18n';
 import './import.css';
+import { pressable } from '../../lib/pressable';
 
 export function EmptyDropZone({ onPick }: { onPick: () => void }) {
   return (
     <div
       className="empty-drop"
       data-testid="empty-drop"
-      role="button"
-      tabIndex={0}
-      onClick={onPick}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') onPick();
-      }}
+      {...pressable(onPick)}
     >
       <InboxOutlined className="empty-drop-icon" />
       <div className="empty-drop-title">{t('empty.drop')}</div>

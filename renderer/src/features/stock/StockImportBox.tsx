@@ -11,6 +11,8 @@ import { stockShape, type StockShape } from '../../../../shared/rules/stock-shap
 import { STOCK_SEPARATORS, STOCK_SEP_WORDS, type StockSepChoice } from '../../../../shared/rules/stock-separators';
 import { t, type MessageKey } from '../../i18n';
 import './stock.css';
+import { HiddenFileInput } from '../../ui/HiddenFileInput';
+import { pressable } from '../../lib/pressable';
 
 export type { StockSepChoice };
 // 'auto' first, then the separators in the core's detection order.
@@ -49,12 +51,7 @@ export function StockImportBox({ kind, importing, options, onOptions, onFile, on
     <div className="stock-import" data-testid="stock-import">
       <div
         className="stock-drop"
-        role="button"
-        tabIndex={0}
-        onClick={() => input.current?.click()}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ' ') input.current?.click();
-        }}
+        {...pressable(() => input.current?.click())}
         data-testid="stock-drop"
       >
         {importing ? <Spin /> : <InboxOutlined className="stock-drop-icon" />}
@@ -90,18 +87,7 @@ export function StockImportBox({ kind, importing, options, onOptions, onFile, on
           <Button icon={<FormOutlined />} onClick={() => setPasteOpen(true)} disabled={importing} data-testid="stock-paste-open">{t('stockImport.paste')}</Button>
         </div>
       </div>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        accept={STOCK_ACCEPT}
-        data-testid="stock-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) onFile(file);
-        }}
-      />
+      <HiddenFileInput inputRef={input} accept={STOCK_ACCEPT} testId="stock-input" onFiles={([file]) => onFile(file)} />
       <Modal
         open={pasteOpen}
         title={t('stockImport.pasteTitle')}
