@@ -23,6 +23,11 @@ export type ShipNoteCode = keyof typeof SHIP_NOTES;
 /** What a column of the shipment file is filled with. */
 export const COLUMN_ROLES = ['orderNo', 'cardNo', 'password', 'code', 'login', 'accountPassword', 'rechargeNo', 'shipMethod', 'waybill', 'fixed', 'empty'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
+/** What a column holds, in the core's words (the CLI and the exceptions file; the UI says them from its catalogue). */
+export const COLUMN_ROLE_WORDS: Record<ColumnRole, string> = {
+  orderNo: '订单号', cardNo: '卡号', password: '卡密', code: '激活码', login: '账号', accountPassword: '账号密码',
+  rechargeNo: '充值号码', shipMethod: '发货方式', waybill: '运单号（留空）', fixed: '固定值', empty: '留空',
+};
 
 export interface TemplateColumn {
   /** 0-based position in the header row. */

@@ -10,11 +10,14 @@ export const NO_LOGISTICS = '无物流';
 
 const norm = (h: string) => h.normalize('NFKC').replace(/[\s*＊:：()（）[\]【】]/g, '').replace(/\(.*?\)/g, '');
 
+/** A header naming the order number (订单号, or the older 订单编号), in a template or a result file. */
+export const isOrderNoHeader = (header: string): boolean => /订单号|订单编号|^订单id$/i.test(norm(header));
+
 /** A header's role, as far as its name tells. `headers`: the whole row (密码 is an account's when there is a 账号 column). */
 export function guessRole(header: string, headers: readonly string[]): ColumnRole {
   const h = norm(header);
   if (h === '') return 'empty';
-  if (/^(订单号|订单编号|订单id|订单ID)$/i.test(h) || /订单号|订单编号/.test(h)) return 'orderNo';
+  if (isOrderNoHeader(header)) return 'orderNo';
   if (/充值号码|充值账号|充值手机/.test(h)) return 'rechargeNo';
   if (/运单号|快递单号|物流单号/.test(h)) return 'waybill';
   if (/发货方式|物流方式|物流公司|快递公司|配送方式|发货类型|物流/.test(h)) return 'shipMethod';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportRecord, LeftOutCode, TemplateProfile } from '../../../shared/domain';
-import { LEFT_OUT_REASONS } from '../../../shared/domain';
+import { COLUMN_ROLE_WORDS, LEFT_OUT_REASONS } from '../../../shared/domain';
 import { writeFileWhole } from '../../core/io/write-file';
 import { call } from '../call';
 import { defineCommand, type Command } from '../command';
@@ -16,15 +16,11 @@ import type { Core } from '../../handlers';
 const FORMAT_CHOICE = oneOf(['xlsx', 'csv']);
 const MULTI_CHOICE = oneOf(['rows', 'join']);
 const FILE_KIND = { shipment: '发货文件', messages: '发货消息', exceptions: '未导出订单' } as const;
-const ROLE_WORDS: Record<string, string> = {
-  orderNo: '订单号', cardNo: '卡号', password: '卡密', code: '激活码', login: '账号', accountPassword: '账号密码',
-  rechargeNo: '充值号码', shipMethod: '发货方式', waybill: '运单号（留空）', fixed: '固定值', empty: '留空',
-};
 
 function showTemplate(p: TemplateProfile): void {
   if (p.builtIn) out('模板：内置默认格式（未核实：请用后台下载的模板核对）');
   else out(`模板：${p.name}（${p.format}${p.format === 'xls' ? '，将写成 .xlsx' : ''}），工作表「${p.sheet || '-'}」，表头在第 ${p.headerRow} 行${p.otherSheets.length ? `，其他工作表原样保留：${p.otherSheets.join('、')}` : ''}`);
-  for (const c of p.columns) out(`  ${c.header || `（第 ${c.index + 1} 列）`} → ${ROLE_WORDS[c.role] ?? c.role}${c.value !== undefined ? `：${c.value}` : ''}`);
+  for (const c of p.columns) out(`  ${c.header || `（第 ${c.index + 1} 列）`} → ${COLUMN_ROLE_WORDS[c.role]}${c.value !== undefined ? `：${c.value}` : ''}`);
   out(`一单多件：${p.multiItem === 'join' ? '同一行，换行分隔' : '每件一行'}`);
 }
 

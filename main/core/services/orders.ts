@@ -1,4 +1,4 @@
-import type { Finding, Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode, ShipNoteCode, ShipState } from '../../../shared/domain';
+import type { Finding, Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode, ShipNoteCode } from '../../../shared/domain';
 import { SHIP_NOTES } from '../../../shared/domain';
 import { fillParams } from '../../../shared/errors';
 import { toBeijingIso } from '../../../shared/rules/classify';
@@ -8,7 +8,7 @@ import type { Db } from '../db/open';
 import { orderItems } from './allocation';
 import { nowMs } from './clock';
 import { ACTIVE_FINDING, findingsForOrders } from './rules/findings';
-import { READY_ORDER } from './export/ready';
+import { COLUMN_OF_STATE, READY_ORDER, STATE_OF_COLUMN } from './export/ready';
 
 const SELECT = `SELECT id, shop_id, order_no, damaged, status, after_sale, shippable, reason, product_name, product_id, spec,
   style_id, sku_code, sku_key, goods_code, quantity, total_cents, paid_cents, deal_at, paid_at, ship_by, ship_by_from_export,
@@ -54,7 +54,7 @@ function toOrder(r: Row): Order {
     lineCount: r.line_count as number,
     items: [],
     findings: [],
-    shipState: STORED_STATE[r.ship_state as string] ?? null,
+    shipState: STATE_OF_COLUMN[r.ship_state as string] ?? null,
     ...shipNote(r.ship_state as string | null, (r.ship_note as string) ?? ''),
     exportId: (r.export_id as number | null) ?? null,
     exportedAt: (r.exported_at as string | null) ?? null,
@@ -70,9 +70,7 @@ function shipNote(state: string | null, note: string): Pick<Order, 'shipNote' | 
   return { shipNote: fillParams(SHIP_NOTES[code], params), shipNoteCode: code, shipNoteParams: params };
 }
 
-/** orders.ship_state → the state the UI shows (`ready` is derived: never stored). */
-const STORED_STATE: Record<string, ShipState> = { exported: 'exported', upload_failed: 'uploadFailed', shipped: 'shipped', attention: 'attention' };
-const STATE_COLUMN: Record<Exclude<ShipState, 'ready'>, string> = { exported: 'exported', uploadFailed: 'upload_failed', shipped: 'shipped', attention: 'attention' };
+
 
 function withItems(db: Db, orders: Order[]): Order[] {
   const items = orderItems(db, orders.map((o) => o.id));
@@ -111,7 +109,7 @@ function where(q: OrdersQuery, now: string): { sql: string; params: (string | nu
     if (q.findings === 'block' || q.findings === 'warn') params.push(q.findings);
   }
   if (q.shipState === 'ready') parts.push(READY_ORDER);
-  else if (q.shipState) { parts.push('ship_state = ?'); params.push(STATE_COLUMN[q.shipState]); }
+  else if (q.shipState) { parts.push('ship_state = ?'); params.push(COLUMN_OF_STATE[q.shipState]); }
   if (q.exportId !== undefined) { parts.push('id IN (SELECT x.order_id FROM export_orders x WHERE x.export_id = ?)'); params.push(q.exportId); }
   if (q.filled !== undefined) parts.push(`${q.filled ? '' : 'NOT '}EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = orders.id AND a.released_at IS NULL)`);
   const s = q.search?.trim();
@@ -154,7 +152,7 @@ export function ordersSummary(db: Db, shopId: number): OrdersSummary {
   const byShipState: OrdersSummary['byShipState'] = { ready: 0, exported: 0, uploadFailed: 0, shipped: 0, attention: 0 };
   byShipState.ready = db.prepare(`SELECT count(*) FROM orders WHERE shop_id = ? AND ${READY_ORDER}`).pluck().get(shopId) as number;
   for (const x of db.prepare('SELECT ship_state AS s, count(*) AS n FROM orders WHERE shop_id = ? AND ship_state IS NOT NULL GROUP BY ship_state').all(shopId) as { s: string; n: number }[]) {
-    byShipState[STORED_STATE[x.s]] = x.n;
+    byShipState[STATE_OF_COLUMN[x.s]] = x.n;
   }
   return { total: r.total, shippable: r.shippable, blocked: r.total - r.shippable, overdue: r.overdue, dueSoon: r.dueSoon, ruleBlocked, byShipState, byReason, lastImportAt: last.t };
 }

@@ -1,14 +1,14 @@
-import type { ExportFile, ExportRecord, ShipState, UploadResult } from '../../../../shared/domain';
+import type { ExportFile, ExportRecord, UploadResult } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
 import { readStoredFile } from './files';
+import { STATE_OF_COLUMN } from './ready';
 
 /** The exports made: each with its files, where its orders stand now, and the result files read for it. */
 
 interface ExportRow { id: number; shop_id: number; at: string; format: 'xlsx' | 'csv'; template: string; built_in: number; orders: number; items: number; left_out: number; reexport: string | null }
 interface FileRow { id: number; export_id: number; kind: ExportFile['kind']; name: string; rows: number; bytes: number; sha256: string; holds_secrets: number }
 
-const STATE: Record<string, ShipState> = { exported: 'exported', upload_failed: 'uploadFailed', shipped: 'shipped', attention: 'attention' };
 
 function toRecords(db: Db, rows: ExportRow[]): ExportRecord[] {
   const files = db.prepare('SELECT id, export_id, kind, name, rows, bytes, sha256, holds_secrets FROM export_files WHERE export_id = ? ORDER BY id');
@@ -19,7 +19,7 @@ function toRecords(db: Db, rows: ExportRow[]): ExportRecord[] {
     JOIN upload_result_exports e ON e.result_id = r.id WHERE e.export_id = ? ORDER BY r.id`);
   return rows.map((r) => {
     const st: ExportRecord['states'] = {};
-    for (const x of states.all(r.id) as { s: string; n: number }[]) st[STATE[x.s] ?? 'exported'] = x.n;
+    for (const x of states.all(r.id) as { s: string; n: number }[]) st[STATE_OF_COLUMN[x.s] ?? 'exported'] = x.n;
     return {
       id: r.id, shopId: r.shop_id, at: r.at, format: r.format, template: r.template, builtInTemplate: r.built_in === 1,
       orders: r.orders, items: r.items, leftOut: r.left_out,

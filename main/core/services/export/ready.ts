@@ -1,3 +1,4 @@
+import type { ShipState } from '../../../../shared/domain';
 import { ACTIVE_FINDING } from '../rules/findings';
 
 /**
@@ -8,3 +9,7 @@ import { ACTIVE_FINDING } from '../rules/findings';
 export const READY_ORDER = `orders.shippable = 1 AND (orders.ship_state IS NULL OR orders.ship_state = 'upload_failed')
   AND EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = orders.id AND a.released_at IS NULL)
   AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.order_id = orders.id AND f.severity = 'block' AND ${ACTIVE_FINDING})`;
+
+/** orders.ship_state → the state the UI shows, and back (`ready` is derived: never stored). */
+export const STATE_OF_COLUMN: Readonly<Record<string, ShipState>> = { exported: 'exported', upload_failed: 'uploadFailed', shipped: 'shipped', attention: 'attention' };
+export const COLUMN_OF_STATE: Readonly<Record<Exclude<ShipState, 'ready'>, string>> = { exported: 'exported', uploadFailed: 'upload_failed', shipped: 'shipped', attention: 'attention' };

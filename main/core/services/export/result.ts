@@ -4,6 +4,7 @@ import type { UploadResultDetail } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { toBeijingIso } from '../../../../shared/rules/classify';
 import type { Db } from '../../db/open';
+import { isOrderNoHeader } from '../../../../shared/rules/export-columns';
 import { cellText } from '../../io/cells';
 import { readSpreadsheet } from '../../io/read-spreadsheet';
 import { nowMs } from '../clock';
@@ -16,7 +17,6 @@ import { appendLedger } from '../ledger';
  */
 
 const norm = (h: string) => h.normalize('NFKC').replace(/\s/g, '');
-const isOrderCol = (h: string) => /订单号|订单编号/.test(norm(h));
 const isStatusCol = (h: string) => /结果|状态/.test(norm(h)) && !/原因/.test(norm(h));
 const isReasonCol = (h: string) => /原因|失败|错误|备注说明/.test(norm(h));
 const FAILED = /失败|错误|异常|不成功|未通过|不允许|无效|不存在/;
@@ -38,10 +38,10 @@ export function readUploadResult(db: Db, shopId: number, file: FilePayload): Upl
     header(cells) { rows.push(cells.map((c) => c)); },
     row(r) { rows[r.rowNo - 1] = r.cells.map((c) => cellText(c)); },
   });
-  const headerAt = rows.slice(0, 10).findIndex((r) => r?.some(isOrderCol));
+  const headerAt = rows.slice(0, 10).findIndex((r) => r?.some(isOrderNoHeader));
   if (headerAt < 0) throw new AppError('RESULT_NO_ORDER_COLUMN', { file: file.name });
   const header = rows[headerAt];
-  const orderCol = header.findIndex(isOrderCol);
+  const orderCol = header.findIndex(isOrderNoHeader);
   const statusCols = header.map((h, i) => (isStatusCol(h) ? i : -1)).filter((i) => i >= 0);
   const reasonCols = header.map((h, i) => (i !== orderCol && !statusCols.includes(i) && isReasonCol(h) ? i : -1)).filter((i) => i >= 0);
   if (statusCols.length === 0 && reasonCols.length === 0) throw new AppError('RESULT_NO_STATUS_COLUMN', { file: file.name, column: header[orderCol] });

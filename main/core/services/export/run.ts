@@ -1,6 +1,6 @@
 import type { ParsedReq } from '../../../../shared/contract';
 import type { ExportFileKind, ExportPreview, ExportRecord, LeftOutCode, LeftOutOrder, TemplateProfile } from '../../../../shared/domain';
-import { LEFT_OUT_FIXES, LEFT_OUT_REASONS } from '../../../../shared/domain';
+import { COLUMN_ROLE_WORDS, LEFT_OUT_FIXES, LEFT_OUT_REASONS } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { toBeijingIso } from '../../../../shared/rules/classify';
 import { builtInProfile, orderRows } from '../../../../shared/rules/export-columns';
@@ -43,17 +43,17 @@ function kindsOf(items: Map<number, LoadedItem[]>): Set<string> {
   return kinds;
 }
 
-/** Orders split into files of at most `maxRows` rows; an order's rows are never split across files. */
-function splitParts(rows: { orderId: number; rows: string[][] }[], maxRows: number): { orderId: number; rows: string[][] }[][] {
-  const parts: { orderId: number; rows: string[][] }[][] = [];
-  let cur: { orderId: number; rows: string[][] }[] = [];
-  let n = 0;
-  for (const r of rows) {
-    if (cur.length && n + r.rows.length > maxRows) { parts.push(cur); cur = []; n = 0; }
-    cur.push(r);
-    n += r.rows.length;
+/** The split rule: an order's rows start a new file when they would take a non-empty one past `maxRows` (an order is never split across files). */
+const startsNewPart = (rowsInPart: number, orderRows: number, maxRows: number): boolean => rowsInPart > 0 && rowsInPart + orderRows > maxRows;
+
+/** How many files orders of these row counts fill (the preview's count; the export splits by the same rule). */
+function countParts(rowCounts: number[], maxRows: number): number {
+  let parts = 0;
+  let inPart = 0;
+  for (const n of rowCounts) {
+    if (parts === 0 || startsNewPart(inPart, n, maxRows)) { parts++; inPart = 0; }
+    inPart += n;
   }
-  if (cur.length) parts.push(cur);
   return parts;
 }
 
@@ -84,7 +84,7 @@ export function previewExport(db: Db, req: Options): ExportPreview {
     ready: s.ready.length,
     items: s.ready.reduce((n, c) => n + (items.get(c.id) ?? []).filter((i) => i.kind !== 'recharge').length, 0),
     rows: rowCount,
-    parts: splitParts(rows.map((r, i) => ({ orderId: s.ready[i].id, rows: r })), maxRows).length,
+    parts: countParts(rows.map((r) => r.length), maxRows),
     leftOut,
     byProduct: [...byProduct.values()].sort((a, b) => b.ready - a.ready),
     template: profile,
@@ -103,10 +103,9 @@ function leftOutWords(db: Db, o: LeftOutOrder): [string, string] {
     const r = RULES[o.rule];
     return [`${LEFT_OUT_REASONS.RULE_BLOCKED}：${r.title}（${o.rule}）`, fillParams(r.fix, getRuleParams(db)[o.rule] as Record<string, string | number>)];
   }
-  if (o.code === 'NO_COLUMN' && o.part) return [`${LEFT_OUT_REASONS.NO_COLUMN}（${PART_WORDS[o.part] ?? o.part}）`, LEFT_OUT_FIXES.NO_COLUMN];
+  if (o.code === 'NO_COLUMN' && o.part) return [`${LEFT_OUT_REASONS.NO_COLUMN}（${COLUMN_ROLE_WORDS[o.part]}）`, LEFT_OUT_FIXES.NO_COLUMN];
   return [LEFT_OUT_REASONS[o.code], LEFT_OUT_FIXES[o.code]];
 }
-const PART_WORDS: Record<string, string> = { cardNo: '卡号', password: '卡密', code: '激活码', login: '账号', accountPassword: '密码' };
 
 interface BuiltFile { kind: ExportFileKind; part: number; name: string; bytes: Uint8Array; rows: number; holdsSecrets: boolean; orderIds: number[] }
 
@@ -172,7 +171,7 @@ export function runExport(db: Db, dataDir: string, req: ParsedReq<'export.run'>)
         const its = items.get(c.id) ?? [];
         const rows = orderRows(profile, { orderNo: c.orderNo, rechargeNo: c.rechargeNo, items: its });
         let part = shipParts[shipParts.length - 1];
-        if (!part || (part.sink.rows > 0 && part.sink.rows + rows.length > maxRows)) {
+        if (!part || startsNewPart(part.sink.rows, rows.length, maxRows)) {
           finishPart(part);
           shipParts.push((part = { sink: newPart(), orderIds: [], secrets: false, rows: 0 }));
         }

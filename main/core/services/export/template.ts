@@ -3,7 +3,7 @@ import * as XLSX from '@e965/xlsx';
 import type { FilePayload } from '../../../../shared/contract';
 import type { ColumnRole, TemplateProfile } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
-import { builtInProfile, guessColumns } from '../../../../shared/rules/export-columns';
+import { builtInProfile, guessColumns, isOrderNoHeader } from '../../../../shared/rules/export-columns';
 import { toBeijingIso } from '../../../../shared/rules/classify';
 import type { Db } from '../../db/open';
 import { cellText } from '../../io/cells';
@@ -40,12 +40,10 @@ export interface ReadTemplate {
   target: XlsxTarget | null;
 }
 
-const isOrderHeader = (s: string) => /订单号|订单编号/.test(s.normalize('NFKC').replace(/\s/g, ''));
-
 /** The header row (the first of the first rows naming 订单号) and the example row under it. */
 function findHeader(rows: string[][], file: string): { headerRow: number; header: string[]; example: string[] } {
   for (let i = 0; i < Math.min(rows.length, HEADER_SCAN_ROWS); i++) {
-    if (rows[i].some(isOrderHeader)) {
+    if (rows[i].some(isOrderNoHeader)) {
       const header = rows[i].map((c) => c.trim());
       while (header.length && header[header.length - 1] === '') header.pop();
       const next = rows[i + 1] ?? [];
