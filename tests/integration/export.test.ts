@@ -65,6 +65,12 @@ function deliveryRecords(db: Db): { orderNo: string; items: { itemId: number; id
     .flatMap((d) => (JSON.parse(d) as { deliveries: { orderNo: string; items: { itemId: number; identity: string }[]; again?: string }[] }).deliveries);
 }
 
+/** What a refused request must leave as it was: exports, files, result files, templates, ledger, and where every order stands. */
+const dbState = (db: Db) => ({
+  tables: ['exports', 'export_files', 'export_orders', 'upload_results', 'export_templates', 'ledger'].map((t) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()),
+  orders: db.prepare("SELECT group_concat(order_no || ':' || coalesce(ship_state, '') || ':' || ship_note, ',') FROM (SELECT * FROM orders ORDER BY id)").pluck().get(),
+});
+
 const code = (fn: () => unknown): ErrorCode | null => {
   try { fn(); return null; } catch (e) { if (e instanceof AppError) return e.code; throw e; }
 };
@@ -274,6 +280,15 @@ describe('the shipment file', () => {
   it('refuses a template without 订单号, one that is no spreadsheet, a bomb and an oversized file', async () => {
     const noOrder = await shipmentTemplate({ columns: ['卡号', '卡密'] });
     expect(code(() => readTemplateFile({ name: 'x.xlsx', bytes: noOrder }))).toBe('TEMPLATE_NO_ORDER_COLUMN');
+    // Given to a shop, the refused template changes nothing there (the shop keeps its template, or none).
+    const { db, shopId } = filledShop(generateOrders({ count: 3, seed: 109, statusMix: 'all-shippable' }));
+    const good = await shipmentTemplate({ columns: TEMPLATE_COLUMNS.code });
+    setTemplate(db, shopId, { name: 'good.xlsx', bytes: good });
+    const before = dbState(db);
+    expect(code(() => setTemplate(db, shopId, { name: 'x.xlsx', bytes: noOrder }))).toBe('TEMPLATE_NO_ORDER_COLUMN');
+    expect(code(() => setTemplate(db, shopId, { name: 'good.xlsx', bytes: good }, [{ index: 9, role: 'code' }]))).toBe('TEMPLATE_COLUMN_INVALID');
+    expect(dbState(db)).toEqual(before);
+    expect(previewExport(db, { shopId }).template.name).toBe('good.xlsx');
     expect(code(() => readTemplateFile({ name: 'x.xlsx', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]) }))).toBe('TEMPLATE_NOT_SPREADSHEET');
     // A bomb dressed as a template, and a file no template is near: refused before they cost memory.
     const bad = await badFiles();
@@ -308,7 +323,9 @@ describe('the shipment file', () => {
     expect(getOrder(db, shopId, no)!.exportId).toBe(again.id);
     expect(listExports(db, shopId).map((e) => e.id)).toEqual([again.id, first.id]);
     // A never-exported or unknown order cannot be "re-exported".
+    const before = dbState(db);
     expect(code(() => runExport(db, dir, { shopId, reexport: { orderNos: ['260101-000000000000000'], reason: '试试' } }))).toBe('EXPORT_NOT_REEXPORTABLE');
+    expect(dbState(db)).toEqual(before);
   });
 
   it('records each delivery in the hash-chained ledger and keeps the files by SHA-256, refusing one changed on disk', () => {
@@ -382,8 +399,11 @@ describe('after the upload', () => {
     const res = readUploadResult(db, shopId, { name: 'r.xlsx', bytes: await uploadResultFile([{ orderNo: unknownNo, reason: '订单号不存在' }, { orderNo: nos[0] }]) });
     expect(res).toMatchObject({ unknown: 1, unknownOrderNos: [unknownNo], succeeded: 1, failed: 0 });
     const noStatus = Buffer.from('\uFEFF订单号,物流公司\r\n' + nos[0] + ',\r\n');
+    const before = dbState(db);
     expect(code(() => readUploadResult(db, shopId, { name: 'r.csv', bytes: noStatus }))).toBe('RESULT_NO_STATUS_COLUMN');
     expect(code(() => readUploadResult(db, shopId, { name: 'r.csv', bytes: Buffer.from('结果,原因\r\n成功,\r\n') }))).toBe('RESULT_NO_ORDER_COLUMN');
+    expect(code(() => readUploadResult(db, shopId, { name: 'r.xlsx', bytes: Buffer.from('not a spreadsheet at all') }))).toBe('XLSX_CORRUPT');
+    expect(dbState(db)).toEqual(before);
   });
 
   it('learns from the next order export: 已发货 → shipped, still 待发货 after the set time → needs attention, refunded → needs attention, items kept', async () => {
