@@ -4,6 +4,8 @@ import type { VShipOptions } from './tests/e2e/fixtures';
 
 /** The browser of the `web` project (build/scripts/find-chromium.cjs); null: its UI tests skip. */
 const chromium = findChromium();
+/** The runner's own test points the suite at a tiny fixture project (see vitest.config.ts). */
+const project = process.env.VSHIP_TEST_PROJECT;
 
 /**
  * End-to-end suites against the built app (`npm run build` first). Two projects run the same
@@ -12,16 +14,17 @@ const chromium = findChromium();
  * `electron` drives the desktop shell and reports itself skipped where no Electron binary is installed.
  */
 export default defineConfig<VShipOptions>({
-  testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  testDir: project ?? 'tests/e2e',
+  outputDir: process.env.VSHIP_TEST_RESULTS ?? 'test-results',
   workers: 1, // 2-core machines: one app + one browser at a time
   retries: 0,
   fullyParallel: false,
-  forbidOnly: !!process.env.CI,
+  // A stray `.only` fails the run, here as in CI, instead of silently shrinking it.
+  forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // The CI script sums passed/failed/skipped from the JSON report.
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/e2e.json' }]],
   // Prints the one line of what to install when no browser is found (once, not per test).
   globalSetup: './tests/e2e/global-setup.ts',
   use: {
