@@ -9,6 +9,7 @@ import type { Channel, Result } from '../../shared/contract';
 import { requestSchemas } from '../../shared/contract';
 import { AppError, formatErrorMessage, type AppErrorData } from '../../shared/errors';
 import { openDatabase } from '../core/db/open';
+import { anchorLedgerHead } from '../core/services/ledger';
 import { ensureChecked } from '../core/services/rules';
 import { ensureDefaultShop } from '../core/services/shops';
 import { toSystemError } from '../core/system-errors';
@@ -85,12 +86,15 @@ export function openCore(opts: CoreOptions): Core {
       try {
         const req = requestSchemas[c].parse(rawReq ?? undefined) as never;
         const value = await (handlers[c] as (r: never, e: Emit) => unknown)(req, emit as Emit);
+        // Committed: the ledger's head moves forward in the file beside the database (ledger.ts).
+        if (!readOnly) anchorLedgerHead(db);
         return { ok: true, value };
       } catch (e) {
         return toErrorResult(e, { dataDir: opts.dataDir });
       }
     },
     close() {
+      if (!readOnly) anchorLedgerHead(db);
       db.close();
     },
   };
