@@ -5,8 +5,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import electronBinaryModule from './electron-binary.cjs';
+import electronSqliteModule from './electron-sqlite.cjs';
 
 const { electronBinary } = electronBinaryModule;
+const { electronSqlite, ELECTRON_SQLITE_HELP } = electronSqliteModule;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -42,29 +44,12 @@ function openInBrowser(url) {
   }
 }
 
-/**
- * better-sqlite3 is a native module built for one ABI: Node's (tests, CLI, browser mode) or
- * Electron's. Ask the Electron binary itself, running as Node, whether it can load it.
- */
-function electronLoadsSqlite(exe) {
-  const probe = spawnSync(exe, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
-    cwd: root,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    stdio: 'ignore',
-    timeout: 60_000,
-  });
-  return probe.status === 0;
-}
-
 let electron = electronBinary();
 const electronFound = electron !== null;
-if (electron && !electronLoadsSqlite(electron)) {
-  console.log('已安装 Electron，但 better-sqlite3 是为 Node 编译的，桌面外壳无法加载它。');
-  console.log('  运行 `npx electron-builder install-app-deps` 为 Electron 重新编译后再 `npm start`；');
-  console.log('  之后运行测试或 CLI 前，用 `npm rebuild better-sqlite3` 换回 Node 版本。');
-  console.log('Electron is installed, but better-sqlite3 is built for Node and the desktop shell cannot load it.');
-  console.log('  Run `npx electron-builder install-app-deps` (needs internet) and `npm start` again;');
-  console.log('  run `npm rebuild better-sqlite3` afterwards to get the Node build back for tests and the CLI.\n');
+if (electron && !electronSqlite(electron, root).ok) {
+  console.log('已安装 Electron，但还没有为 Electron 编译的 better-sqlite3，桌面外壳无法加载它。');
+  console.log('  运行一次 `npm run rebuild:electron`（需要联网），它编译到 native/，与 Node 版并存，之后再 `npm start`。');
+  console.log(`${ELECTRON_SQLITE_HELP}\n`);
   electron = null;
 }
 if (electron) {

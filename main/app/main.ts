@@ -3,7 +3,7 @@
  * logic lives in main/core behind the handler table; this file only wires the desktop up.
  */
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir, resolveDataDir } from '../core/data-dir';
 import { toSystemError } from '../core/system-errors';
@@ -13,6 +13,19 @@ import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { lockDownSession, lockDownWebContents } from './security';
 import { createMainWindow, WINDOW_TITLE } from './window';
+
+// The clock override (VSHIP_NOW, main/core/services/clock.ts) is for tests and for trying a
+// scenario from the CLI or browser mode; the installed app always runs on the real clock, so a
+// stray variable on a merchant's PC can never date their deliveries wrongly.
+if (app.isPackaged) delete process.env.VSHIP_NOW;
+// A development checkout keeps Electron's build of better-sqlite3 beside Node's own
+// (build/scripts/electron-sqlite.cjs, `npm run rebuild:electron`); the core and its workers load it
+// through VSHIP_SQLITE_BINDING. The installed app's node_modules are built for Electron already.
+delete process.env.VSHIP_SQLITE_BINDING;
+if (!app.isPackaged) {
+  const binding = join(app.getAppPath(), 'native', `electron-abi${process.versions.modules}`, 'better_sqlite3.node');
+  if (existsSync(binding)) process.env.VSHIP_SQLITE_BINDING = binding;
+}
 
 const dataDir = resolveDataDir(process.argv, process.env);
 

@@ -4,12 +4,13 @@
  * models of ./pages wrapping that page. Build first: `npm run build`.
  */
 import { _electron, test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../build/scripts/electron-binary.cjs';
+import { ELECTRON_SQLITE_HELP, electronSqlite } from '../../build/scripts/electron-sqlite.cjs';
 import { NO_CHROMIUM, type FoundChromium } from '../../build/scripts/find-chromium.cjs';
 import { AllocationPage, ExportPage, FindingsPage, ImportPage, OrdersPage, ProductsPage, RulesPage, ShopsPage, StockPage } from './pages';
 
@@ -99,7 +100,7 @@ const hostTest = base.extend<TestFixtures, WorkerFixtures>({
         return;
       }
       requireBuilt(APP_SCRIPT);
-      if (!electronLoadsSqlite(electron)) throw new Error(SQLITE_ABI_HELP);
+      if (!electronLoadsSqlite(electron)) throw new Error(ELECTRON_SQLITE_HELP);
       const env: Record<string, string> = {};
       for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
       const app = await _electron.launch({ args: [APP_SCRIPT, '--data-dir', dataDir], cwd: root, env });
@@ -166,20 +167,11 @@ export { dropFiles, type DropFile } from './drop';
 
 export { electronBinary };
 
-const SQLITE_ABI_HELP =
-  'better-sqlite3 is built for Node, so Electron cannot load it. Run `npx electron-builder install-app-deps` ' +
-  'for the desktop suite (and `npm rebuild better-sqlite3` afterwards for the Node suites).';
 let sqliteProbe: boolean | undefined;
 
-/** Whether the Electron binary (run as Node, same ABI) can load better-sqlite3; asked once per worker. */
+/** Whether the Electron binary can load a better-sqlite3 build (native/'s or node_modules'); asked once per worker. */
 function electronLoadsSqlite(exe: string): boolean {
-  sqliteProbe ??=
-    spawnSync(exe, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
-      cwd: root,
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      stdio: 'ignore',
-      timeout: 60_000,
-    }).status === 0;
+  sqliteProbe ??= electronSqlite(exe, root).ok;
   return sqliteProbe;
 }
 

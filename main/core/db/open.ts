@@ -14,6 +14,16 @@ export type Db = Database.Database;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export const DB_FILE = 'vship.db';
 
+/**
+ * Which build of better-sqlite3 to load: Node's own, except inside Electron in a development
+ * checkout, where main/app/main.ts points VSHIP_SQLITE_BINDING at the Electron build kept beside it
+ * (one native build per runtime, so the Node and the Electron suites pass in one `npm test`).
+ */
+export function sqliteOptions(versions: NodeJS.ProcessVersions = process.versions, env: NodeJS.ProcessEnv = process.env): { nativeBinding?: string } {
+  const binding = versions.electron ? env.VSHIP_SQLITE_BINDING : undefined;
+  return binding ? { nativeBinding: binding } : {};
+}
+
 /** How long a write waits for another VShip (the app and the CLI may share a folder) before DB_BUSY. */
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -32,7 +42,7 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
   try {
     // writable() creates a missing folder.
     if (opts.readOnly || !writable(dataDir)) return openReadOnly(dataDir);
-    const db = new Database(join(dataDir, DB_FILE));
+    const db = new Database(join(dataDir, DB_FILE), sqliteOptions());
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -76,14 +86,14 @@ function writable(dataDir: string): boolean {
 function openReadOnly(dataDir: string): Db {
   const file = join(dataDir, DB_FILE);
   if (!existsSync(file)) throw new AppError('DATA_READ_ONLY', { detail: `${file}: 无法在只读文件夹中新建数据文件` });
-  let db = new Database(file, { readonly: true, fileMustExist: true });
+  let db = new Database(file, { readonly: true, fileMustExist: true, ...sqliteOptions() });
   try {
     db.pragma('user_version', { simple: true });
   } catch (e) {
     db.close();
     const code = (e as { code?: string }).code ?? '';
     if (!code.startsWith('SQLITE_READONLY') && !code.startsWith('SQLITE_CANTOPEN')) throw e;
-    db = new Database(`${pathToFileURL(file).href}?immutable=1`, { readonly: true, fileMustExist: true });
+    db = new Database(`${pathToFileURL(file).href}?immutable=1`, { readonly: true, fileMustExist: true, ...sqliteOptions() });
   }
   try {
     tune(db);
