@@ -37,6 +37,12 @@ describe('the test runner counts every failure', () => {
     expect(e.code).toBe(0);
   });
 
+  it('counts a skip the suite means (skipIf, ctx.skip, todo) as skipped, not failed', () => {
+    const r = runner(['unit'], 'skips');
+    expect(tally(r.last)).toEqual({ passed: 1, failed: 0, skipped: 3 });
+    expect(r.code).toBe(0);
+  });
+
   it.each([
     ['a beforeAll that throws (its tests reported skipped)', 'before-all', 'build failed'],
     ['an afterAll that throws', 'after-all', 'cleanup failed'],
