@@ -82,9 +82,18 @@ test('生成发货文件 shows the counts first, writes exactly the ready orders
   await expect(exportPage.builtInWarning()).toContainText('未核实：请用后台下载的模板核对');
   await expect(exportPage.previewHeaders().first()).toHaveText('订单号');
   await expect(exportPage.previewHeaders()).toHaveText(['订单号', '卡号', '卡密']);
-  // Secrets come masked: no stocked card number or password in full in the preview.
+  // Secrets come masked as shared/rules/mask.ts says (a 16-digit card number keeps 2 + 2, a 6-digit
+  // password 1 + 1): each preview row is a ready order and one of the stocked cards so masked.
+  const shownRows = await exportPage.previewRows().evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  expect(shownRows).toHaveLength(Math.min(5, units));
+  const maskedCards = new Set(stock.map((c) => `${c.cardNo.slice(0, 2)}****${c.cardNo.slice(-2)} ${c.password[0]}****${c.password.slice(-1)}`));
+  for (const [no, cardNo, password] of shownRows) {
+    expect(stocked.map((o) => o.orderNo)).toContain(no);
+    expect(maskedCards.has(`${cardNo} ${password}`), `${no}: ${cardNo} ${password}`).toBe(true);
+  }
   const previewText = await exportPage.dialog().getByTestId('export-preview').innerText();
   for (const c of secrets) expect(previewText).not.toContain(c);
+  for (const c of stock) expect(previewText).not.toContain(c.cardNo.slice(2, -2));
   await expect(exportPage.runButton()).toHaveText(`生成（${stocked.length} 单）`);
   await screens(page, testInfo, 'export-dialog');
 

@@ -2,18 +2,60 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { decodeWire } from '../../shared/wire';
+import { generateOrders, toCsv } from '../fixtures/orders';
 import { expect, test } from './fixtures';
 import { screenshot } from './screenshot';
 
-test('the app window opens, is titled VShip and renders without errors', async ({ page, shopsPage }, testInfo) => {
+test('the app window opens titled VShip, shows the top bar, the view tabs and the empty orders screen, then the grid of an import, without errors', async ({ page, shopsPage, importPage, ordersPage }, testInfo) => {
   const errors = shopsPage.collectErrors();
   await shopsPage.reload(); // catch errors from the very first render too
 
   await expect(page).toHaveTitle(/VShip/);
-  await expect(shopsPage.window()).toContainText(/\S/, { useInnerText: true });
   await expect(shopsPage.spinners()).toHaveCount(0);
 
+  // The top bar: the app's name, the four views with 订单 chosen, the first run's shop, the import button.
+  await expect(shopsPage.topBar()).toBeVisible();
+  await expect(shopsPage.brand().name).toHaveText('VShip');
+  await expect(shopsPage.brand().sub).toHaveText('虚拟发货助手');
+  await expect(shopsPage.navTabs()).toHaveText(['订单', '商品与卡库', '规则检查', '发货记录']);
+  await expect(shopsPage.selectedNavTab()).toHaveText('订单');
+  await expect(shopsPage.shopSelect()).toContainText('默认店铺');
+  await expect(shopsPage.shopSelect().getByTestId('shop-type')).toHaveText('个人');
+  await expect(shopsPage.importButton()).toHaveText('导入订单');
+  await expect(shopsPage.importButton()).toBeEnabled();
+
+  // No orders yet: the drop zone says what to drop and where it comes from; no grid.
+  const empty = importPage.emptyDrop();
+  await expect(empty).toBeVisible();
+  await expect(empty).toContainText('拖入从拼多多商家后台导出的订单文件（CSV / Excel / ZIP）');
+  await expect(empty).toContainText('所有数据只保存在本机，不会上传。');
+  await expect(empty.getByRole('button')).toHaveText('选择文件');
+  await expect(ordersPage.grid()).toHaveCount(0);
   await screenshot(page, testInfo, 'smoke');
+
+  // With orders: the summary cards and the grid, one row per order, each showing its own number.
+  const table = generateOrders({ count: 8, seed: 2 });
+  const nos = table.expected.map((o) => o.orderNo).sort();
+  await importPage.dropFiles([{ name: 'orders.csv', bytes: toCsv(table) }]);
+  await expect(importPage.result()).toBeVisible();
+  await expect(empty).toHaveCount(0);
+  const shippable = table.expected.filter((o) => o.shippable).length;
+  expect(shippable).toBe(7);
+  await expect(ordersPage.summaryCard('total')).toHaveText('8');
+  await expect(ordersPage.summaryCard('shippable')).toHaveText('7');
+  await expect(ordersPage.summaryCard('blocked')).toHaveText('1');
+  await expect(ordersPage.gridTotal()).toHaveText('共 8 个订单');
+  await expect(ordersPage.grid()).toHaveAttribute('data-total', '8');
+  await expect(ordersPage.loadingRows()).toHaveCount(0);
+  await expect(ordersPage.rows()).toHaveCount(8);
+  expect((await ordersPage.orderNos()).sort()).toEqual(nos);
+  expect((await ordersPage.orderNoCells()).sort()).toEqual(nos);
+  // The top bar is still there around the grid; 规则检查 now counts the 7 orders held until their products are confirmed.
+  await expect(shopsPage.selectedNavTab()).toHaveText('订单');
+  await expect(page.getByTestId('nav-rules-badge')).toHaveText('7');
+  await expect(shopsPage.navTabs()).toHaveText(['订单', '商品与卡库', '规则检查7', '发货记录']);
+  await expect(shopsPage.shopSelect()).toContainText('默认店铺');
+
   expect(errors).toEqual([]);
 });
 

@@ -62,8 +62,15 @@ describe('vship export', () => {
     const ship = j.files.filter((f) => f.kind === 'shipment');
     expect(ship.length).toBeGreaterThanOrEqual(2);
     for (const f of j.files) expect(existsSync(f.path)).toBe(true);
-    const inFiles = (await Promise.all(ship.map((f) => orderNosIn(f.path)))).flat();
+    const perFile = await Promise.all(ship.map((f) => orderNosIn(f.path)));
+    // Each part holds the rows it says, at most 20 unless one order alone is bigger, and no order in two parts.
+    perFile.forEach((nos, i) => {
+      expect(nos.length, ship[i].path).toBe(ship[i].rows);
+      expect(nos.length <= 20 || new Set(nos).size === 1, `${ship[i].path}: ${nos.length} rows`).toBe(true);
+    });
+    const inFiles = perFile.flat();
     expect(new Set(inFiles)).toEqual(new Set(orderNos));
+    expect(perFile.reduce((n, nos) => n + new Set(nos).size, 0)).toBe(orderNos.length);
     expect(vship(['exports', '--data-dir', dir]).stdout).toMatch(/#1 .* 30 单/);
     // Nothing is ready any more: a clear refusal, exit 1, nothing written.
     const again = vship(['export', '--out', join(dir, 'out2'), '--data-dir', dir]);

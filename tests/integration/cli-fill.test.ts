@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/core/db/open';
 import { verifyLedger } from '../../main/core/services/ledger';
+import type { FillResult } from '../../shared/domain';
+import { maskSecret } from '../../shared/rules/mask';
 import { generateOrders, toCsv } from '../fixtures/orders';
 import { useBuiltCli, vship } from '../helpers/cli';
 import { useTempDirs } from '../helpers/data-dir';
@@ -25,20 +27,39 @@ describe('vship fill, assign, unassign, messages', () => {
 
     const r = vship(['fill', '--data-dir', dir, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const f = JSON.parse(r.stdout);
-    expect(f.filled).toBeGreaterThan(0);
-    for (const k of ['filled', 'short', 'skipped']) expect(f).toHaveProperty(k);
-    expect(f.short.every((s: { orderNo: string; need: number; available: number }) => typeof s.orderNo === 'string' && s.need > s.available)).toBe(true);
-    expect(f.skipped.some((s: { reason: string }) => s.reason === '商品未确认发货方式')).toBe(true);
+    const f = JSON.parse(r.stdout) as FillResult;
+    expect(f.fillId).toBe(1);
+    expect(f.inconsistent).toEqual([]);
     expect(JSON.parse(vship(['fill', '--data-dir', dir, '--json']).stdout).filled).toBe(0);
 
     const orders = JSON.parse(vship(['orders', '--shippable', '--data-dir', dir, '--json']).stdout) as { orderNo: string; skuCode: string; quantity: number; items: { id: number; masked: string }[] }[];
+    const nosOf = (pred: (o: (typeof orders)[number]) => boolean) => orders.filter(pred).map((o) => o.orderNo).sort();
+    // The code product's orders are filled (its stock is exactly what they need), the card product's are short
+    // (no stock: each needs its quantity, 0 left), every other product's are skipped (not confirmed).
     const filled = orders.filter((o) => o.items.length);
-    expect(filled.length).toBe(f.filled);
-    expect(filled[0].items[0].masked).toMatch(/^ACT-\*\*\*\*-XYZ$|^ACT-\*\*\*\*XYZ$|\*\*\*\*/);
-    expect(JSON.stringify(orders)).not.toMatch(/ACT-\d{4}-XYZ/);
+    expect(filled.map((o) => o.orderNo).sort()).toEqual(nosOf((o) => o.skuCode === a.skuKey));
+    expect(f.filled).toBe(filled.length);
+    expect(f.items).toBe(a.waitingUnits);
+    for (const o of filled) expect(o.items, o.orderNo).toHaveLength(o.quantity);
+    const cardOrders = orders.filter((o) => o.skuCode === b.skuKey);
+    expect(cardOrders.length).toBeGreaterThanOrEqual(2);
+    expect([...f.short].sort((x, y) => x.orderNo.localeCompare(y.orderNo))).toEqual(
+      [...cardOrders].sort((x, y) => x.orderNo.localeCompare(y.orderNo)).map((o) => ({ orderNo: o.orderNo, skuKey: b.skuKey, need: o.quantity, available: 0 })));
+    const others = nosOf((o) => o.skuCode !== a.skuKey && o.skuCode !== b.skuKey);
+    expect(others.length).toBeGreaterThan(0);
+    expect(f.skipped.map((s) => s.orderNo).sort()).toEqual(others);
+    expect(new Set(f.skipped.map((s) => [s.code, s.reason].join(' ')))).toEqual(new Set(['PRODUCT_UNCONFIRMED 商品未确认发货方式']));
+
+    // Masked: a code ACT-1000-XYZ (12 characters) shows its first 2 and last 2 only, as shared/rules/mask.ts says.
+    expect(maskSecret('ACT-1000-XYZ')).toBe('AC****YZ');
+    for (const o of filled) expect(o.items.map((i) => i.masked), o.orderNo).toEqual(Array(o.quantity).fill('AC****YZ'));
+    const listed = JSON.stringify(orders);
+    expect(listed).not.toMatch(/ACT-\d{4}-XYZ/);
+    expect(listed).not.toMatch(/T-\d{4}-X|-\d{4}-/);
     const revealed = JSON.parse(vship(['orders', '--shippable', '--reveal', '--data-dir', dir, '--json']).stdout) as { orderNo: string; items: { code: string }[] }[];
-    expect(revealed.find((o) => o.orderNo === filled[0].orderNo)!.items[0].code).toMatch(/^ACT-\d{4}-XYZ$/);
+    const codesOf = new Map(revealed.map((o) => [o.orderNo, o.items.map((i) => i.code)]));
+    const handedOut = filled.flatMap((o) => codesOf.get(o.orderNo)!);
+    expect(handedOut.sort()).toEqual(Array.from({ length: a.waitingUnits }, (_, i) => `ACT-${1000 + i}-XYZ`).sort());
 
     // by hand: two orders of the card product
     const [o1, o2] = orders.filter((o) => o.skuCode === b.skuKey && o.items.length === 0);
@@ -46,7 +67,10 @@ describe('vship fill, assign, unassign, messages', () => {
     const first = cards(o1.quantity, 0);
     const as = vship(['assign', o1.orderNo, ...first, '--data-dir', dir, '--json']);
     expect(as.code, as.stderr).toBe(0);
-    expect(JSON.parse(as.stdout)[0].masked).toBe('88****00 / ******');
+    // 16-digit card numbers show 2 + 2, the password never: one masked line per item, in the order given.
+    expect(JSON.parse(as.stdout).map((x: { masked: string }) => x.masked)).toEqual(first.map((c) => `${maskSecret(c.split('----')[0])} / ******`));
+    expect(JSON.parse(as.stdout).map((x: { masked: string }) => x.masked)).toEqual(first.map((_, i) => `88****${String(i).padStart(5, '0').slice(-2)} / ******`));
+    expect(as.stdout).not.toMatch(/8831000012|PWD-/);
     const dup = vship(['assign', o2.orderNo, first[0], ...cards(o2.quantity - 1, 100), '--data-dir', dir, '--json']);
     expect(dup.code).toBe(1);
     expect(JSON.parse(dup.stdout).error.code).toBe('ASSIGN_DUPLICATE');

@@ -15,12 +15,24 @@ describe('vship products and stock', () => {
   it('lists products, sets one, imports stock with duplicates reported, and shows levels', () => {
     const dir = tempDir();
     const orders = join(dir, 'orders.csv');
-    writeFileSync(orders, toCsv(generateOrders({ count: 200, seed: 61 })));
+    const table = generateOrders({ count: 200, seed: 61 });
+    writeFileSync(orders, toCsv(table));
     expect(vship(['import', orders, '--data-dir', dir]).code).toBe(0);
 
-    const products = JSON.parse(vship(['products', '--data-dir', dir, '--json']).stdout);
-    expect(products.length).toBeGreaterThan(1);
-    for (const k of ['skuKey', 'title', 'spec', 'kind', 'confirmed', 'waiting', 'available']) expect(products[0]).toHaveProperty(k);
+    // One product per SKU key of the export, every one listed with its waiting orders and units, none set up yet.
+    const products = JSON.parse(vship(['products', '--data-dir', dir, '--json']).stdout) as { skuKey: string; title: string; kind: string | null; suggestion: { kind: string } | null; confirmed: boolean; waiting: number; waitingUnits: number; available: number }[];
+    const keyOf = (e: (typeof table.expected)[number]) => e.skuCode || `style:${e.styleId}`;
+    const keys = [...new Set(table.expected.map(keyOf))].sort();
+    expect(keys.length).toBeGreaterThan(1);
+    expect(products.map((x) => x.skuKey).sort()).toEqual(keys);
+    for (const x of products) {
+      const mine = table.expected.filter((e) => e.shippable && keyOf(e) === x.skuKey);
+      expect(Object.keys(x), x.skuKey).toEqual(expect.arrayContaining(['skuKey', 'title', 'spec', 'kind', 'confirmed', 'waiting', 'available']));
+      // Not confirmed: the kind shown is VShip's suggestion, if any.
+      expect({ kind: x.kind, confirmed: x.confirmed, waiting: x.waiting, waitingUnits: x.waitingUnits, available: x.available }, x.skuKey)
+        .toEqual({ kind: x.suggestion?.kind ?? null, confirmed: false, waiting: mine.length, waitingUnits: mine.reduce((n, e) => n + e.quantity, 0), available: 0 });
+      expect(table.expected.filter((e) => keyOf(e) === x.skuKey).map((e) => e.productName), x.skuKey).toContain(x.title);
+    }
     const p = products.sort((a: { waiting: number }, b: { waiting: number }) => b.waiting - a.waiting)[0];
 
     const set = vship(['product', 'set', p.skuKey, '--kind', 'card', '--valid-days', '7', '--ship-hours', '24', '--region', '江苏,浙江', '--data-dir', dir, '--json']);
@@ -37,8 +49,10 @@ describe('vship products and stock', () => {
 
     const levels = JSON.parse(vship(['stock', '--product', p.skuKey, '--data-dir', dir, '--json']).stdout);
     expect(levels).toEqual([expect.objectContaining({ skuKey: p.skuKey, available: 2, reserved: 0, delivered: 0, expired: 0, voided: 0, shortage: Math.max(0, p.waitingUnits - 2) })]);
-    // nothing secret on any output
-    expect(imp.stdout + again.stdout).not.toContain('PW2');
+    // nothing secret on any output: a duplicate is named by its line only
+    expect(JSON.parse(imp.stdout).duplicates).toEqual([{ line: 4, where: 'file' }]);
+    expect(again.duplicates).toEqual([{ line: 2, where: 'history' }, { line: 3, where: 'history' }, { line: 4, where: 'file' }]);
+    for (const secret of ['PW1', 'PW2', 'PW3', '8831000012344410', '8831000012344411', '310000123444']) expect(imp.stdout + JSON.stringify(again), secret).not.toContain(secret);
   });
 
   it('rejects a stock file with a bad line: exit 1, line numbers, nothing imported', () => {

@@ -86,8 +86,8 @@ describe('damaged order exports are refused, with nothing written', () => {
       expect(e.code).toBe(code);
       expect(e.file).toBe(bad.name);
       expect(e.message).toContain(bad.name);
-      if (where.row !== undefined) expect(e.row).toBe(where.row);
-      if (where.column !== undefined) expect(e.column).toBe(where.column);
+      // Where it says, exactly: a row and a column only when the case names them.
+      expect({ row: e.row, column: e.column }).toEqual({ row: where.row, column: where.column });
       expect(dump(db)).toEqual(before);
     });
   }

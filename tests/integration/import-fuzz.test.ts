@@ -125,9 +125,19 @@ describe('fuzzing the import of damaged exports', () => {
     if ('refused' in r) runs.refused++;
     return r;
   };
+  /**
+   * Each test's damage must have led to both outcomes at least once, so that the checks of each branch
+   * (`if ('orders' in r)` …, tryImport's refusal checks) really ran; another VSHIP_FUZZ_SEED that misses one fails here.
+   */
+  const since = (start: typeof runs) => {
+    const refused = runs.refused - start.refused;
+    const imported = runs.total - start.total - refused;
+    expect({ refused: refused > 0, imported: imported > 0 }, `${refused} refused, ${imported} imported`).toEqual({ refused: true, imported: true });
+  };
 
   it('CSV cut off anywhere: refused, or every order written whole', () => {
     const next = rng(1);
+    const start = { ...runs };
     for (const [name, bytes] of csvVariants) {
       const clean = cleanOrders(name, bytes);
       for (let k = 0; k < 40; k++) {
@@ -135,10 +145,12 @@ describe('fuzzing the import of damaged exports', () => {
         if ('orders' in r) expectIntactPrefix(r.orders, clean);
       }
     }
+    since(start);
   });
 
   it('CSV with bytes changed or garbage appended: refused, or only orders the file holds', () => {
     const next = rng(2);
+    const start = { ...runs };
     for (const [name, bytes] of csvVariants) {
       const clean = cleanOrders(name, bytes);
       for (let k = 0; k < 30; k++) {
@@ -152,10 +164,12 @@ describe('fuzzing the import of damaged exports', () => {
         if ('orders' in r) expectPlausible(r.orders, clean, table.rows.length, 0);
       }
     }
+    since(start);
   });
 
   it('CSV with a row cut short or a column doubled: refused exactly when a cell VShip reads is missing or ambiguous', () => {
     const next = rng(3);
+    const start = { ...runs };
     for (const t of [table, plainTable]) {
       const clean = cleanOrders('clean.csv', toCsv(t));
       const known = Object.values(mapHeader(t.headers).index) as number[];
@@ -180,10 +194,12 @@ describe('fuzzing the import of damaged exports', () => {
         else throw new Error(`a doubled unread column ${h} was refused: ${r.refused.message}`);
       }
     }
+    since(start);
   });
 
   it('XLSX cut off, with bytes changed or garbage appended: refused, or only orders the file holds', async () => {
     const next = rng(4);
+    const start = { ...runs };
     const variants = [await toXlsx(table), await toXlsx(plainTable, { dateSerials: true, numbersAsNumbers: true })];
     for (const bytes of variants) {
       const clean = cleanOrders('orders.xlsx', bytes);
@@ -203,6 +219,7 @@ describe('fuzzing the import of damaged exports', () => {
         if ('orders' in r) expectAllExact(r.orders, clean);
       }
     }
+    since(start);
   });
 
   // 3 × (40 + 34) + 2 × (10 + 6) + 2 × (12 + 18 + 4) = 222 + 32 + 68 = 322 damaged imports in all.

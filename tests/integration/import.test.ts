@@ -78,7 +78,7 @@ describe('importing the order export', () => {
   it('reads the spreadsheet inside a .zip download', async () => {
     const { db, shopId } = freshDb();
     const s = importBytes(db, shopId, 'export.zip', toZip([{ name: '订单导出/orders.xlsx', bytes: await toXlsx(table) }]));
-    expect(s.files[0].file).toContain('orders.xlsx');
+    expect(s.files.map((f) => f.file)).toEqual(['export.zip › 订单导出/orders.xlsx']);
     expectOrdersMatch(allOrders(db, shopId), table.expected);
   });
 
@@ -104,7 +104,9 @@ describe('importing the order export', () => {
     const plain = generateOrders({ count: 50, seed: 13 });
     const { db, shopId } = freshDb();
     importBytes(db, shopId, 'orders.csv', toCsv(plain));
-    for (const o of allOrders(db, shopId)) {
+    const orders = allOrders(db, shopId);
+    expect(orders).toHaveLength(50);
+    for (const o of orders) {
       expect(o.shipByFromExport).toBe(false);
       expect(Date.parse(o.shipBy!) - Date.parse(o.paidAt!)).toBe(48 * 3600_000);
       expect(o.shipBy).toMatch(/\+08:00$/);
@@ -193,7 +195,7 @@ describe('bad input', () => {
       expect(e.file).toBe(bad.name);
       expect(e.message).toContain(bad.name);
       expect(e.message).toMatch(/[\u4e00-\u9fff]/);
-      if (row !== undefined) expect(e.row).toBe(row);
+      expect(e.row).toBe(row);
       expect(db.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 0 });
       expect(db.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
     });
@@ -214,7 +216,9 @@ describe('bad input', () => {
     const damaged = orders.filter((o) => o.damaged);
     expect(damaged).toHaveLength(1);
     expect(damaged[0]).toMatchObject({ orderNo: '2.60607E+20', shippable: false, reason: 'DAMAGED_ORDER_NO' });
-    expect(orders.filter((o) => !o.damaged).every((o) => /^\d{6}-\d{15}$/.test(o.orderNo))).toBe(true);
+    const intact = orders.filter((o) => !o.damaged);
+    expect(intact.length).toBeGreaterThan(0);
+    expect(intact.filter((o) => !/^\d{6}-\d{15}$/.test(o.orderNo)).map((o) => o.orderNo)).toEqual([]);
     // importing the same damaged file again does not multiply it
     importBytes(db, shopId, bad.name, bad.bytes);
     expect(allOrders(db, shopId).filter((o) => o.damaged)).toHaveLength(1);

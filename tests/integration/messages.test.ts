@@ -30,10 +30,17 @@ describe('delivery messages', () => {
     fill(db, shopId, { cooldownHours: 2 });
     const m = orderMessages(db, shopId);
     expect(m.length).toBe(t.expected.filter((e) => e.shippable).length);
-    expect(m[0].message).toMatch(new RegExp(`^${m[0].orderNo}:P\\d+-\\d{6}`));
+    // Every message: one line per item of its order, the template filled with that order's number and code.
+    const codesOf = db.prepare(`SELECT i.code FROM allocations a JOIN orders o ON o.id = a.order_id JOIN stock_items i ON i.id = a.item_id
+      WHERE o.order_no = ? AND a.released_at IS NULL ORDER BY a.id`).pluck();
+    for (const x of m) {
+      const codes = codesOf.all(x.orderNo) as string[];
+      expect(codes.length, x.orderNo).toBe(t.expected.find((e) => e.orderNo === x.orderNo)!.quantity);
+      expect(x.message, x.orderNo).toBe(codes.map((c) => `${x.orderNo}:${c}`).join('\n'));
+    }
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(messagesCsv(m));
     expect(csv.startsWith('\uFEFF订单号,发货内容\r\n')).toBe(true);
-    expect(csv).toContain(`"${m[0].orderNo}"`);
+    for (const x of m) expect(csv, x.orderNo).toContain(`"${x.orderNo}","${x.message.replace(/"/g, '""')}"`);
     expect(db.prepare("SELECT count(*) FROM ledger WHERE event = 'reveal'").pluck().get()).toBe(1);
   });
 
@@ -69,9 +76,11 @@ describe('delivery messages', () => {
     changeRuleParams(db, { rule: 'NO_DIVERSION', params: { platforms: [...DEFAULT_PLATFORMS, '哔哩哔哩'] } });
     const m = orderMessages(db, shopId);
     const ofA = m.filter((x) => x.message.includes('哔哩哔哩'));
+    const ofB = m.filter((y) => !y.message.includes('哔哩哔哩'));
     expect(ofA.length).toBeGreaterThan(0);
-    for (const x of ofA) expect(x.blocked).toBe(true);
-    for (const x of m.filter((y) => !y.message.includes('哔哩哔哩'))) expect(x).toMatchObject({ blocked: false, diversion: [] });
+    expect(ofB.length).toBeGreaterThan(0);
+    for (const x of ofA) expect(x.blocked, x.orderNo).toBe(true);
+    for (const x of ofB) expect(x, x.orderNo).toMatchObject({ blocked: false, diversion: [] });
     const r = exportMessages(db, shopId);
     expect(r.held.map((h) => h.orderNo).sort()).toEqual(ofA.map((x) => x.orderNo).sort());
     expect(r.count).toBe(m.length - ofA.length);

@@ -21,8 +21,13 @@ describe('order queries for the grid', () => {
     fill(db, shopId, { cooldownHours: 2 });
     const filled = listOrders(db, { shopId, filled: true, limit: 1000 });
     const unfilled = listOrders(db, { shopId, filled: false, limit: 1000 });
-    expect(filled.total + unfilled.total).toBe(100);
-    expect(filled.rows.every((o) => o.items.length > 0)).toBe(true);
-    expect(unfilled.rows.every((o) => o.items.length === 0)).toBe(true);
+    // Stock for every waiting order: filled are exactly the shippable ones, each with its quantity of items.
+    const shippable = t.expected.filter((e) => e.shippable);
+    expect(filled.total).toBe(shippable.length);
+    expect(unfilled.total).toBe(100 - shippable.length);
+    expect(filled.rows.map((o) => o.orderNo).sort()).toEqual(shippable.map((e) => e.orderNo).sort());
+    for (const o of filled.rows) expect(o.items, o.orderNo).toHaveLength(o.quantity);
+    expect(unfilled.rows).toHaveLength(unfilled.total);
+    expect(unfilled.rows.filter((o) => o.items.length > 0).map((o) => o.orderNo)).toEqual([]);
   });
 });

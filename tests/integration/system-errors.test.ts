@@ -64,11 +64,9 @@ describe('system errors get their own code instead of INTERNAL', () => {
       const got = toSystemError(e);
       expect(got?.code ?? null, String((e as { code?: string }).code ?? e)).toBe(code);
       const r = toErrorResult(e);
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.error.code).toBe(code ?? 'INTERNAL');
-        if (code) expect(r.error.message.startsWith(ERROR_CODES[code as keyof typeof ERROR_CODES])).toBe(true);
-      }
+      const want = (code ?? 'INTERNAL') as keyof typeof ERROR_CODES;
+      expect(r, want).toMatchObject({ ok: false, error: { code: want } });
+      expect(!r.ok && r.error.message.startsWith(ERROR_CODES[want]), `${want}: ${!r.ok && r.error.message}`).toBe(true);
     }
     // A write-protected file outside the data folder is that file's permission, not a read-only data folder.
     expect(toSystemError(fsError('EROFS', '/mnt/cd/x.csv'), { dataDir: '/home/u/VShip' })?.code).toBe('FILE_ACCESS_DENIED');

@@ -17,7 +17,7 @@ describe('the UI catalogue translates every error by its code', () => {
   it('has every error code, in Chinese as the core says it and in English without Chinese', () => {
     for (const [code, text] of Object.entries(ERROR_CODES)) {
       expect(zh[`errors.${code}`], code).toBe(text);
-      expect(english[`errors.${code}`], code).toBeTruthy();
+      expect(english[`errors.${code}`], code).toMatch(/\S/);
       expect(unquoted(english[`errors.${code}`]), code).not.toMatch(CJK);
     }
   });
@@ -26,7 +26,7 @@ describe('the UI catalogue translates every error by its code', () => {
     for (const [code, text] of Object.entries(STOCK_REJECT_REASONS)) {
       expect(zh[`stock.reject.${code}`], code).toBe(text);
       const e = english[`stock.reject.${code}`];
-      expect(e, code).toBeTruthy();
+      expect(e, code).toMatch(/\S/);
       expect(e, code).not.toMatch(CJK);
       expect(params(e), code).toEqual(params(text));
     }
@@ -36,7 +36,7 @@ describe('the UI catalogue translates every error by its code', () => {
     for (const [code, text] of Object.entries(SHIP_NOTES)) {
       expect(zh[`export.note.${code}`], code).toBe(text);
       const e = english[`export.note.${code}`];
-      expect(e, code).toBeTruthy();
+      expect(e, code).toMatch(/\S/);
       expect(e, code).not.toMatch(CJK);
       expect(params(e), code).toEqual(params(text));
     }
@@ -47,7 +47,7 @@ describe('the UI catalogue translates every error by its code', () => {
     for (const [key, text] of Object.entries(ERROR_NOTES)) {
       expect(zh[`errors.note.${key}`], key).toBe(text);
       const e = english[`errors.note.${key}`];
-      expect(e, key).toBeTruthy();
+      expect(e, key).toMatch(/\S/);
       expect(unquoted(e), key).not.toMatch(CJK);
       expect(params(e), key).toEqual(params(text));
     }
@@ -57,7 +57,7 @@ describe('the UI catalogue translates every error by its code', () => {
     for (const [code, text] of Object.entries(IMPORT_WARNINGS)) {
       expect(zh[`import.warning.${code}`], code).toBe(text);
       const e = english[`import.warning.${code}`];
-      expect(e, code).toBeTruthy();
+      expect(e, code).toMatch(/\S/);
       expect(unquoted(e), code).not.toMatch(CJK);
       expect(params(e), code).toEqual(params(text));
     }
@@ -67,7 +67,7 @@ describe('the UI catalogue translates every error by its code', () => {
     for (const [code, text] of Object.entries(SUGGEST_REASONS)) {
       expect(zh[`suggest.${code}`], code).toBe(text);
       const e = english[`suggest.${code}`];
-      expect(e, code).toBeTruthy();
+      expect(e, code).toMatch(/\S/);
       expect(unquoted(e), code).not.toMatch(CJK);
       expect(params(e), code).toEqual(params(text));
     }
@@ -91,7 +91,7 @@ describe('the UI catalogue says every platform rule in both languages', () => {
         const key = `rules.${id}.${part}`;
         expect(zh[key], key).toBe(text);
         const e = english[key];
-        expect(e, key).toBeTruthy();
+        expect(e, key).toMatch(/\S/);
         expect(unquoted(e), key).not.toMatch(CJK);
         expect(params(e), key).toEqual(params(text));
       }

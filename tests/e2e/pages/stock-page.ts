@@ -48,6 +48,11 @@ export class StockPage {
     return this.duplicates().nth(n).getByTestId('duplicate-line');
   }
 
+  /** The n-th duplicate's value as shown (masked). */
+  duplicateValue(n: number): Locator {
+    return this.duplicates().nth(n).locator('td').last();
+  }
+
   /** Where the n-th duplicate was already seen (`data-where`: file or history). */
   duplicateWhere(n: number): Locator {
     return this.duplicates().nth(n).getByTestId('duplicate-where');
