@@ -109,8 +109,10 @@ describe('settings', () => {
     const f = await b.ok<FillResult>('allocation.fill', { shopId });
     expect(f.items).toBe(p.waitingUnits);
     const rented = await b.ok<{ busyUntil: string | null }[]>('allocation.accounts', { shopId, skuKey: p.skuKey });
+    expect(rented).toHaveLength(p.waitingUnits);
     expect(rented.map((r) => r.busyUntil)).toEqual(rented.map(() => iso(now + 7 * DAY + 5 * H)));
     const items = (await allOrders(b.ok, shopId)).flatMap((o: Order) => o.items);
+    expect(items).toHaveLength(p.waitingUnits);
     expect(items.map((i) => i.rentalUntil)).toEqual(items.map(() => iso(now + 7 * DAY)));
   });
 
