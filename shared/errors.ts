@@ -92,6 +92,7 @@ export const ERROR_NOTES = {
   ITEM_REJECTED: '第 {n} 个：{reject}',
   ITEM_IN_OTHER_PRODUCT: '{item} 已在库存中（属于其他商品）',
   ITEM_USED: '{item} 已在库存中（已被使用）',
+  ACCOUNT_BUSY: '{item} 正在出租中，{until} 后才能再次出租',
   ITEM_KIND_MISMATCH: '目标商品的发货方式与条目 {id} 不一致',
   PRODUCT_SKIPPED: '{skip}',
   BAD_EXPIRY: '有效期「{value}」无法识别',

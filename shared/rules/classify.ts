@@ -40,6 +40,18 @@ export function classifyOrder(status: string, afterSale: string, damaged: boolea
   return { shippable: false, reason: 'UNKNOWN_STATUS' };
 }
 
+/**
+ * What a later export says became of an order that may hold items: refunded or cancelled before
+ * shipment — 已取消, 交易关闭, 未发货，退款成功, or still 待发货 with 售后状态 退款成功 — (its items may go
+ * back to stock), refunded after shipment (they never do), or neither (null: it may still ship, or shipped).
+ */
+export function refundOrCancel(status: string, afterSale: string): 'beforeShipment' | 'afterShipment' | null {
+  const { reason } = classifyOrder(status, afterSale, false);
+  if (reason === 'CANCELLED') return 'beforeShipment';
+  if (reason !== 'REFUNDED') return null;
+  return normalizeStatus(status).startsWith('已发货') ? 'afterShipment' : 'beforeShipment';
+}
+
 /** Beijing time: every PDD timestamp is UTC+8 and carries no zone. */
 export const BEIJING_OFFSET_MIN = 8 * 60;
 

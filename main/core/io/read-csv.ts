@@ -22,7 +22,11 @@ export function readCsv(bytes: Uint8Array, file: string, sink: TableSink, limits
   const newline = guessNewline(text);
   // Before papaparse: it re-parses a row that spans chunks from its start for every chunk, so one
   // huge cell would cost time and memory quadratic in its size; chunks are made to hold a whole row.
-  const longestRow = checkShape(text, delimiter, newline === '\r' ? 13 : 10, file, limits);
+  const shape = checkShape(text, delimiter, newline === '\r' ? 13 : 10, file, limits);
+  const longestRow = shape.longest;
+  // A quoted cell whose closing quote is followed by more text (papaparse's InvalidQuotes): named
+  // where its quote opened, before any row is read — the rows after it would be split wrongly.
+  if (shape.badQuote) throw quoteError(text, delimiter, file, shape.badQuote);
   let header: string[] | null = null;
   let rows = 0;
   let index = 0;
@@ -71,7 +75,7 @@ export function readCsv(bytes: Uint8Array, file: string, sink: TableSink, limits
   const quote = badQuote as { row: number; code: string } | null;
   // papaparse says MissingQuotes only when a quoted cell is still open at the end of the input.
   if (quote && quote.code === 'MissingQuotes' && !swallowedRows(lastCells)) throw new AppError('FILE_TRUNCATED', { file, row: quote.row });
-  if (quote) throw new AppError('CSV_MALFORMED', { file, row: quote.row });
+  if (quote) throw shape.openQuote ? quoteError(text, delimiter, file, shape.openQuote) : new AppError('CSV_MALFORMED', { file, row: quote.row });
   const last = pending as RawRow | null;
   if (last) {
     const endsLine = text.endsWith('\n') || text.endsWith('\r');
@@ -117,12 +121,25 @@ export function guessNewline(text: string): '\n' | '\r\n' | '\r' {
   return withN >= r.length / 2 ? '\r\n' : '\r';
 }
 
+/** Where a quoted cell began (1-based row, 0-based column). */
+interface CellAt { row: number; col: number }
+
+/** An unbalanced quote, said where its cell began: the row, and the column by its header name. */
+function quoteError(text: string, delimiter: string, file: string, at: CellAt): AppError {
+  const name = at.row > 1 ? headerNames(text, delimiter)[at.col] : undefined;
+  return new AppError('CSV_MALFORMED', { file, row: at.row, ...(name ? { column: name } : {}), columnNo: at.col + 1 });
+}
+
+const BLANK = /[^\S\r\n]/;
+
 /**
  * One pass over the text as papaparse will split it (a quote opens a cell only at its start; `""`
- * inside is a quote; a quote closes before a delimiter or line break): refuses a cell longer than
- * the limit or a row with too many cells, with its row and column, and gives the longest row.
+ * inside is a quote; a quote closes before a delimiter or line break, blanks allowed between):
+ * refuses a cell longer than the limit or a row with too many cells, with its row and column, and
+ * gives the longest row — and where the first quoted cell went wrong: a closing quote followed by
+ * more text (`badQuote`), or a quote still open at the end (`openQuote`).
  */
-function checkShape(text: string, delimiter: string, lineEnd: number, file: string, limits: IoLimits): number {
+function checkShape(text: string, delimiter: string, lineEnd: number, file: string, limits: IoLimits): { longest: number; badQuote: CellAt | null; openQuote: CellAt | null } {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   const max = limits.maxCellChars;
@@ -132,6 +149,7 @@ function checkShape(text: string, delimiter: string, lineEnd: number, file: stri
   let col = 0;
   let quoted = false;
   let longest = 0;
+  let badQuote: CellAt | null = null;
   const endCell = (end: number): void => {
     if (end - start > max) {
       const raw = text.slice(start, end);
@@ -150,8 +168,12 @@ function checkShape(text: string, delimiter: string, lineEnd: number, file: stri
     if (quoted) {
       if (c !== 34) continue;
       const next = text.charCodeAt(i + 1);
-      if (next === 34) i++;
-      else if (next === d || next === 10 || next === 13 || i + 1 === n) quoted = false;
+      if (next === 34) { i++; continue; }
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) !== d && BLANK.test(text[j])) j++;
+      const after = text.charCodeAt(j);
+      if (i + 1 === n || (j < n && (after === d || after === 10 || after === 13))) quoted = false;
+      else badQuote ??= { row, col };
     } else if (c === 34 && i === start) {
       quoted = true;
     } else if (c === d) {
@@ -166,11 +188,12 @@ function checkShape(text: string, delimiter: string, lineEnd: number, file: stri
       col = 0;
     }
   }
+  const openQuote = quoted ? { row, col } : null;
   if (start < n) {
     endCell(n);
     endRow();
   }
-  return Math.max(longest, n - rowStart);
+  return { longest: Math.max(longest, n - rowStart), badQuote, openQuote };
 }
 
 /** The header's cells, for naming a column in an error (only then parsed). */

@@ -8,6 +8,7 @@ import type { Db } from '../../db/open';
 import { parseStock } from '../../io/read-stock';
 import { nowMs } from '../clock';
 import { appendLedger } from '../ledger';
+import { getSettings } from '../settings';
 import { itemFingerprint } from '../stock';
 import { orderItems } from './items';
 import { DAY, isFilled, loadProfiles, orderNeeds, orderRow, type NeedLine } from './needs';
@@ -69,8 +70,13 @@ function assignInTx(db: Db, shopId: number, orderNo: string, texts: string[]): O
     seen.add(fp);
     const existing = db.prepare('SELECT id, product_id, state, busy_until FROM stock_items WHERE shop_id = ? AND fingerprint = ?').get(shopId, fp) as { id: number; product_id: number; state: string; busy_until: string | null } | undefined;
     if (existing) {
-      const free = existing.state === 'available' && (shape !== 'account' || !existing.busy_until || existing.busy_until <= nowIso);
-      if (!free || existing.product_id !== profile.id) throw new AppError('ASSIGN_DUPLICATE', { notes: [{ key: existing.state === 'available' ? 'ITEM_IN_OTHER_PRODUCT' : 'ITEM_USED', params: { item: maskSecret(itemIdentity(shape, it)) } }] });
+      const item = maskSecret(itemIdentity(shape, it));
+      if (existing.state !== 'available') throw new AppError('ASSIGN_DUPLICATE', { notes: [{ key: 'ITEM_USED', params: { item } }] });
+      if (existing.product_id !== profile.id) throw new AppError('ASSIGN_DUPLICATE', { notes: [{ key: 'ITEM_IN_OTHER_PRODUCT', params: { item } }] });
+      // An account rented to another buyer (or resting after the rental) says until when, in Beijing time.
+      if (shape === 'account' && existing.busy_until && existing.busy_until > nowIso) {
+        throw new AppError('ASSIGN_DUPLICATE', { notes: [{ key: 'ACCOUNT_BUSY', params: { item, until: existing.busy_until.slice(0, 16).replace('T', ' ') } }] });
+      }
       ids.push(existing.id);
     } else {
       batchId ??= Number(db.prepare('INSERT INTO stock_batches (shop_id, product_id, source, sep, added, duplicates, expires_at, created_at) VALUES (?, ?, ?, NULL, 0, 0, NULL, ?)').run(shopId, profile.id, BATCH_SOURCES.manual, nowIso).lastInsertRowid);
@@ -82,10 +88,12 @@ function assignInTx(db: Db, shopId: number, orderNo: string, texts: string[]): O
   if (batchId) db.prepare('UPDATE stock_batches SET added = (SELECT count(*) FROM stock_items WHERE batch_id = ?) WHERE id = ?').run(batchId, batchId);
   const reusable = shape === 'account';
   const rentalUntil = reusable ? toBeijingIso(now + (profile.terms.rentalDays ?? 0) * DAY) : null;
+  // A rented account rests after the rental before the next buyer, as a fill's does.
+  const busyUntil = reusable ? toBeijingIso(now + (profile.terms.rentalDays ?? 0) * DAY + getSettings(db).accountCooldownHours * 3_600_000) : null;
   for (const id of ids) {
     db.prepare(`INSERT INTO allocations (shop_id, order_id, item_id, kind, reusable, fill_id, source, rental_until, created_at) VALUES (?, ?, ?, 'item', ?, NULL, 'manual', ?, ?)`)
       .run(shopId, o.id, id, reusable ? 1 : 0, rentalUntil, nowIso);
-    if (reusable) db.prepare('UPDATE stock_items SET busy_until = ? WHERE id = ?').run(toBeijingIso(now + (profile.terms.rentalDays ?? 0) * DAY), id);
+    if (reusable) db.prepare('UPDATE stock_items SET busy_until = ? WHERE id = ?').run(busyUntil, id);
     else db.prepare("UPDATE stock_items SET state = 'reserved' WHERE id = ?").run(id);
   }
   appendLedger(db, { shopId, event: 'assign', subject: `order:${orderNo}`, detail: { itemIds: ids } });

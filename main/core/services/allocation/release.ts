@@ -1,4 +1,4 @@
-import { normalizeStatus, toBeijingIso } from '../../../../shared/rules/classify';
+import { refundOrCancel, toBeijingIso } from '../../../../shared/rules/classify';
 import type { Db } from '../../db/open';
 import { nowMs } from '../clock';
 import { appendLedger } from '../ledger';
@@ -44,13 +44,14 @@ export function releaseOrQuarantine(db: Db, orderId: number, reason: string): { 
 }
 
 /**
- * After a newer export: an order refunded or cancelled before shipment gives its items back;
- * one refunded after shipment quarantines them. Runs inside the import's transaction.
+ * After a newer export: an order refunded or cancelled before shipment gives its items back (its
+ * 售后状态 alone may say so: 待发货 with 退款成功); one refunded after shipment quarantines them.
+ * Runs inside the import's transaction.
  */
-export function applyStatusToAllocations(db: Db, orderId: number, status: string): void {
-  const st = normalizeStatus(status);
-  if (st === '未发货，退款成功' || st === '已取消' || st === '交易关闭') releaseOrQuarantine(db, orderId, 'refunded');
-  else if (st === '已发货，退款成功') {
+export function applyStatusToAllocations(db: Db, orderId: number, status: string, afterSale: string): void {
+  const end = refundOrCancel(status, afterSale);
+  if (end === 'beforeShipment') releaseOrQuarantine(db, orderId, 'refunded');
+  else if (end === 'afterShipment') {
     const active = db.prepare('SELECT id FROM allocations WHERE order_id = ? AND released_at IS NULL').pluck().all(orderId) as number[];
     for (const id of active) quarantineAllocation(db, id);
   }

@@ -1,4 +1,4 @@
-import { normalizeStatus } from '../../../../shared/rules/classify';
+import { normalizeStatus, refundOrCancel } from '../../../../shared/rules/classify';
 import type { Db } from '../../db/open';
 import { nowMs } from '../clock';
 import { getSettings } from '../settings';
@@ -23,12 +23,12 @@ export function exportedOrders(db: Db, shopId: number): Map<number, Outbound> {
 }
 
 /** One exported order as the new export shows it (inside the import's transaction). */
-export function learnShipState(db: Db, o: Outbound, status: string, importId: number, seenAt: string): void {
+export function learnShipState(db: Db, o: Outbound, status: string, afterSale: string, importId: number, seenAt: string): void {
   const st = normalizeStatus(status);
   let next: string | null = null;
   let note = '';
   if (st.startsWith('已发货') || st === '已签收' || st === '已收货') next = 'shipped';
-  else if (st === '未发货，退款成功' || st === '已取消' || st === '交易关闭') { next = 'attention'; note = 'CLOSED_AFTER_EXPORT'; }
+  else if (refundOrCancel(status, afterSale) === 'beforeShipment') { next = 'attention'; note = 'CLOSED_AFTER_EXPORT'; }
   else if (st === '待发货' && o.state === 'exported' && o.exportedAt) {
     const hours = o.attentionHours;
     if (nowMs() - Date.parse(o.exportedAt) >= hours * 3_600_000) { next = 'attention'; note = `STILL_WAITING:${hours}`; }

@@ -100,12 +100,12 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
           fs.new++;
         } else if (seen[1] === v.fingerprint) {
           fs.unchanged++;
-          if (outbound.has(seen[0])) learnShipState(db, outbound.get(seen[0])!, v.status, importId, now);
+          if (outbound.has(seen[0])) learnShipState(db, outbound.get(seen[0])!, v.status, v.afterSale, importId, now);
         } else {
           const prev = find.get(shopId, o.key) as Record<Tracked, string | number | null> & { id: number; fingerprint: string };
           seen[1] = v.fingerprint;
           upd.run(...params(v), now, now, importId, prev.id);
-          if (prev.status !== v.status) applyStatusToAllocations(db, prev.id, v.status);
+          if (prev.status !== v.status || prev.afterSale !== v.afterSale) applyStatusToAllocations(db, prev.id, v.status, v.afterSale);
           delLines.run(prev.id);
           writeLines(prev.id, o.lines, importId);
           for (const k of TRACKED) {
@@ -113,7 +113,7 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
             const after = (v as unknown as Record<Tracked, string | number | null>)[k] ?? '';
             if (String(before) !== String(after)) insChange.run(prev.id, importId, now, k, String(before), String(after));
           }
-          if (outbound.has(prev.id)) learnShipState(db, outbound.get(prev.id)!, v.status, importId, now);
+          if (outbound.has(prev.id)) learnShipState(db, outbound.get(prev.id)!, v.status, v.afterSale, importId, now);
           fs.updated++;
         }
         if (++done % 5000 === 0) opts.onProgress?.({ file: f.name, phase: 'write', done, total: f.orders.size });
