@@ -104,6 +104,7 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
     result.batchId = batchId;
     faultPoint('stock.import.beforeCommit');
   }).immediate();
+  faultPoint('stock.import.committed');
   return result;
 }
 

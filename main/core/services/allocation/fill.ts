@@ -44,9 +44,9 @@ function loadPool(db: Db, p: Profile, now: number): Pool {
  * ITEM_INCONSISTENT rather than reported short (the stock count says there is enough).
  */
 export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): FillResult {
-  // Trace points (main/core/fault.ts): asking for the write lock, holding it, about to commit.
+  // Trace points (main/core/fault.ts): asking for the write lock, holding it, about to commit, committed.
   faultPoint('fill.start');
-  return db.transaction((): FillResult => {
+  const filled = db.transaction((): FillResult => {
     faultPoint('fill.begin');
     const now = nowMs();
     const nowIso = toBeijingIso(now);
@@ -136,6 +136,8 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
     faultPoint('fill.beforeCommit');
     return result;
   }).immediate();
+  faultPoint('fill.committed');
+  return filled;
 }
 
 /** `allocation.fill`: a fill with the account cooldown from settings. */

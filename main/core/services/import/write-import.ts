@@ -131,6 +131,7 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
     checkShop(db, shopId, { importIds: summary.importIds });
     faultPoint('import.beforeCommit');
   }).immediate();
+  faultPoint('import.committed');
   return summary;
 
   function writeLines(orderId: number, lines: ParsedLine[], importId: number): void {
