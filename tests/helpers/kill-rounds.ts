@@ -76,9 +76,10 @@ export interface KillWork {
   pristine: string;
   /** the command, on a given copy of the data folder */
   args: (dir: string) => string[];
-  /** the trace points at which the work begins (write lock held) and ends (about to commit) */
+  /** the trace points at which the work begins (write lock held), ends (about to commit), and has committed */
   begin: string;
   end: string;
+  committed: string;
   /** planned rounds (a few more when kills aimed at the work miss it) */
   rounds: number;
   /** a new empty folder (removed after the test) */
@@ -109,6 +110,9 @@ export interface KillReport {
   afterDir: string;
   /** the work's window in the calibration runs, ms after spawning */
   window: { begin: number; end: number };
+  /** the runs killed (by themselves) at the begin and end points (left the before-state) and at the committed one (the after-state) */
+  atPoints: { point: string; state: 'before' | 'after' }[];
+  /** the runs killed at random moments */
   rounds: KillRound[];
   /** how long the calibration and the rounds took, for the log */
   elapsedMs: number;
@@ -117,10 +121,12 @@ export interface KillReport {
 /**
  * The kill -9 guarantee, measured: "after" is the same command run uninterrupted (twice, on two
  * copies of the before-state: both must store identical databases, or the comparison below would
- * mean nothing). Then each round runs the command on a fresh copy and kills it with SIGKILL,
- * mostly while the work is under way (the window the calibration runs measured, from their trace
- * points), some at its commit, some at any moment from start-up to just past the commit. Every round must leave
- * exactly the before-state or exactly the after-state: every table, every cell.
+ * mean nothing). Three runs kill themselves at the trace points: at the begin and at the end
+ * point they must leave exactly the before-state, at the committed point exactly the after-state. Then each round runs the command on a fresh copy and kills it with
+ * SIGKILL, mostly while the work is under way (spread over the length the runs so far measured,
+ * from their trace points), some at its commit, some at any moment from start-up to just past
+ * the commit. Every round must leave exactly the before-state or exactly the after-state: every
+ * table, every cell.
  */
 export async function killRounds(w: KillWork): Promise<KillReport> {
   const t0 = Date.now();
@@ -141,6 +147,21 @@ export async function killRounds(w: KillWork): Promise<KillReport> {
   expect(snapshotDiff(calibrations[1].after, after), 'two uninterrupted runs stored different databases').toEqual([]);
   expect(snapshotDiff(before, after).length, 'the work changed nothing').toBeGreaterThan(0);
   const window = { begin: calibrations[1].begin, end: calibrations[1].end };
+
+  // First, at the points themselves (the process kills itself there, VSHIP_FAULT): nothing may be
+  // committed when the work begins, nor when it has done everything but commit; all of it once
+  // the commit returned. The end point catches, every time, any commit before the end (in chunks,
+  // per order, in two steps), however short the stretch a random kill would have to hit; the
+  // committed point, any part written in a transaction of its own after the commit.
+  const atPoints: KillReport['atPoints'] = [];
+  for (const [point, state, want] of [[w.begin, 'before', before], [w.end, 'before', before], [w.committed, 'after', after]] as const) {
+    const dir = w.newDir();
+    copyDataFolder(w.pristine, dir);
+    const r = await runTraced(w.args(dir), { env: { ...w.env, VSHIP_FAULT: point } });
+    expect(r.signal, `killed at ${point}: ${r.stderr}`).toBe('SIGKILL');
+    expect(snapshotDiff(want, folderSnapshot(dir)), `killed at ${point}, the database is not as ${state}`).toEqual([]);
+    atPoints.push({ point, state });
+  }
   // The scale, from the last three runs that passed both points (the calibrations, then each
   // round that reached the end): the load on the machine changes while the test runs.
   const lengths = calibrations.map((c) => c.end - c.begin);
@@ -186,12 +207,12 @@ export async function killRounds(w: KillWork): Promise<KillReport> {
     rounds.push({ aim, delayMs, killed: r.killed, midWork, state: fromBefore.length === 0 ? 'before' : 'after' });
     if (aim === 'work' && !midWork && again-- > 0) aims.push('work');
   }
-  return { before, after, afterDir: calibrations[0].dir, window, rounds, elapsedMs: Date.now() - t0 };
+  return { before, after, afterDir: calibrations[0].dir, window, atPoints, rounds, elapsedMs: Date.now() - t0 };
 }
 
 /** One line for the test log: how the rounds went. */
 export function describeRounds(label: string, k: KillReport): string {
   const n = (f: (r: KillRound) => boolean) => k.rounds.filter(f).length;
-  return `${label}: work ${k.window.begin}–${k.window.end} ms after spawn; ${k.rounds.length} rounds: ${n((r) => r.midWork)} killed mid-work, `
+  return `${label}: work ${k.window.begin}–${k.window.end} ms after spawn; ${k.atPoints.map((p) => `killed at ${p.point}: ${p.state}`).join(', ')}; ${k.rounds.length} rounds: ${n((r) => r.midWork)} killed mid-work, `
     + `${n((r) => r.killed && !r.midWork)} killed outside it, ${n((r) => !r.killed)} finished; ${n((r) => r.state === 'before')} before, ${n((r) => r.state === 'after')} after; ${(k.elapsedMs / 1000).toFixed(1)} s`;
 }

@@ -150,7 +150,7 @@ describe('fills across processes', () => {
   });
 
   it('a fill killed (SIGKILL) at any moment leaves exactly the database before it or exactly the one after it', async () => {
-    const k = await killRounds({ pristine, args: fillArgs, begin: 'fill.begin', end: 'fill.beforeCommit', rounds: 10, newDir: tempDir, env: ENV });
+    const k = await killRounds({ pristine, args: fillArgs, begin: 'fill.begin', end: 'fill.beforeCommit', committed: 'fill.committed', rounds: 10, newDir: tempDir, env: ENV });
     console.log(describeRounds('fill kill test', k));
     // The after-state is a real fill of cards and accounts, and keeps every guarantee.
     const h = held(k.afterDir);

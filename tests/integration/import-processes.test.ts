@@ -34,7 +34,7 @@ describe('order imports across processes', () => {
     const file = join(tempDir(), 'later.csv');
     writeFileSync(file, toCsv(later));
 
-    const k = await killRounds({ pristine, args: (dir) => ['import', file, '--data-dir', dir, '--json'], begin: 'import.begin', end: 'import.beforeCommit', rounds: 8, newDir: tempDir, env: PINNED_ENV });
+    const k = await killRounds({ pristine, args: (dir) => ['import', file, '--data-dir', dir, '--json'], begin: 'import.begin', end: 'import.beforeCommit', committed: 'import.committed', rounds: 8, newDir: tempDir, env: PINNED_ENV });
     console.log(describeRounds('order import kill test', k));
     // The after-state holds the whole export, and the refunds gave items back.
     const db = openDatabase(k.afterDir);

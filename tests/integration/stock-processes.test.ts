@@ -31,7 +31,7 @@ describe('stock imports across processes', () => {
     const file = join(tempDir(), 'batch.txt');
     writeFileSync(file, `${codes('NEW', 30_000)}\n${had.join('\n')}\n`);
 
-    const k = await killRounds({ pristine, args: (dir) => ['stock', 'import', file, '--product', skuKey, '--data-dir', dir, '--json'], begin: 'stock.import.begin', end: 'stock.import.beforeCommit', rounds: 8, newDir: tempDir, env: PINNED_ENV });
+    const k = await killRounds({ pristine, args: (dir) => ['stock', 'import', file, '--product', skuKey, '--data-dir', dir, '--json'], begin: 'stock.import.begin', end: 'stock.import.beforeCommit', committed: 'stock.import.committed', rounds: 8, newDir: tempDir, env: PINNED_ENV });
     console.log(describeRounds('stock import kill test', k));
     expect(k.after.tables.stock_items.rows - k.before.tables.stock_items.rows).toBe(30_000);
     expect(k.after.tables.stock_batches.rows - k.before.tables.stock_batches.rows).toBe(1);
