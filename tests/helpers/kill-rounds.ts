@@ -122,11 +122,11 @@ export interface KillReport {
  * The kill -9 guarantee, measured: "after" is the same command run uninterrupted (twice, on two
  * copies of the before-state: both must store identical databases, or the comparison below would
  * mean nothing). Three runs kill themselves at the trace points: at the begin and at the end
- * point they must leave exactly the before-state, at the committed point exactly the after-state. Then each round runs the command on a fresh copy and kills it with
- * SIGKILL, mostly while the work is under way (spread over the length the runs so far measured,
- * from their trace points), some at its commit, some at any moment from start-up to just past
- * the commit. Every round must leave exactly the before-state or exactly the after-state: every
- * table, every cell.
+ * point they must leave exactly the before-state, at the committed point exactly the after-state.
+ * Then each round runs the command on a fresh copy and kills it with SIGKILL, mostly while the
+ * work is under way (spread over the length the runs so far measured, from their trace points),
+ * some at its commit, some at any moment from start-up to just past the commit. Every round must
+ * leave exactly the before-state or exactly the after-state: every table, every cell.
  */
 export async function killRounds(w: KillWork): Promise<KillReport> {
   const t0 = Date.now();
