@@ -7,6 +7,7 @@ import { maskSecret } from '../../../shared/rules/mask';
 import type { StockSep } from '../../../shared/rules/stock-separators';
 import { itemIdentity, stockShape, type StockShape } from '../../../shared/rules/stock-shape';
 import type { Db } from '../db/open';
+import { faultPoint } from '../fault';
 import { identityFingerprint } from '../db/stock-fingerprint';
 import { parseStock, type ParsedStockItem } from '../io/read-stock';
 import { nowIso, nowMs } from './clock';
@@ -77,6 +78,7 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
   const ins = db.prepare(`INSERT INTO stock_items (shop_id, product_id, batch_id, kind, card_no, password, code, login, extras, fingerprint, expires_at, state, line_no, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'available', ?, ?) ON CONFLICT (shop_id, fingerprint) DO NOTHING`);
   db.transaction(() => {
+    faultPoint('stock.import.begin');
     const batchId = Number(insBatch.run(input.shopId, product.id, input.name, parsed.sep, batchExpiry, now).lastInsertRowid);
     for (const it of parsed.items) {
       const fp = itemFingerprint(shape, it);
@@ -92,6 +94,7 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
     }
     if (result.added === 0) {
       db.prepare('DELETE FROM stock_batches WHERE id = ?').run(batchId);
+      faultPoint('stock.import.beforeCommit');
       return;
     }
     db.prepare('UPDATE stock_batches SET added = ?, duplicates = ? WHERE id = ?').run(result.added, result.duplicates.length, batchId);
@@ -99,7 +102,9 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
     // New stock changes who waits for it (OUT_OF_STOCK).
     checkShop(db, input.shopId, { orderIds: [] });
     result.batchId = batchId;
+    faultPoint('stock.import.beforeCommit');
   }).immediate();
+  faultPoint('stock.import.committed');
   return result;
 }
 

@@ -3,6 +3,7 @@ import { SKIP_REASONS } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { toBeijingIso } from '../../../../shared/rules/classify';
 import type { Db } from '../../db/open';
+import { faultPoint } from '../../fault';
 import { nowMs } from '../clock';
 import { appendLedger } from '../ledger';
 import { getSettings } from '../settings';
@@ -43,7 +44,10 @@ function loadPool(db: Db, p: Profile, now: number): Pool {
  * ITEM_INCONSISTENT rather than reported short (the stock count says there is enough).
  */
 export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): FillResult {
-  return db.transaction((): FillResult => {
+  // Trace points (main/core/fault.ts): asking for the write lock, holding it, about to commit, committed.
+  faultPoint('fill.start');
+  const filled = db.transaction((): FillResult => {
+    faultPoint('fill.begin');
     const now = nowMs();
     const nowIso = toBeijingIso(now);
     const profiles = loadProfiles(db, shopId);
@@ -51,7 +55,7 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
       AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)
       ORDER BY (o.ship_by IS NULL), o.ship_by, o.id`).all(shopId) as { id: number; order_no: string }[];
     const result: FillResult = { fillId: null, filled: 0, items: 0, short: [], skipped: [], inconsistent: [], held: [] };
-    if (orders.length === 0) return result;
+    if (orders.length === 0) { faultPoint('fill.beforeCommit'); return result; }
     // All candidate lines in one pass rather than a query per order.
     const linesByOrder = new Map<number, NeedLine[]>();
     for (const l of db.prepare(`SELECT l.order_id, l.sku_code, l.style_id, l.product_id, l.spec, l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
@@ -129,8 +133,11 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
       appendLedger(db, { shopId, event: 'fill', subject: `fill:${fillId}`, detail: { filled: result.filled, items: result.items, short: result.short.length, ...(result.inconsistent.length ? { inconsistent: result.inconsistent.length } : {}) } });
       result.fillId = fillId;
     }
+    faultPoint('fill.beforeCommit');
     return result;
   }).immediate();
+  faultPoint('fill.committed');
+  return filled;
 }
 
 /** `allocation.fill`: a fill with the account cooldown from settings. */

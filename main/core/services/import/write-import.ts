@@ -3,6 +3,7 @@ import type { ImportFileSummary, ImportSummary } from '../../../../shared/domain
 import { classifyOrder } from '../../../../shared/rules/classify';
 import { computeShipBy } from '../../../../shared/rules/ship-by';
 import type { Db } from '../../db/open';
+import { faultPoint } from '../../fault';
 import { applyStatusToAllocations } from '../allocation';
 import { nowIso } from '../clock';
 import { syncProducts } from '../products';
@@ -77,6 +78,7 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
   const summary: ImportSummary = { importIds: [], files: [], read: 0, new: 0, updated: 0, unchanged: 0, damaged: 0, shippable: 0, notShippable: 0, durationMs: 0 };
   const now = nowIso();
   db.transaction(() => {
+    faultPoint('import.begin');
     // One read of the shop's keys instead of a lookup per order; full rows only for changed ones.
     const existing = new Map<string, [number, string]>();
     for (const [k, id, fp] of known.iterate(shopId) as Iterable<[string, number, string]>) existing.set(k, [id, fp]);
@@ -127,7 +129,9 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
     syncProducts(db, shopId, summary.importIds);
     // The orders this import wrote are checked against the rules in the same transaction.
     checkShop(db, shopId, { importIds: summary.importIds });
+    faultPoint('import.beforeCommit');
   }).immediate();
+  faultPoint('import.committed');
   return summary;
 
   function writeLines(orderId: number, lines: ParsedLine[], importId: number): void {
