@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../main/core/db/open';
 import { openDatabase } from '../../main/core/db/open';
-import { assign, assignMany, fill, markRecharged, productAccounts } from '../../main/core/services/allocation';
+import { assign, assignMany, fill, markRecharged, productAccounts, unassign } from '../../main/core/services/allocation';
 import { importOrderFiles } from '../../main/core/services/import';
 import { allOrders } from '../../main/core/services/orders';
 import { listProducts, setProduct } from '../../main/core/services/products';
@@ -114,5 +114,36 @@ describe('assigning by hand', () => {
     expect(paste.code).toBe('ORDER_NOT_SHIPPABLE');
     expect(paste.message).toContain(`订单 ${blocked[0].orderNo}`);
     expect(written(db)).toEqual(before);
+  });
+});
+
+describe('an account rented twice', () => {
+  it('stays busy while its newer rental stands when the older one is taken back, and is rented to no third order', () => {
+    const { db, shopId } = shop({ statusMix: 'all-shippable', seed: 184 });
+    setSettings(db, { accountCooldownHours: 3 });
+    const single = allOrders(db, shopId).filter((o) => o.shippable && o.lineCount === 1 && o.quantity === 1);
+    const bySku = new Map<string, string[]>();
+    for (const o of single) bySku.set(o.skuKey, [...(bySku.get(o.skuKey) ?? []), o.orderNo]);
+    const [skuKey, orderNos] = [...bySku.entries()].sort((x, y) => y[1].length - x[1].length)[0];
+    expect(orderNos.length).toBeGreaterThanOrEqual(3);
+    setProduct(db, shopId, skuKey, { kind: 'account', terms: { rentalDays: 7 } });
+    importStock(db, { shopId, skuKey, name: 'accounts.txt', bytes: accountText(accounts(1, 19)) });
+    // Order X rents the account; after its rental and cooldown, order Y rents it again.
+    expect(fill(db, shopId, { cooldownHours: 3 }).items).toBe(1);
+    const first = productAccounts(db, shopId, skuKey)[0];
+    const x = allOrders(db, shopId).find((o) => orderNos.includes(o.orderNo) && o.items.length === 1)!;
+    process.env.VSHIP_NOW = iso(Date.parse(first.busyUntil!) + H);
+    expect(fill(db, shopId, { cooldownHours: 3 }).items).toBe(1);
+    const second = productAccounts(db, shopId, skuKey)[0];
+    expect(second.busyUntil).toBe(iso(Date.parse(first.busyUntil!) + H + 7 * DAY + 3 * H));
+    // Taking X's (older) rental back leaves the account busy until Y's ends, plus the cooldown.
+    unassign(db, shopId, x.orderNo);
+    expect(productAccounts(db, shopId, skuKey)[0].busyUntil).toBe(second.busyUntil);
+    expect(fill(db, shopId, { cooldownHours: 3 }).items).toBe(0);
+    expect(allocationViolations(db)).toEqual([]);
+    // Taking Y's back too frees it.
+    const y = allOrders(db, shopId).find((o) => orderNos.includes(o.orderNo) && o.items.length === 1)!;
+    unassign(db, shopId, y.orderNo);
+    expect(productAccounts(db, shopId, skuKey)[0].busyUntil).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { refundOrCancel, toBeijingIso } from '../../../../shared/rules/classify'
 import type { Db } from '../../db/open';
 import { nowMs } from '../clock';
 import { appendLedger } from '../ledger';
+import { getSettings } from '../settings';
 import { orderRow } from './needs';
 import { checkShop } from '../rules/check';
 
@@ -10,8 +11,13 @@ export function releaseAllocation(db: Db, allocationId: number, reason: string):
   const a = db.prepare('SELECT item_id, reusable FROM allocations WHERE id = ?').get(allocationId) as { item_id: number | null; reusable: number };
   db.prepare('UPDATE allocations SET released_at = ?, release_reason = ? WHERE id = ?').run(toBeijingIso(nowMs()), reason, allocationId);
   if (a.item_id === null) return;
-  if (a.reusable) db.prepare('UPDATE stock_items SET busy_until = NULL WHERE id = ?').run(a.item_id);
-  else db.prepare("UPDATE stock_items SET state = 'available' WHERE id = ? AND state = 'reserved'").run(a.item_id);
+  if (a.reusable) {
+    // An account may hold an older rental beside a newer one (rented again after the first ended):
+    // it stays busy until the latest rental still standing ends, plus the cooldown; free only with none.
+    const latest = db.prepare('SELECT max(rental_until) FROM allocations WHERE item_id = ? AND released_at IS NULL').pluck().get(a.item_id) as string | null;
+    const busyUntil = latest ? toBeijingIso(Date.parse(latest) + getSettings(db).accountCooldownHours * 3_600_000) : null;
+    db.prepare('UPDATE stock_items SET busy_until = ? WHERE id = ?').run(busyUntil, a.item_id);
+  } else db.prepare("UPDATE stock_items SET state = 'available' WHERE id = ? AND state = 'reserved'").run(a.item_id);
 }
 
 /** Exported items never return: they stay delivered, and are marked quarantined. */
