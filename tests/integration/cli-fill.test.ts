@@ -5,6 +5,7 @@ import { openDatabase } from '../../main/core/db/open';
 import { verifyLedger } from '../../main/core/services/ledger';
 import type { FillResult } from '../../shared/domain';
 import { maskSecret } from '../../shared/rules/mask';
+import { RULES } from '../../shared/rules/platform/catalogue';
 import { generateOrders, toCsv } from '../fixtures/orders';
 import { useBuiltCli, vship } from '../helpers/cli';
 import { useTempDirs } from '../helpers/data-dir';
@@ -14,6 +15,28 @@ const tempDir = useTempDirs();
 useBuiltCli();
 
 describe('vship fill, assign, unassign, messages', () => {
+  it('says which orders a rule holds back from the fill, and why (--json: held)', () => {
+    const dir = tempDir();
+    const t = generateOrders({ count: 60, seed: 97, statusMix: 'all-shippable', optional: true });
+    writeFileSync(join(dir, 'o.csv'), toCsv(t));
+    vship(['import', join(dir, 'o.csv'), '--data-dir', dir]);
+    const products = JSON.parse(vship(['products', '--data-dir', dir, '--json']).stdout) as { skuKey: string; waitingUnits: number }[];
+    const a = products.sort((x, y) => y.waitingUnits - x.waitingUnits)[0];
+    // Sold to 西藏 only: no order of the export comes from there, so the region lock holds every one.
+    expect(vship(['product', 'set', a.skuKey, '--kind', 'code', '--region', '西藏', '--data-dir', dir]).code).toBe(0);
+    writeFileSync(join(dir, 'codes.txt'), Array.from({ length: a.waitingUnits }, (_, i) => `REG-${1000 + i}-XYZ`).join('\n'));
+    expect(vship(['stock', 'import', join(dir, 'codes.txt'), '--product', a.skuKey, '--data-dir', dir]).code).toBe(0);
+    const orders = JSON.parse(vship(['orders', '--shippable', '--data-dir', dir, '--json']).stdout) as { orderNo: string; skuCode: string }[];
+    const ofA = orders.filter((o) => o.skuCode === a.skuKey).map((o) => o.orderNo).sort();
+    expect(ofA.length).toBeGreaterThanOrEqual(2);
+    const f = JSON.parse(vship(['fill', '--data-dir', dir, '--json']).stdout) as FillResult;
+    expect(f.filled).toBe(0);
+    expect([...f.held].sort((x, y) => x.orderNo.localeCompare(y.orderNo))).toEqual(ofA.map((orderNo) => ({ orderNo, rule: 'REGION_LOCK' })));
+    const text = vship(['fill', '--data-dir', dir]);
+    expect(text.stdout).toContain(`规则拦截 ${ofA.length} 个：${RULES.REGION_LOCK.title}（REGION_LOCK`);
+  });
+
+
   it('fills from stock, shows masked items, reveals on request (recorded), writes messages', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'o.csv'), toCsv(generateOrders({ count: 80, seed: 95, statusMix: 'all-shippable' })));

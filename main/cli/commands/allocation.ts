@@ -1,3 +1,5 @@
+import type { RuleId } from '../../../shared/domain';
+import { RULES } from '../../../shared/rules/platform/catalogue';
 import { call } from '../call';
 import { defineCommand, type Command } from '../command';
 import { EXIT } from '../exit-codes';
@@ -20,12 +22,15 @@ const fillCommand = defineCommand({
       return EXIT.OK;
     }
     const r = await call(core, 'allocation.fill', { shopId: shop.id });
-    if (json) { outJson({ fillId: r.fillId, filled: r.filled, items: r.items, short: r.short, skipped: r.skipped, inconsistent: r.inconsistent }); return EXIT.OK; }
+    if (json) { outJson({ fillId: r.fillId, filled: r.filled, items: r.items, short: r.short, skipped: r.skipped, held: r.held, inconsistent: r.inconsistent }); return EXIT.OK; }
     out(`已填充 ${r.filled} 个订单（${r.items} 条），缺货 ${r.short.length} 个，跳过 ${r.skipped.length} 个`);
     for (const x of r.short.slice(0, 50)) out(`  缺货 ${x.orderNo}: 需要 ${x.need}, 可用 ${x.available}`);
     const reasons = new Map<string, number>();
     for (const x of r.skipped) reasons.set(x.reason, (reasons.get(x.reason) ?? 0) + 1);
     for (const [k, n] of reasons) out(`  跳过 ${n} 个：${k}`);
+    const rules = new Map<RuleId, number>();
+    for (const x of r.held) rules.set(x.rule, (rules.get(x.rule) ?? 0) + 1);
+    for (const [rule, n] of rules) out(`  规则拦截 ${n} 个：${RULES[rule].title}（${rule}；vship check 查看原因与处理办法）`);
     for (const x of r.inconsistent.slice(0, 50)) out(`  库存条目 ${x.itemId}（${x.skuKey}）状态不一致：标为可用，但已填入订单 ${x.heldByOrderNo}；已跳过，请运行 vship check-db`);
     return EXIT.OK;
   },
