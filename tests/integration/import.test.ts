@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../main/core/db/open';
 import { importOrderFiles } from '../../main/core/services/import';
 import { allOrders, getOrder } from '../../main/core/services/orders';
 import { ensureDefaultShop } from '../../main/core/services/shops';
-import { badFiles, expectedFor, generateOrders, toCsv, toXlsx, toZip, type CsvOptions, type ExpectedOrder, type OrderTable } from '../fixtures/orders';
+import { badFiles, csvCellText, expectedFor, generateOrders, toCsv, toXlsx, toZip, type CsvOptions, type ExpectedOrder, type OrderTable } from '../fixtures/orders';
 import { useTempDirs } from '../helpers/data-dir';
 
 const tempDir = useTempDirs();
@@ -89,14 +89,18 @@ describe('importing the order export', () => {
     expectOrdersMatch(allOrders(db, shopId), legacy.expected);
   });
 
-  it('keeps every cell of the row as read, under its header', () => {
+  it('keeps every cell of the row as read, under its header, the export\'s trailing tabs included', () => {
     const { db, shopId } = freshDb();
-    importBytes(db, shopId, 'orders.csv', toCsv(table, { encoding: 'gbk', trailingTabs: true }));
+    const opts: CsvOptions = { encoding: 'gbk', trailingTabs: true };
+    importBytes(db, shopId, 'orders.csv', toCsv(table, opts));
+    const asWritten = csvCellText(table, opts);
     const row = table.rows[3];
     const no = row[table.headers.indexOf('订单号')];
     const d = getOrder(db, shopId, no)!;
     const line = d.lines.find((l) => l.sourceRow === 5)!; // header is row 1, rows[3] is row 5
-    table.headers.forEach((h, i) => expect(line.raw[h], h).toBe(row[i].trim()));
+    expect(Object.keys(line.raw)).toEqual(table.headers);
+    table.headers.forEach((h, i) => expect(line.raw[h], h).toBe(asWritten(3, i)));
+    expect(Object.values(line.raw).some((v) => v.endsWith('\t'))).toBe(true);
     expect(line.sourceFile).toBe('orders.csv');
   });
 
