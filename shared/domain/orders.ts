@@ -54,6 +54,11 @@ export interface Order {
   city: string;
   district: string;
   firstSeenAt: string;
+  /**
+   * When an export last brought this order new or changed. An export that holds it unchanged writes
+   * nothing to the order (a re-import changes nothing; its `imports` row counts it as unchanged),
+   * so this is not "when it last appeared in an export".
+   */
   lastSeenAt: string;
   lastChangedAt: string;
   lineCount: number;

@@ -3,11 +3,14 @@ import { AppError } from '../../shared/errors';
 import type { Order } from '../../shared/domain';
 import { toBeijingIso } from '../../shared/rules/classify';
 import { openDatabase, type Db } from '../../main/core/db/open';
+import { fill } from '../../main/core/services/allocation';
 import { importOrderFiles } from '../../main/core/services/import';
 import { allOrders, getOrder } from '../../main/core/services/orders';
 import { ensureDefaultShop } from '../../main/core/services/shops';
-import { badFiles, expectedFor, generateOrders, toCsv, toXlsx, toZip, type CsvOptions, type ExpectedOrder, type OrderTable } from '../fixtures/orders';
+import { badFiles, csvCellText, expectedFor, generateOrders, toCsv, toXlsx, toZip, withRuleCases, type CsvOptions, type ExpectedOrder, type OrderTable } from '../fixtures/orders';
+import { codeShop } from '../helpers/code-shop';
 import { useTempDirs } from '../helpers/data-dir';
+import { snapshotDb, type DbSnapshot } from '../helpers/db-rows';
 
 const tempDir = useTempDirs();
 
@@ -89,14 +92,18 @@ describe('importing the order export', () => {
     expectOrdersMatch(allOrders(db, shopId), legacy.expected);
   });
 
-  it('keeps every cell of the row as read, under its header', () => {
+  it('keeps every cell of the row as read, under its header, the export\'s trailing tabs included', () => {
     const { db, shopId } = freshDb();
-    importBytes(db, shopId, 'orders.csv', toCsv(table, { encoding: 'gbk', trailingTabs: true }));
+    const opts: CsvOptions = { encoding: 'gbk', trailingTabs: true };
+    importBytes(db, shopId, 'orders.csv', toCsv(table, opts));
+    const asWritten = csvCellText(table, opts);
     const row = table.rows[3];
     const no = row[table.headers.indexOf('订单号')];
     const d = getOrder(db, shopId, no)!;
     const line = d.lines.find((l) => l.sourceRow === 5)!; // header is row 1, rows[3] is row 5
-    table.headers.forEach((h, i) => expect(line.raw[h], h).toBe(row[i].trim()));
+    expect(Object.keys(line.raw)).toEqual(table.headers);
+    table.headers.forEach((h, i) => expect(line.raw[h], h).toBe(asWritten(3, i)));
+    expect(Object.values(line.raw).some((v) => v.endsWith('\t'))).toBe(true);
     expect(line.sourceFile).toBe('orders.csv');
   });
 
@@ -114,26 +121,56 @@ describe('importing the order export', () => {
   });
 });
 
-function snapshot(db: Db) {
-  return {
-    orders: db.prepare('SELECT * FROM orders ORDER BY id').all(),
-    lines: db.prepare('SELECT * FROM order_lines ORDER BY order_id, line_no').all(),
-    changes: db.prepare('SELECT * FROM order_changes ORDER BY id').all(),
-  };
-}
-
 describe('re-importing', () => {
   const table = generateOrders({ count: 300, seed: 21, optional: true });
 
-  it('changes nothing when the same file comes twice', () => {
-    const { db, shopId } = freshDb();
-    const bytes = toCsv(table, { encoding: 'gbk' });
-    importBytes(db, shopId, 'a.csv', bytes);
-    const before = snapshot(db);
-    const s = importBytes(db, shopId, 'a.csv', bytes);
-    expect(s).toMatchObject({ new: 0, updated: 0, unchanged: table.expected.length });
-    expect(snapshot(db)).toEqual(before);
-  });
+  /**
+   * A shop with everything an import could touch: adversarial cells, rule findings (withRuleCases),
+   * products confirmed, stock for about half the units (so OUT_OF_STOCK findings too) and a fill.
+   * Then, the next morning, the same orders come again: the whole database must stay as it was
+   * but for what a re-import legitimately writes — its own `imports` row (counting them all
+   * unchanged) and `rule_checks.checked_at` (the rule check that every import runs, run now).
+   * Nothing else: no order's last_seen_at / last_changed_at / last_import_id, no line, change,
+   * product, finding, allocation, stock item or ledger entry.
+   */
+  for (const [label, second] of [
+    ['the same CSV', (t: OrderTable) => Promise.resolve({ name: 'a.csv', bytes: toCsv(t) })],
+    ['the same orders as an XLSX written by Excel', async (t: OrderTable) => ({ name: 'a.xlsx', bytes: await toXlsx(t, { excel: true }) })],
+  ] as const) {
+    it(`changes nothing but its own record when ${label} comes again a day later`, async () => {
+      const { table: t } = withRuleCases(generateOrders({ count: 300, seed: 21, optional: true, adversarial: true, multiLineEvery: 9 }));
+      const monday = '2026-06-20T12:00:00+08:00';
+      const tuesday = '2026-06-21T09:30:00+08:00';
+      process.env.VSHIP_NOW = monday;
+      try {
+        const { db, shopId } = codeShop(tempDir(), t, (_, units) => Math.floor(units / 2));
+        expect(fill(db, shopId, { cooldownHours: 2 }).filled).toBeGreaterThan(0);
+        const before = snapshotDb(db);
+        expect(before.findings!.length).toBeGreaterThan(0);
+        expect(before.findings!.some((f) => f.rule === 'OUT_OF_STOCK')).toBe(true);
+        expect(before.allocations!.length).toBeGreaterThan(0);
+
+        process.env.VSHIP_NOW = tuesday;
+        const f = await second(t);
+        const s = importOrderFiles(db, shopId, [f], { shipPromiseHours: 48 });
+        expect(s).toMatchObject({ new: 0, updated: 0, unchanged: t.expected.length });
+        const after = snapshotDb(db);
+
+        // What the re-import adds: its own record, and the time of the check it ran.
+        expect(after.imports!.slice(0, -1)).toEqual(before.imports);
+        expect(after.imports!.at(-1)).toMatchObject({ id: before.imports!.length + 1, file: f.name, new: 0, updated: 0, unchanged: t.expected.length, imported_at: tuesday });
+        expect(after.rule_checks).toEqual(before.rule_checks!.map((r) => ({ ...r, checked_at: tuesday })));
+        expect(before.rule_checks!.every((r) => r.checked_at === monday)).toBe(true);
+        // Everything else, every table and every column, exactly as it was.
+        const rest = (x: DbSnapshot) => Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'imports' && k !== 'rule_checks'));
+        expect(Object.keys(after)).toEqual(Object.keys(before));
+        expect(rest(after)).toEqual(rest(before));
+        expect(after.orders!.every((o) => o.last_seen_at === monday && o.last_changed_at === monday)).toBe(true);
+      } finally {
+        delete process.env.VSHIP_NOW;
+      }
+    });
+  }
 
   it('updates orders whose status changed and keeps when each change was seen', () => {
     const { db, shopId } = freshDb();

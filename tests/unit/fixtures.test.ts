@@ -4,8 +4,8 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { unzipSync } from 'fflate';
 import {
-  AFTER_SALE_STATUSES, CURRENT_HEADERS, ORDER_STATUSES, RULE_CASES, badFiles, expectedFor, generateOrders, toCsv, toXlsx, toZip,
-  withRuleCases, type OrderTable,
+  AFTER_SALE_STATUSES, CURRENT_HEADERS, LEGACY_NAMES, ORDER_STATUSES, RULE_CASES, TWISTS, badFiles, expectedFor, generateOrders, makeRng, toCsv, toXlsx, toZip,
+  trimCell, withRuleCases, type OrderTable,
 } from '../fixtures/orders';
 
 const ORDER_NO = /^\d{6}-\d{15}$/;
@@ -202,6 +202,81 @@ describe('generateOrders', () => {
   });
 });
 
+describe('generateOrders with adversarial cells', () => {
+  const opts = { count: 200, seed: 44, optional: true, legacy: true, multiLineEvery: 6 };
+  const plain = generateOrders(opts);
+  const adv = generateOrders({ ...opts, adversarial: true });
+  // Twists name the current headers; this table has the legacy ones.
+  const c = (h: string) => col(adv, LEGACY_NAMES[h] ?? h);
+
+  it('changes only cells of the fields the twists write, and leaves the plain table as it was', () => {
+    expect(adv.headers).toEqual(plain.headers);
+    expect(adv.rows.length).toBe(plain.rows.length);
+    const twisted = new Set(TWISTS.map((t) => c(t.header)));
+    let changed = 0;
+    adv.rows.forEach((r, i) => r.forEach((v, k) => {
+      if (v === plain.rows[i]![k]) return;
+      changed++;
+      expect(twisted.has(k), `${adv.headers[k]} of row ${i + 2}`).toBe(true);
+    }));
+    expect(changed).toBeGreaterThan(TWISTS.length);
+    expect(adv.rows.map((r) => r[c('订单编号')])).toEqual(plain.rows.map((r) => r[c('订单编号')]));
+    expect(toCsv(generateOrders(opts)).equals(toCsv(plain))).toBe(true);
+    expect(toCsv(generateOrders({ ...opts, adversarial: true })).equals(toCsv(adv))).toBe(true);
+  });
+
+  it('takes every twist at least once in 200 orders', () => {
+    const rng = makeRng(0);
+    for (const t of TWISTS) {
+      const k = c(t.header);
+      const hit = adv.rows.some((r, i) => {
+        const before = plain.rows[i]![k]!;
+        const made = t.make(before, rng);
+        return r[k] !== before && (t.name === 'waybill-zeros' ? /^000\d{10}$/.test(r[k]!) : r[k] === made);
+      });
+      expect(hit, t.name).toBe(true);
+    }
+  });
+
+  it('holds each kind of hostile cell the issue names', () => {
+    const flat = adv.rows.flat();
+    const some = (re: RegExp) => flat.some((v) => re.test(v));
+    for (const re of [/&/, /</, />/, /\r\n/, /\r(?!\n)/, /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/, /^0\d/, /^=/, /^\+/, /^-/, /^@/, /[\ud800-\udbff][\udc00-\udfff]/,
+      /_x000D_/, /_x005F_/, /^\s|\s$/]) expect(some(re), String(re)).toBe(true);
+    expect(adv.rows.some((r) => /^00\d+$/.test(r[c('充值号码')]!))).toBe(true);
+  });
+
+  it('keeps the expected orders in step with the twisted cells, trimmed as an importer reads them', () => {
+    let row = 0;
+    for (const e of adv.expected) {
+      const rows = adv.rows.slice(row, row + e.lines);
+      row += e.lines;
+      const first = rows[0]!;
+      expect({
+        buyerMemo: e.buyerMemo, merchantMemo: e.merchantMemo, rechargeNo: e.rechargeNo, productName: e.productName,
+        spec: e.spec, styleId: e.styleId, skuCode: e.skuCode,
+      }).toEqual({
+        buyerMemo: trimCell(first[c('买家留言')]!), merchantMemo: trimCell(first[c('商家备注')]!), rechargeNo: trimCell(first[c('充值号码')]!),
+        productName: trimCell(first[c('商品名称')]!), spec: trimCell(first[c('商品规格')]!), styleId: trimCell(first[c('样式ID')]!),
+        skuCode: trimCell(first[c('商家编码-SKU维度')]!),
+      });
+      expect(e.items.map((x) => [x.spec, x.styleId, x.skuCode])).toEqual(rows.map((r) => [r[c('商品规格')], r[c('样式ID')], r[c('商家编码-SKU维度')]].map((v) => trimCell(v!))));
+      // Order-level fields are the same on every row of the order.
+      for (const h of ['买家留言', '商家备注', '充值号码', '商品名称', '详细地址']) expect(new Set(rows.map((r) => r[c(h)])).size, h).toBe(1);
+    }
+    expect(row).toBe(adv.rows.length);
+  });
+
+  it('round-trips through a CSV parser and GBK, CR and control characters included', () => {
+    expect(parseCsv(toCsv(adv).toString('utf8'))).toEqual([adv.headers, ...adv.rows]);
+    expect(iconv.decode(toCsv(adv, { encoding: 'gbk' }), 'gb18030')).toBe(toCsv(adv).toString('utf8'));
+  });
+
+  it('is refused by the exceljs writer, which would lose its control characters and CRs', async () => {
+    await expect(toXlsx(adv)).rejects.toThrow(/excel: true/);
+  });
+});
+
 describe('withRuleCases', () => {
   const t = generateOrders({ count: 300, seed: 91, optional: true });
   const { table, cases } = withRuleCases(t);
@@ -348,6 +423,50 @@ describe('toXlsx', () => {
     expect(r2.getCell(col(t, '用户实付金额(元)') + 1).value).toBe(Number(t.rows[0]![col(t, '用户实付金额(元)')]));
     expect(r2.getCell(col(t, '订单号') + 1).type).toBe(ExcelJS.ValueType.String);
     expect(r2.getCell(col(t, '样式ID') + 1).type).toBe(ExcelJS.ValueType.String);
+  });
+});
+
+describe('toXlsx the way Excel writes it', () => {
+  const t = generateOrders({ count: 200, seed: 45, optional: true, legacy: true, multiLineEvery: 6, adversarial: true });
+  const parts = async (o: Parameters<typeof toXlsx>[1]) => {
+    const files = unzipSync(await toXlsx(t, o));
+    return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v).toString('utf8')]));
+  };
+
+  it('escapes CR, control characters and literal _xHHHH_ in shared strings, with runs and preserved spaces', async () => {
+    const p = await parts({ excel: true });
+    expect(Object.keys(p).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    const sst = p['xl/sharedStrings.xml']!;
+    for (const s of ['_x000D_\n', '_x0007_', '_x001B_', '_x005F_x000D_', '_x005F_x005F_x005F_x000D_', 'xml:space="preserve"', '<r><t>', '<rPr>', '&amp;', '&lt;', '&gt;', '🎉']) expect(sst, s).toContain(s);
+    // What a literal CR or control character would be in the XML: none left.
+    expect(sst.slice(sst.indexOf('<sst'))).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    const sheet = p['xl/worksheets/sheet1.xml']!;
+    expect(sheet).toContain('t="s"');
+    expect(sheet).not.toContain('inlineStr');
+    // Every string once, counted by use.
+    const unique = new Set([t.headers, ...t.rows].flat().filter((v) => v !== '')).size;
+    expect(sst).toContain(`uniqueCount="${unique}"`);
+  });
+
+  it('writes the strings inline when asked, without a shared-string part', async () => {
+    const p = await parts({ excel: true, inlineStrings: true });
+    expect(p['xl/sharedStrings.xml']).toBeUndefined();
+    expect(p['xl/worksheets/sheet1.xml']).toContain('<c r="A1" t="inlineStr"><is>');
+    expect(p['xl/worksheets/sheet1.xml']).toContain('_x000D_');
+  });
+
+  it('reads back with exceljs (its own decoding of _xHHHH_), every cell exact', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx(t, { excel: true })) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    const ws = wb.worksheets[0]!;
+    const text = (v: ExcelJS.CellValue): string => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((x) => x.text).join('') : String(v));
+    [t.headers, ...t.rows].forEach((r, i) => r.forEach((v, k) => expect(text(ws.getRow(i + 1).getCell(k + 1).value), `${t.headers[k]} of row ${i + 1}`).toBe(v)));
+  });
+
+  it('is deterministic, and refuses options it does not write', async () => {
+    expect((await toXlsx(t, { excel: true })).equals(await toXlsx(t, { excel: true }))).toBe(true);
+    await expect(toXlsx(t, { excel: true, numbersAsNumbers: true })).rejects.toThrow(/text cells only/);
+    await expect(toXlsx(t, { inlineStrings: true })).rejects.toThrow(/excel: true/);
   });
 });
 

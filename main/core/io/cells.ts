@@ -18,6 +18,16 @@ export function cellText(c: Cell | undefined): string {
   return a === 0 && b === n ? c : c.slice(a, b);
 }
 
+/**
+ * A cell as the file holds it, for the raw record of a row: text untouched (the export's TAB,
+ * spaces, CRs and all), a numeric XLSX cell as its number's text, a boolean as TRUE / FALSE.
+ */
+export function rawCellText(c: Cell | undefined): string {
+  if (c === undefined) return '';
+  if (typeof c === 'string') return c;
+  return typeof c === 'number' ? numberText(c) : c ? 'TRUE' : 'FALSE';
+}
+
 /** What JavaScript's \s matches, plus nothing else: control characters other than these stay. */
 function isSpace(code: number): boolean {
   return (code >= 9 && code <= 13) || code === 32 || code === 0x3000 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x85;

@@ -2,6 +2,7 @@ import { SaxesParser } from 'saxes';
 import { AppError } from '../../../shared/errors';
 import { cellTooLong, LIMITS, tooManyColumns, type IoLimits } from './limits';
 import type { Cell, TableSink } from './table';
+import { decodeXstring } from './xstring';
 import { listZip, readZipEntry, type UnpackBudget, type ZipEntry } from './zip';
 
 /**
@@ -85,29 +86,44 @@ function parseAll(xml: Uint8Array, chunkSize: number, file: string, setup: (p: S
   if (err) throw new AppError('XLSX_CORRUPT', { file, detail: (err as Error).message.slice(0, 120) });
 }
 
-/** Shared strings: the text of each <si>, rich-text runs joined, phonetic hints (<rPh>) left out. */
+/**
+ * A cell's text as the XML holds it may run to 7 characters per character (`_x000D_`): it is held
+ * to this bound while it is read, and its decoded text to the limit itself.
+ */
+const ESCAPED_CHARS = 7;
+
+/**
+ * Shared strings: the text of each <si>, rich-text runs joined, phonetic hints (<rPh>) left out,
+ * each run's `_xHHHH_` escapes decoded (ST_Xstring, io/xstring.ts).
+ */
 function readSharedStrings(xml: Uint8Array, file: string, chunkSize: number, limits: IoLimits): string[] {
   const out: string[] = [];
   let cur = '';
+  let run = '';
   let inT = false;
   let inPh = 0;
+  const tooLong = (n: number) => cellTooLong(file, undefined, undefined, n, limits.maxCellChars);
   parseAll(xml, chunkSize, file, (p) => {
     p.on('opentag', (t) => {
       if (t.name === 'si') cur = '';
-      else if (t.name === 't') inT = true;
+      else if (t.name === 't' && inPh === 0) { inT = true; run = ''; }
       else if (t.name === 'rPh') inPh++;
     });
     p.on('closetag', (t) => {
       if (t.name === 'si') {
         if (out.length >= limits.maxSharedStrings) throw new AppError('TOO_MANY_STRINGS', { file, notes: [{ key: 'STRINGS_LIMIT', params: { max: limits.maxSharedStrings } }] });
         out.push(cur);
-      } else if (t.name === 't') inT = false;
-      else if (t.name === 'rPh') inPh--;
+      } else if (t.name === 't' && inT) {
+        inT = false;
+        cur += decodeXstring(run);
+        run = '';
+        if (cur.length > limits.maxCellChars) throw tooLong(cur.length);
+      } else if (t.name === 'rPh') inPh--;
     });
     p.on('text', (s) => {
-      if (inT && inPh === 0) {
-        cur += s;
-        if (cur.length > limits.maxCellChars) throw cellTooLong(file, undefined, undefined, cur.length, limits.maxCellChars);
+      if (inT) {
+        run += s;
+        if (cur.length + run.length > ESCAPED_CHARS * limits.maxCellChars) throw tooLong(cur.length + decodeXstring(run).length);
       }
     });
   });
@@ -136,7 +152,10 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
   let cells: Cell[] = [];
   let col = -1;
   let type = 'n';
+  // The cell's <v> as written, and the decoded text of its inline string's runs (<is><t>).
   let text = '';
+  let inline = '';
+  let run = '';
   let inV = false;
   let inT = false;
   let inPh = 0;
@@ -185,23 +204,32 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
           if (col >= limits.maxColumns) throw tooManyColumns(file, rowNo, col + 1, limits.maxColumns);
           type = attr(t.attributes, 't') ?? 'n';
           text = '';
+          inline = '';
           break;
         }
         case 'v': inV = true; break;
-        case 't': inT = true; break;
+        case 't': if (inPh === 0) { inT = true; run = ''; } break;
         case 'rPh': inPh++; break;
       }
     });
     p.on('text', (s) => {
-      if (inV || (inT && inPh === 0)) {
-        text += s;
-        if (text.length > limits.maxCellChars) throw cellTooLong(file, rowNo, where(), text.length, limits.maxCellChars);
+      if (inV) text += s;
+      else if (inT) run += s;
+      else return;
+      if (text.length + inline.length + run.length > ESCAPED_CHARS * limits.maxCellChars) {
+        throw cellTooLong(file, rowNo, where(), decodeXstring(text).length + inline.length + decodeXstring(run).length, limits.maxCellChars);
       }
     });
     p.on('closetag', (t) => {
       switch (t.name) {
         case 'v': inV = false; break;
-        case 't': inT = false; break;
+        case 't':
+          if (inT) {
+            inT = false;
+            inline += decodeXstring(run);
+            run = '';
+          }
+          break;
         case 'rPh': inPh--; break;
         case 'c': {
           let v: Cell;
@@ -214,9 +242,14 @@ function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableS
             if (typeof v === 'number' && Number.isNaN(v)) v = text;
           } else if (type === 'b') {
             v = text === '1';
+          } else if (type === 'str' || type === 'inlineStr') {
+            // A formula's cached text (<v>) and an inline string (<is>) are ST_Xstring too.
+            v = decodeXstring(text) + inline;
           } else {
-            v = text; // str, inlineStr, d (ISO date text), e (error text)
+            v = text + inline; // d (ISO date text), e (error text)
           }
+          const length = typeof v === 'string' ? v.length : text.length;
+          if (length > limits.maxCellChars) throw cellTooLong(file, rowNo, where(), length, limits.maxCellChars);
           while (cells.length < col) cells.push('');
           cells[col] = v;
           break;

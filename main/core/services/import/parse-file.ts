@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { IMPORT_WARNINGS, type ImportFileSummary } from '../../../../shared/domain';
 import { AppError, fillParams } from '../../../../shared/errors';
-import { cellText, ORDER_NO_RE, parseCents, parseIntCell, parseTime } from '../../io/cells';
+import { cellText, ORDER_NO_RE, parseCents, parseIntCell, parseTime, rawCellText } from '../../io/cells';
 import { mapHeader, type HeaderMap, type OrderField } from '../../io/header-map';
 import { withLimits, type IoLimits } from '../../io/limits';
 import { readSpreadsheet } from '../../io/read-spreadsheet';
@@ -231,8 +231,9 @@ function rowToOrder(r: RawRow, m: HeaderMap): ParsedOrder {
   const orderNo = cellText(orderCell);
   // A numeric cell can never be a real order number: Excel has already turned it into a float.
   const damaged = typeof orderCell === 'number' || !ORDER_NO_RE.test(orderNo);
+  // The row as the file holds it, untrimmed: what the export said, kept for the merchant's proof.
   const rawCells: string[] = new Array(m.names.length);
-  for (let i = 0; i < m.names.length; i++) rawCells[i] = cellText(r.cells[i]);
+  for (let i = 0; i < m.names.length; i++) rawCells[i] = rawCellText(r.cells[i]);
   const qty = parseIntCell(cell(r, m, 'quantity'));
   const line: ParsedLine = {
     productName: get(r, m, 'productName'),
@@ -245,8 +246,9 @@ function rowToOrder(r: RawRow, m: HeaderMap): ParsedOrder {
     sourceRow: r.rowNo,
   };
   return {
-    // Damaged rows cannot be matched to anything: each is its own record, keyed by where it was found.
-    key: damaged ? `damaged:${orderNo}:${line.raw.length}:${hashShort(line.raw)}` : orderNo,
+    // Damaged rows cannot be matched to anything: each is its own record, keyed by its cells (trimmed,
+    // as the key has always been made: the same damaged row imported again is the same record).
+    key: damaged ? damagedKey(orderNo, r, m) : orderNo,
     orderNo: orderNo === '' ? '(空)' : orderNo,
     damaged,
     status: get(r, m, 'status'),
@@ -265,6 +267,13 @@ function rowToOrder(r: RawRow, m: HeaderMap): ParsedOrder {
     district: get(r, m, 'district'),
     lines: [line],
   };
+}
+
+function damagedKey(orderNo: string, r: RawRow, m: HeaderMap): string {
+  const cells: string[] = new Array(m.names.length);
+  for (let i = 0; i < m.names.length; i++) cells[i] = cellText(r.cells[i]);
+  const text = JSON.stringify(cells);
+  return `damaged:${orderNo}:${text.length}:${hashShort(text)}`;
 }
 
 function hashShort(s: string): string {
