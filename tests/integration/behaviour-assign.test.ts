@@ -50,15 +50,19 @@ function shop(opts: { statusMix?: 'all-shippable'; multiLineEvery?: number; seed
   return { db, shopId };
 }
 
+/** The product with the most single-unit orders, and those orders: accounts are rented one per unit. */
+function mostSingleUnitOrders(db: Db, shopId: number): [string, string[]] {
+  const single = allOrders(db, shopId).filter((o) => o.shippable && o.lineCount === 1 && o.quantity === 1);
+  const bySku = new Map<string, string[]>();
+  for (const o of single) bySku.set(o.skuKey, [...(bySku.get(o.skuKey) ?? []), o.orderNo]);
+  return [...bySku.entries()].sort((x, y) => y[1].length - x[1].length)[0];
+}
+
 describe('assigning by hand', () => {
   it('refuses an account rented to another buyer (ACCOUNT_BUSY, until when), takes a free one, and rests it after the rental plus the cooldown', () => {
     const { db, shopId } = shop({ statusMix: 'all-shippable', seed: 181 });
     setSettings(db, { accountCooldownHours: 3 });
-    // The product with the most single-unit orders: accounts are rented one per unit.
-    const single = allOrders(db, shopId).filter((o) => o.shippable && o.lineCount === 1 && o.quantity === 1);
-    const bySku = new Map<string, string[]>();
-    for (const o of single) bySku.set(o.skuKey, [...(bySku.get(o.skuKey) ?? []), o.orderNo]);
-    const [skuKey, orderNos] = [...bySku.entries()].sort((x, y) => y[1].length - x[1].length)[0];
+    const [skuKey, orderNos] = mostSingleUnitOrders(db, shopId);
     expect(orderNos.length).toBeGreaterThanOrEqual(3);
     setProduct(db, shopId, skuKey, { kind: 'account', terms: { rentalDays: 7 } });
     const list = accounts(2, 18);
@@ -121,10 +125,7 @@ describe('an account rented twice', () => {
   it('stays busy while its newer rental stands when the older one is taken back, and is rented to no third order', () => {
     const { db, shopId } = shop({ statusMix: 'all-shippable', seed: 184 });
     setSettings(db, { accountCooldownHours: 3 });
-    const single = allOrders(db, shopId).filter((o) => o.shippable && o.lineCount === 1 && o.quantity === 1);
-    const bySku = new Map<string, string[]>();
-    for (const o of single) bySku.set(o.skuKey, [...(bySku.get(o.skuKey) ?? []), o.orderNo]);
-    const [skuKey, orderNos] = [...bySku.entries()].sort((x, y) => y[1].length - x[1].length)[0];
+    const [skuKey, orderNos] = mostSingleUnitOrders(db, shopId);
     expect(orderNos.length).toBeGreaterThanOrEqual(3);
     setProduct(db, shopId, skuKey, { kind: 'account', terms: { rentalDays: 7 } });
     importStock(db, { shopId, skuKey, name: 'accounts.txt', bytes: accountText(accounts(1, 19)) });
