@@ -76,6 +76,16 @@ export const ERROR_CODES = {
   EXPORT_FILE_ALTERED: '数据文件夹中的导出文件已被改动（校验值不符），不能再次保存',
   RESULT_NO_ORDER_COLUMN: '上传结果文件中找不到“订单号”列',
   RESULT_NO_STATUS_COLUMN: '上传结果文件中找不到结果、失败原因或状态列，无法判断哪些订单失败',
+  EVIDENCE_NOT_ALLOWED: '只能添加图片（PNG、JPEG、WebP、BMP、GIF）或 PDF 文件：按文件内容判断，改扩展名无效',
+  EVIDENCE_TOO_LARGE: '文件超过 30 MB，不能作为凭证保存：请压缩或截取需要的部分',
+  EVIDENCE_EMPTY: '文件是空的（0 字节），没有保存',
+  EVIDENCE_NOT_FOUND: '找不到该凭证',
+  EVIDENCE_FILE_MISSING: '数据文件夹中找不到这个凭证文件，可能已被删除：请运行「数据校验」',
+  EVIDENCE_FILE_ALTERED: '数据文件夹中的凭证文件已被改动（校验值不符），不能再显示或打包：请运行「数据校验」',
+  ITEM_ALTERED: '这件卡密/账号在数据文件中的内容与导入时记录的不一致，已停止使用：请运行「数据校验」',
+  ORDER_NOT_DELIVERED: '该订单还没有导出发货，没有发货记录可以生成',
+  PACK_NOTHING: '这段时间内没有已发货的订单，证据包为空，未生成',
+  RENDERER_UNAVAILABLE: '找不到可用于生成凭证图片的浏览器：请安装 Microsoft Edge 或 Google Chrome（Linux：chromium）',
   INTERNAL: '内部错误',
 } as const;
 

@@ -24,6 +24,8 @@ ipcRenderer.on(EVENT_CHANNEL, (_e, message: { event: string; payload: unknown })
 const bridge: ShipBridge = {
   host: 'electron',
   invoke: (channel, req) => ipcRenderer.invoke(INVOKE_CHANNEL, channel, req),
+  // Served by the app:// protocol handler (main/app/protocol.ts) from the core, by id.
+  evidenceUrl: (id) => `app://vship/evidence/${id}`,
   on(event, cb) {
     const set = listeners.get(event) ?? new Set<Listener>();
     listeners.set(event, set);

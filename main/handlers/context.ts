@@ -10,6 +10,17 @@ export interface CoreOptions {
   workerPath?: string;
   /** Open the data folder for viewing only, even when it could be written. */
   readOnly?: boolean;
+  /**
+   * Renders a delivery record's HTML to PNG or PDF. The Electron shell gives an offscreen window;
+   * browser mode and the CLI use the default (playwright-core with the system's Chromium or Edge).
+   */
+  pageRenderer?: PageRenderer;
+}
+
+/** HTML (self-contained: inline styles, data: images) → bytes, rendered by a Chromium. */
+export interface PageRenderer {
+  render(html: string, format: 'png' | 'pdf'): Promise<Uint8Array>;
+  close?(): Promise<void>;
 }
 
 /** What a feature's handlers are built with: the database and the host's options. */

@@ -15,6 +15,7 @@ import { ensureDefaultShop } from '../core/services/shops';
 import { toSystemError } from '../core/system-errors';
 import { allocationHandlers } from './allocation';
 import type { CoreOptions, Emit, Handler } from './context';
+import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './export';
 import { importHandlers } from './import';
 import { messagesHandlers } from './messages';
@@ -25,7 +26,7 @@ import { shopsHandlers } from './shops';
 import { stockHandlers } from './stock';
 
 export { VERSION } from '../core/version';
-export type { CoreOptions, Emit } from './context';
+export type { CoreOptions, Emit, PageRenderer } from './context';
 
 type Handlers = { [C in Channel]: Handler<C> };
 
@@ -76,6 +77,7 @@ export function openCore(opts: CoreOptions): Core {
     ...messagesHandlers(ctx),
     ...rulesHandlers(ctx),
     ...exportHandlers(ctx),
+    ...evidenceHandlers(ctx),
   };
   return {
     dataDir: opts.dataDir,

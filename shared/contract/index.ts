@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { JobProgress } from '../domain';
 import type { AppErrorData } from '../errors';
 import { allocationSchemas, type AllocationContract } from './allocation';
+import { evidenceSchemas, type EvidenceContract } from './evidence';
 import { exportSchemas, type ExportContract } from './export';
 import { importSchemas, type ImportContract } from './import';
 import { messagesSchemas, type MessagesContract } from './messages';
@@ -36,6 +37,7 @@ export const FEATURE_SCHEMAS = {
   messages: messagesSchemas,
   rules: rulesSchemas,
   export: exportSchemas,
+  evidence: evidenceSchemas,
 } as const;
 
 /** Request schemas, validated by the handler table before any service runs. */
@@ -49,9 +51,10 @@ export const requestSchemas = {
   ...messagesSchemas,
   ...rulesSchemas,
   ...exportSchemas,
+  ...evidenceSchemas,
 } as const;
 
-export type ApiContract = ShopsContract & ImportContract & OrdersContract & ProductsContract & StockContract & AllocationContract & MessagesContract & RulesContract & ExportContract;
+export type ApiContract = ShopsContract & ImportContract & OrdersContract & ProductsContract & StockContract & AllocationContract & MessagesContract & RulesContract & ExportContract & EvidenceContract;
 
 export type Channel = keyof typeof requestSchemas & keyof ApiContract;
 /** What a caller sends (the schema's input). */
@@ -82,4 +85,9 @@ export interface ShipBridge {
   readonly host: 'electron' | 'web';
   invoke<C extends Channel>(channel: C, req: Req<C>): Promise<Result<Res<C>>>;
   on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
+  /**
+   * Where the renderer loads an evidence file from (an <img> src), by id, never a disk path: the
+   * app:// protocol in Electron, the token-protected route of the browser-mode host.
+   */
+  evidenceUrl(id: number): string;
 }

@@ -9,3 +9,4 @@ export * from './messages';
 export * from './jobs';
 export * from './rules';
 export * from './export';
+export * from './evidence';

@@ -16,6 +16,6 @@ describe('the bridge contract', () => {
   });
 
   it('has one slice for each feature of the glossary built so far', () => {
-    expect(Object.keys(FEATURE_SCHEMAS).sort()).toEqual(['allocation', 'export', 'import', 'messages', 'orders', 'products', 'rules', 'shops', 'stock']);
+    expect(Object.keys(FEATURE_SCHEMAS).sort()).toEqual(['allocation', 'evidence', 'export', 'import', 'messages', 'orders', 'products', 'rules', 'shops', 'stock']);
   });
 });

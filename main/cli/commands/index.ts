@@ -4,14 +4,17 @@
  */
 import type { Command } from '../command';
 import { allocationCommands } from './allocation';
+import { evidenceCommands } from './evidence';
 import { exportCommands } from './export';
 import { importCommands } from './import';
 import { messagesCommands } from './messages';
 import { ordersCommands } from './orders';
 import { productsCommands } from './products';
+import { recordCommands } from './record';
 import { rulesCommands } from './rules';
 import { shopsCommands, versionCommands } from './shops';
 import { stockCommands } from './stock';
+import { verifyCommands } from './verify';
 
 export const COMMANDS: readonly Command[] = [
   ...importCommands,
@@ -23,5 +26,8 @@ export const COMMANDS: readonly Command[] = [
   ...messagesCommands,
   ...rulesCommands,
   ...exportCommands,
+  ...evidenceCommands,
+  ...recordCommands,
+  ...verifyCommands,
   ...versionCommands,
 ];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { itemIdentity, type StockShape } from '../../../shared/rules/stock-shape';
 import { appendLedger } from '../services/ledger';
@@ -329,6 +330,45 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       ALTER TABLE orders ADD COLUMN exported_at TEXT;
       CREATE INDEX orders_ship_state ON orders(shop_id, ship_state) WHERE ship_state IS NOT NULL;
     `);
+  },
+  // 8: delivery evidence (issue 11). Files are kept under evidence/ by SHA-256 (evidence_files, one
+  // row per stored file); evidence links a file to an order (the same file on two orders is two
+  // links over one file). Removing evidence hides the link, never the file. `meta` holds the data
+  // folder's content key: the ledger commits to delivered content and messages by HMAC under it, so
+  // a ledger entry handed to a third party (an evidence pack) cannot be searched for a short secret.
+  // stock_items.content_hash: each item's content under that key, checked before it is served.
+  (db) => {
+    db.exec(`
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE evidence_files (
+        sha256 TEXT PRIMARY KEY,
+        bytes INTEGER NOT NULL,
+        mime TEXT NOT NULL,
+        stored_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        shop_id INTEGER NOT NULL REFERENCES shops(id),
+        order_id INTEGER NOT NULL REFERENCES orders(id),
+        sha256 TEXT NOT NULL REFERENCES evidence_files(sha256),
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('official', 'chat', 'supplier', 'delivery', 'other')),
+        note TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL CHECK (source IN ('drop', 'paste', 'folder', 'cli')),
+        added_at TEXT NOT NULL,
+        captured_at TEXT,
+        captured_from TEXT CHECK (captured_from IN ('exif', 'png', 'file')),
+        hidden_at TEXT,
+        hidden_reason TEXT,
+        UNIQUE (order_id, sha256)
+      );
+      CREATE INDEX evidence_shop_added ON evidence(shop_id, added_at);
+      CREATE INDEX evidence_sha ON evidence(sha256);
+      ALTER TABLE stock_items ADD COLUMN content_hash TEXT;
+      CREATE INDEX orders_recharge_no ON orders(shop_id, recharge_no) WHERE recharge_no <> '';
+      CREATE INDEX allocations_recharge_ref ON allocations(recharge_ref) WHERE recharge_ref <> '';
+    `);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('content_key', ?)").run(randomBytes(32).toString('base64url'));
   },
 ];
 

@@ -139,5 +139,7 @@ export function createWebBridge(pathname: string = location.pathname): ShipBridg
     };
   }
 
-  return { host: 'web', invoke, on } satisfies ShipBridge;
+  /** Under the page's own token path: an <img> cannot send the token header, and the page's path already carries it. */
+  const evidenceUrl = (id: number) => (token ? `/t/${encodeURIComponent(token)}/evidence/${id}` : '');
+  return { host: 'web', invoke, on, evidenceUrl } satisfies ShipBridge;
 }

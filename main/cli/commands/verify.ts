@@ -1,0 +1,4 @@
+import type { Command } from '../command';
+
+/** `vship verify` (being built, issue 11). */
+export const verifyCommands: readonly Command[] = [];
