@@ -126,7 +126,7 @@ const xmlText = (s: string) => s.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').r
 
 /** EXIF (IFD0 + EXIF IFD) and XMP of a JPEG, through exifr with values left raw. */
 async function exifMeta(b: Uint8Array): Promise<{ at: string | null; texts: string[] }> {
-  const r = (await exifr.parse(b, { tiff: true, exif: true, xmp: true, ifd1: false, gps: false, interop: false, reviveValues: false, translateValues: false, mergeOutput: true } as never)) as Record<string, unknown> | undefined;
+  const r = (await exifr.parse(b, { tiff: true, exif: true, xmp: true, ifd1: false, gps: false, interop: false, userComment: true, reviveValues: false, translateValues: false, mergeOutput: true } as never)) as Record<string, unknown> | undefined;
   if (!r) return { at: null, texts: [] };
   const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
   const zone = str('OffsetTimeOriginal') ?? str('OffsetTime');
