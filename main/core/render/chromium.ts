@@ -81,7 +81,8 @@ export function chromiumRenderer(env: NodeJS.ProcessEnv = process.env): PageRend
         await context.route('**/*', (route) => route.abort());
         const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(() => document.fonts.ready).catch(() => undefined);
+        // The system fonts are local, but wait for them all the same (a string: this file is compiled without the DOM's types).
+        await page.evaluate('document.fonts.ready.then(() => true)').catch(() => undefined);
         const bytes = format === 'png'
           ? await page.screenshot({ type: 'png', fullPage: true })
           : await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
