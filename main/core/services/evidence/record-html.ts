@@ -46,6 +46,7 @@ th, td { border: 1px solid #dee0e3; padding: 5px 8px; text-align: left; vertical
 .msg { white-space: pre-wrap; word-break: break-all; border: 1px solid #dee0e3; background: #fafafa; padding: 8px 10px; margin: 0; font-family: ${FONTS}; }
 .note { color: #646a73; font-size: 11.5px; margin-top: 4px; }
 .muted { color: #8f959e; }
+.time { white-space: nowrap; word-break: normal; }
 footer { margin-top: 18px; border-top: 1px solid #dee0e3; padding-top: 8px; color: #646a73; font-size: 11.5px; }
 footer p { margin: 3px 0; }
 tr { page-break-inside: avoid; }
@@ -59,7 +60,7 @@ export function recordHtml(data: DeliveryRecordData, version: string): string {
     ? data.items.map((it, i) => `<tr><td>${i + 1}</td><td>${esc(it.kind)}</td><td class="mono">${esc(it.text)}</td><td class="mono">${esc(abbreviate(it.content))}</td></tr>`).join('')
     : '<tr><td colspan="4" class="muted">（无）</td></tr>';
   const evidence = data.evidence.length
-    ? data.evidence.map((e, i) => `<tr><td>${i + 1}</td><td>${esc(e.name)}</td><td>${esc(EVIDENCE_KIND_WORDS[e.kind] ?? e.kind)}</td><td class="mono">${esc(e.sha256)}</td><td>${esc(showTime(e.addedAt))}<br><span class="muted">${e.capturedAt ? `拍摄 ${esc(showTime(e.capturedAt))}` : '拍摄时间未知'}</span></td></tr>`).join('')
+    ? data.evidence.map((e, i) => `<tr><td>${i + 1}</td><td>${esc(e.name)}</td><td>${esc(EVIDENCE_KIND_WORDS[e.kind] ?? e.kind)}</td><td class="mono">${esc(e.sha256)}</td><td class="time">${esc(showTime(e.addedAt))}<br><span class="muted">${e.capturedAt ? `拍摄 ${esc(showTime(e.capturedAt))}` : '拍摄时间未知'}</span></td></tr>`).join('')
     : '<tr><td colspan="5" class="muted">（该订单暂无凭证文件）</td></tr>';
   const maskNote = data.mask === 'full'
     ? '卡密完整显示：本次显示已记录在台账中。'
@@ -115,7 +116,7 @@ ${row('台账记录哈希', f.ledger ? esc(f.ledger.hash) : '—', 'mono')}
 
 <h2>凭证文件</h2>
 <table class="list">
-<colgroup><col style="width:40px"><col style="width:190px"><col style="width:82px"><col><col style="width:150px"></colgroup>
+<colgroup><col style="width:40px"><col style="width:170px"><col style="width:82px"><col><col style="width:176px"></colgroup>
 <tr><th>#</th><th>文件名</th><th>类型</th><th>SHA-256</th><th>添加时间</th></tr>
 ${evidence}
 </table>
