@@ -86,5 +86,5 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** `vship record` and `vship evidence pack` (the other `evidence` subcommands are in evidence.ts). */
-export const recordCommands: readonly Command[] = [recordCommand, packCommand];
+/** `vship evidence pack` (listed right after the other `evidence` subcommands, which are in evidence.ts) and `vship record`. */
+export const recordCommands: readonly Command[] = [packCommand, recordCommand];
