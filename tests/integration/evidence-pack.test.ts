@@ -110,6 +110,9 @@ describe('a pack of one order', () => {
       const nameLen = b.readUInt16LE(at + 28);
       const name = b.subarray(at + 46, at + 46 + nameLen).toString('utf8');
       if (/[^\x20-\x7e]/.test(name)) { expect(flags & 0x800, name).toBe(0x800); seen++; }
+      // Made on Unix (mode 0644): Info-ZIP's unzip reads "MS-DOS" names as code page 437 despite the flag.
+      expect(b[at + 5], name).toBe(3);
+      expect(b.readUInt32LE(at + 38) >>> 16, name).toBe(0o100644);
       at = b.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 46 + nameLen);
     }
     expect(seen).toBeGreaterThanOrEqual(6);

@@ -114,6 +114,8 @@ export function packReadme(shop: string, madeAt: string, orders: readonly Delive
     '  每条记录的 hash = SHA-256( JSON.stringify([prev_hash, at, shop_id, event, subject, detail]) )，',
     '  即把这六个值按此顺序写成不含空格的 JSON 数组（detail 是原样的字符串，UTF-8 编码）后计算 SHA-256（十六进制小写）。',
     '  每条记录的 prev_hash 是台账中上一条记录的 hash，因此改动或删除任何一条旧记录都会使其后的链条对不上；',
+    '  ledger.jsonl 只收录与这些订单有关的记录（节选）：编号不连续处是其他订单或其他操作的记录，',
+    '  编号相连的两条可直接核对前后相接；整条台账的完整性由 VShip 的「数据校验」在商家电脑上核对。',
     '  manifest.json 的 ledger.head 是生成证据包时整条台账最新一条记录的编号和 hash。',
     '  event 为 delivery 的记录是发货记录：detail.deliveries 列出该发货文件中每个订单交付的卡密编号和身份摘要',
     '  （以及内容承诺 content、消息承诺 message，如有），从不包含卡密本身。',
@@ -129,7 +131,8 @@ export function packReadme(shop: string, madeAt: string, orders: readonly Delive
     ...orders.map((o) => `  ${o.facts.orderNo}  校验码 ${o.code}  凭证文件 ${o.evidence.length} 个`),
     '',
   ];
-  return lines.join('\r\n');
+  // CRLF and a byte-order mark: Windows Notepad, old and new, opens it as UTF-8.
+  return `\uFEFF${lines.join('\r\n')}`;
 }
 
 const range = (req: ParsedReq<'evidence.pack'>): string => (req.orderNo ? req.orderNo : `${req.from!.replace(/-/g, '')}-${req.to!.replace(/-/g, '')}`);
@@ -223,12 +226,14 @@ export async function makePack(db: Db, dataDir: string, renderer: PageRenderer |
   };
 
   // Fixed order: the explanation first, then the manifest and the ledger, then each order's folder.
-  const mtime = new Date(nowMs());
+  // Made on "Unix" with mode 0644: Info-ZIP's unzip then trusts the UTF-8 flag fflate sets on the
+  // Chinese names (for "MS-DOS" entries it reads them as code page 437); Windows reads the flag either way.
+  const attrs = { mtime: new Date(nowMs()), os: 3, attrs: (0o100644 << 16) >>> 0 };
   const zippable: Zippable = {};
-  zippable[README_FILE] = [readmeBytes, { level: 6, mtime }];
-  zippable[MANIFEST_FILE] = [enc.encode(JSON.stringify(manifest, null, 2)), { level: 6, mtime }];
-  zippable[LEDGER_FILE] = [ledgerBytes, { level: 6, mtime }];
-  for (const f of files) zippable[f.path] = [f.bytes, { level: f.store ? 0 : 6, mtime }];
+  zippable[README_FILE] = [readmeBytes, { level: 6, ...attrs }];
+  zippable[MANIFEST_FILE] = [enc.encode(JSON.stringify(manifest, null, 2)), { level: 6, ...attrs }];
+  zippable[LEDGER_FILE] = [ledgerBytes, { level: 6, ...attrs }];
+  for (const f of files) zippable[f.path] = [f.bytes, { level: f.store ? 0 : 6, ...attrs }];
   const bytes = zipSync(zippable);
   return { name: `证据包-${safeName(shop.name)}-${range(req)}.zip`, bytes, orders: records.length, files: listed.length + 1 };
 }
