@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { addEvidenceRows, screenshotPng } from '../fixtures/record-evidence';
+import { addEvidenceRows } from '../helpers/evidence-rows';
+import { png } from '../fixtures/evidence';
 import { useBuiltCli, vship } from '../helpers/cli';
 import { useTempDirs } from '../helpers/data-dir';
 import { deliveredShop } from '../helpers/delivered-shop';
@@ -20,7 +21,7 @@ function folder() {
   const dir = tempDir();
   const s = deliveredShop(dir, { count: 8 });
   const orderNo = s.exported[0];
-  addEvidenceRows(s.db, dir, s.shopId, orderNo, [{ name: '官网截图.png', bytes: screenshotPng(5), mime: 'image/png', kind: 'official' }]);
+  addEvidenceRows(s.db, dir, s.shopId, orderNo, [{ name: '官网截图.png', bytes: png({ seed: 5, width: 64, height: 40 }), mime: 'image/png', kind: 'official' }]);
   const day = s.record.at.slice(0, 10);
   s.db.close();
   return { dir, orderNo, day, exported: s.exported, out: tempDir() };

@@ -14,7 +14,8 @@ import { makePack, PACK_MAX_ORDERS } from '../../main/core/services/evidence/pac
 import { canonicalJson, type RecordFacts } from '../../main/core/services/evidence/record-data';
 import { evidencePath } from '../../main/core/services/evidence/store';
 import { AppError, type ErrorCode } from '../../shared/errors';
-import { addEvidenceRows, receiptPdf, screenshotPng } from '../fixtures/record-evidence';
+import { addEvidenceRows } from '../helpers/evidence-rows';
+import { png, pdf } from '../fixtures/evidence';
 import { useTempDirs } from '../helpers/data-dir';
 import { deliveredShop } from '../helpers/delivered-shop';
 import { pdfText } from '../helpers/pdf-text';
@@ -44,9 +45,9 @@ function shop(count = 12) {
   const s = deliveredShop(dir, { count });
   const orderNo = s.exported[1];
   const files = [
-    { name: '官网充值截图.png', bytes: screenshotPng(3), mime: 'image/png' as const, kind: 'official' as const },
-    { name: '聊天记录.png', bytes: screenshotPng(4), mime: 'image/png' as const, kind: 'chat' as const },
-    { name: '供应商凭证.pdf', bytes: receiptPdf('r-1'), mime: 'application/pdf' as const, kind: 'supplier' as const },
+    { name: '官网充值截图.png', bytes: png({ seed: 3, width: 64, height: 40 }), mime: 'image/png' as const, kind: 'official' as const },
+    { name: '聊天记录.png', bytes: png({ seed: 4, width: 64, height: 40 }), mime: 'image/png' as const, kind: 'chat' as const },
+    { name: '供应商凭证.pdf', bytes: pdf('r-1'), mime: 'application/pdf' as const, kind: 'supplier' as const },
   ];
   const ids = addEvidenceRows(s.db, dir, s.shopId, orderNo, files);
   return { ...s, dir, orderNo, files, ids };
@@ -141,7 +142,7 @@ describe('a pack of one order', () => {
       }
     }
     // An entry of another order's evidence stays out.
-    addEvidenceRows(s.db, s.dir, s.shopId, s.exported[5], [{ name: 'other.png', bytes: screenshotPng(9), mime: 'image/png', kind: 'other' }]);
+    addEvidenceRows(s.db, s.dir, s.shopId, s.exported[5], [{ name: 'other.png', bytes: png({ seed: 9, width: 64, height: 40 }), mime: 'image/png', kind: 'other' }]);
     const again = openPack((await makePack(s.db, s.dir, renderer, { shopId: s.shopId, orderNo: s.orderNo })).bytes);
     expect(again.ledger.filter((l) => l.event === 'evidence.add')).toHaveLength(1);
   });

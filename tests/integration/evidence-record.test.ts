@@ -16,7 +16,8 @@ import { recordHtml } from '../../main/core/services/evidence/record-html';
 import { importOrderFiles } from '../../main/core/services/import';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import { toCsv } from '../fixtures/orders';
-import { addEvidenceRows, receiptPdf, screenshotPng } from '../fixtures/record-evidence';
+import { addEvidenceRows } from '../helpers/evidence-rows';
+import { png, pdf } from '../fixtures/evidence';
 import { laterExport } from '../fixtures/shipment';
 import { codeShop } from '../helpers/code-shop';
 import { useTempDirs } from '../helpers/data-dir';
@@ -70,8 +71,8 @@ function shopWithEvidence() {
   const s = deliveredShop(dir, { count: 12 });
   const orderNo = s.exported[2];
   const evidence = [
-    { name: '官网充值截图 2026-11-20.png', bytes: screenshotPng(1), mime: 'image/png' as const, kind: 'official' as const, capturedAt: '2026-11-20T09:58:00+08:00' },
-    { name: '供应商凭证.pdf', bytes: receiptPdf('supplier 1'), mime: 'application/pdf' as const, kind: 'supplier' as const },
+    { name: '官网充值截图 2026-11-20.png', bytes: png({ seed: 1, width: 64, height: 40 }), mime: 'image/png' as const, kind: 'official' as const, capturedAt: '2026-11-20T09:58:00+08:00' },
+    { name: '供应商凭证.pdf', bytes: pdf('supplier 1'), mime: 'application/pdf' as const, kind: 'supplier' as const },
   ];
   addEvidenceRows(s.db, dir, s.shopId, orderNo, evidence);
   return { ...s, dir, orderNo, evidence };
@@ -101,7 +102,7 @@ describe('the record’s facts', () => {
     const s = shopWithEvidence();
     const before = deliveryRecord(s.db, s.dir, s.shopId, s.orderNo);
     expect(deliveryRecord(s.db, s.dir, s.shopId, s.orderNo, 'full').code).toBe(before.code);
-    addEvidenceRows(s.db, s.dir, s.shopId, s.orderNo, [{ name: '聊天记录.png', bytes: screenshotPng(7), mime: 'image/png', kind: 'chat' }]);
+    addEvidenceRows(s.db, s.dir, s.shopId, s.orderNo, [{ name: '聊天记录.png', bytes: png({ seed: 7, width: 64, height: 40 }), mime: 'image/png', kind: 'chat' }]);
     expect(deliveryRecord(s.db, s.dir, s.shopId, s.orderNo).code).not.toBe(before.code);
   });
 
