@@ -9,7 +9,7 @@ import type { Channel, Result } from '../../shared/contract';
 import { requestSchemas } from '../../shared/contract';
 import { AppError, formatErrorMessage, type AppErrorData } from '../../shared/errors';
 import { openDatabase } from '../core/db/open';
-import { anchorLedgerHead } from '../core/services/ledger';
+import { anchorLedgerHead, ledgerAtHead } from '../core/services/ledger';
 import { ensureChecked } from '../core/services/rules';
 import { ensureDefaultShop } from '../core/services/shops';
 import { toSystemError } from '../core/system-errors';
@@ -63,8 +63,11 @@ export function openCore(opts: CoreOptions): Core {
   const db = openDatabase(opts.dataDir, { readOnly: opts.readOnly });
   const readOnly = db.readonly;
   if (!readOnly) {
+    // Its own writes before the first request are anchored like a request's (when the head stood at the newest entry).
+    const atHead = ledgerAtHead(db);
     ensureDefaultShop(db);
     ensureChecked(db);
+    if (atHead) anchorLedgerHead(db);
   }
   const ctx = { ...opts, db, readOnly };
   const handlers: Handlers = {
@@ -92,6 +95,8 @@ export function openCore(opts: CoreOptions): Core {
         if (!readOnly) anchorLedgerHead(db);
         return { ok: true, value };
       } catch (e) {
+        // A request may fail after one of its transactions committed: what it wrote is VShip's too.
+        if (!readOnly) try { anchorLedgerHead(db); } catch { /* the error to report is the request's */ }
         return toErrorResult(e, { dataDir: opts.dataDir });
       }
     },

@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../../shared/errors';
+import { anchorLedgerHead, ledgerAtHead } from '../services/ledger';
 import { toSystemError } from '../system-errors';
 import { MIGRATIONS } from './migrations';
 
@@ -47,7 +48,11 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       tune(db);
+      // A migration's ledger entries are VShip's own: anchored at once, but only when the head stood
+      // at the newest entry before (rows beyond it are not laundered into the anchored chain).
+      const atHead = schemaOf(db) < MIGRATIONS.length && ledgerAtHead(db);
       migrate(db);
+      if (atHead) anchorLedgerHead(db);
       return db;
     } catch (e) {
       db.close();
