@@ -9,7 +9,7 @@ import type { Channel, Result } from '../../shared/contract';
 import { requestSchemas } from '../../shared/contract';
 import { AppError, formatErrorMessage, type AppErrorData } from '../../shared/errors';
 import { openDatabase } from '../core/db/open';
-import { anchorLedgerHead, ledgerAtHead } from '../core/services/ledger';
+import { anchorLedgerHead, ledgerTail } from '../core/services/ledger';
 import { ensureChecked } from '../core/services/rules';
 import { ensureDefaultShop } from '../core/services/shops';
 import { toSystemError } from '../core/system-errors';
@@ -64,10 +64,10 @@ export function openCore(opts: CoreOptions): Core {
   const readOnly = db.readonly;
   if (!readOnly) {
     // Its own writes before the first request are anchored like a request's (when the head stood at the newest entry).
-    const atHead = ledgerAtHead(db);
+    const since = ledgerTail(db);
     ensureDefaultShop(db);
     ensureChecked(db);
-    if (atHead) anchorLedgerHead(db);
+    anchorLedgerHead(db, since);
   }
   const ctx = { ...opts, db, readOnly };
   const handlers: Handlers = {
@@ -88,20 +88,24 @@ export function openCore(opts: CoreOptions): Core {
     async dispatch(channel, rawReq, emit) {
       if (!Object.prototype.hasOwnProperty.call(handlers, channel)) return errorResult('UNKNOWN_CHANNEL', channel);
       const c = channel as Channel;
+      // The ledger's newest entry as the request begins: the head moves over what came after it (ledger.ts).
+      let since: number | undefined;
       try {
+        if (!readOnly) since = ledgerTail(db);
         const req = requestSchemas[c].parse(rawReq ?? undefined) as never;
         const value = await (handlers[c] as (r: never, e: Emit) => unknown)(req, emit as Emit);
         // Committed: the ledger's head moves forward in the file beside the database (ledger.ts).
-        if (!readOnly) anchorLedgerHead(db);
+        if (since !== undefined) anchorLedgerHead(db, since);
         return { ok: true, value };
       } catch (e) {
         // A request may fail after one of its transactions committed: what it wrote is VShip's too.
-        if (!readOnly) try { anchorLedgerHead(db); } catch { /* the error to report is the request's */ }
+        if (since !== undefined) try { anchorLedgerHead(db, since); } catch { /* the error to report is the request's */ }
         return toErrorResult(e, { dataDir: opts.dataDir });
       }
     },
     close() {
-      if (!readOnly) anchorLedgerHead(db);
+      // Only what an earlier anchor of this connection could not write (rows beyond the head are never laundered).
+      if (!readOnly) anchorLedgerHead(db, Number.MAX_SAFE_INTEGER);
       db.close();
     },
   };

@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../../shared/errors';
-import { anchorLedgerHead, ledgerAtHead } from '../services/ledger';
+import { anchorLedgerHead, ledgerTail } from '../services/ledger';
 import { toSystemError } from '../system-errors';
 import { MIGRATIONS } from './migrations';
 
@@ -49,10 +49,10 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL');
       tune(db);
       // A migration's ledger entries are VShip's own: anchored at once, but only when the head stood
-      // at the newest entry before (rows beyond it are not laundered into the anchored chain).
-      const atHead = schemaOf(db) < MIGRATIONS.length && ledgerAtHead(db);
+      // at the newest entry before (rows already beyond it are not laundered into the anchored chain).
+      const since = schemaOf(db) < MIGRATIONS.length ? ledgerTail(db) : null;
       migrate(db);
-      if (atHead) anchorLedgerHead(db);
+      if (since !== null) anchorLedgerHead(db, since);
       return db;
     } catch (e) {
       db.close();

@@ -70,22 +70,34 @@ function everAnchored(db: Db): boolean {
   }
 }
 
+/** Per connection: the `since` of a request whose anchor could not be written (a full disk): still owed. */
+const owed = new WeakMap<Db, number>();
+
 /**
- * Moves the anchored head to the newest committed entry. Called by the core after every request
- * (also one that failed after committing), on close, and after VShip's own writes outside a
- * request (migrations, openCore) when the head stood at the newest entry before them — never
- * inside a transaction: an entry that may still roll back is not anchored. A head file naming an
- * entry this database does not hold as it says is left as it is, and so is a head file that is gone
- * after it once was written: that is the evidence `verifyLedger` and `auditLedger` report.
+ * Moves the anchored head to the newest committed entry. Never inside a transaction (an entry that
+ * may still roll back is not anchored). `since` is the newest entry's id when the work being
+ * anchored began (ledgerTail): the head moves only if it stood there or beyond, so rows that were
+ * already beyond the head before — added outside VShip between two requests — are never laundered
+ * into the anchored chain; they stay rows after the head (`verify`: LEDGER_FORGED). The core
+ * anchors after every request (also one that failed after committing) with the tail at its start,
+ * after migrating and after openCore's own writes likewise; on close with MAX_SAFE_INTEGER (only
+ * what an earlier anchor of this connection failed to write). Without `since` (tests that call
+ * services directly, as a request would): to the newest entry, whatever came before.
+ * A head file naming an entry this database does not hold as it says is left as it is, and so is a
+ * head file that is gone after it once was written: that is the evidence `verify` reports.
+ * A folder never anchored (new, or from before the anchor) gets its first head freely.
  */
-export function anchorLedgerHead(db: Db): void {
+export function anchorLedgerHead(db: Db, since?: number): void {
   const file = headFile(db);
   if (!file || db.readonly || db.inTransaction || !db.open) return;
   const head = db.prepare('SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1').get() as LedgerHead | undefined;
   if (!head || anchored.get(db) === head.id) return;
   const current = readLedgerHead(db);
   if (current && current.id >= head.id) return;
+  const pending = owed.get(db);
+  const from = since === undefined ? undefined : Math.min(since, pending ?? since);
   if (current) {
+    if (from !== undefined && current.id < from) return;
     const row = db.prepare('SELECT hash FROM ledger WHERE id = ?').pluck().get(current.id) as string | undefined;
     if (row !== current.hash) return;
   } else if (everAnchored(db)) return;
@@ -94,8 +106,11 @@ export function anchorLedgerHead(db: Db): void {
     writeFileSync(tmp, JSON.stringify({ id: head.id, hash: head.hash, at: nowIso() }));
     renameSync(tmp, file);
     anchored.set(db, head.id);
+    owed.delete(db);
   } catch {
-    // The request it follows has committed; a full disk or a locked file only delays the anchor to the next one.
+    // The request it follows has committed; a full disk or a locked file only delays the anchor to
+    // this connection's next one (which is owed it, whatever was written meanwhile).
+    if (current && from !== undefined && from !== Number.MAX_SAFE_INTEGER) owed.set(db, Math.min(from, pending ?? from));
     return;
   }
   if (!current) {
@@ -105,19 +120,10 @@ export function anchorLedgerHead(db: Db): void {
   }
 }
 
-/**
- * Whether the anchored head stands at the newest entry (or there is neither an entry nor a head
- * file; or a folder never anchored): VShip's own writes that follow (a migration, openCore's) may
- * then be anchored at once. Rows beyond the head, a head naming another entry, or a head file gone
- * after it was written: the head stays where it is, so the evidence is not laundered.
- */
-export function ledgerAtHead(db: Db): boolean {
-  if (!headFile(db)) return false;
-  const hasLedger = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger'").get() !== undefined;
-  const last = hasLedger ? (db.prepare('SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1').get() as LedgerHead | undefined) : undefined;
-  const head = readLedgerHead(db);
-  if (!head) return !last || !everAnchored(db);
-  return !!last && head.id === last.id && head.hash === last.hash;
+/** The newest entry's id (0 for none, or before the ledger exists): what `anchorLedgerHead(db, since)` is given at the start of work. */
+export function ledgerTail(db: Db): number {
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger'").get() === undefined) return 0;
+  return (db.prepare('SELECT max(id) FROM ledger').pluck().get() as number | null) ?? 0;
 }
 
 export interface LedgerVerdict {
