@@ -4,7 +4,7 @@
  * exact problems, their subjects and their Chinese messages.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VerifyProblem } from '../../shared/domain';
@@ -104,7 +104,7 @@ describe('verify finds and names', () => {
     tamper(dir2.dir, `DELETE FROM ledger WHERE id = ${delivery}`);
     const got = problems(dir2.db, dir2.dir);
     expect(got[0]).toEqual({ code: 'LEDGER_DELETED', subject: `ledger:${delivery}`, message: `台账第 ${delivery} 条被删除` });
-    const byMessage = (a: VerifyProblem, b: VerifyProblem) => a.message.localeCompare(b.message);
+    const byMessage = (a: { message: string }, b: { message: string }) => a.message.localeCompare(b.message);
     expect(got.slice(1).sort(byMessage)).toEqual(d.deliveries.flatMap((x) => x.items.map((it) => ({
       code: 'DELIVERY_RECORD_MISSING', subject: `order:${x.orderNo}`, message: `订单 ${x.orderNo} 的条目 #${it.itemId} 已导出发货，但台账中没有它的发货记录`,
     }))).sort(byMessage));
@@ -148,16 +148,24 @@ describe('verify finds and names', () => {
   it('the head file deleted or damaged; a deleted one is not made again over what the ledger holds by then', async () => {
     const { dir, db, orderNos, shopId } = ground();
     const n = db.prepare('SELECT count(*) FROM ledger').pluck().get() as number;
+    const head = readFileSync(join(dir, LEDGER_HEAD_FILE), 'utf8');
     writeFileSync(join(dir, LEDGER_HEAD_FILE), '{"id":');
     expect(problems(db, dir)).toEqual([{ code: 'LEDGER_HEAD_MISSING', subject: 'ledger-head', message: `台账锚点文件 ${LEDGER_HEAD_FILE} 已损坏，无法确认台账末尾没有被删除或添加` }]);
     rmSync(join(dir, LEDGER_HEAD_FILE));
     expect(problems(db, dir)).toEqual([{ code: 'LEDGER_HEAD_MISSING', subject: 'ledger-head', message: `台账锚点文件 ${LEDGER_HEAD_FILE} 缺失（台账有 ${n} 条），无法确认台账末尾没有被删除或添加` }]);
     db.close();
+    // Once a request has written with the head file in place, the folder is known to be anchored.
+    writeFileSync(join(dir, LEDGER_HEAD_FILE), head);
     const core = openCore({ dataDir: dir, host: 'cli' });
-    expect((await core.dispatch('allocation.reveal', { shopId, orderNo: orderNos[0] }, () => {})).ok).toBe(true);
+    const reveal = () => core.dispatch('allocation.reveal', { shopId, orderNo: orderNos[0] }, () => {});
+    expect((await reveal()).ok).toBe(true);
+    expect(await core.dispatch('evidence.verify', undefined, () => {})).toMatchObject({ ok: true, value: { ok: true } });
+    rmSync(join(dir, LEDGER_HEAD_FILE));
+    expect((await reveal()).ok).toBe(true);
     const r = await core.dispatch('evidence.verify', undefined, () => {});
     core.close();
     expect(r).toMatchObject({ ok: true, value: { ok: false, problems: [{ code: 'LEDGER_HEAD_MISSING' }] } });
+    expect(existsSync(join(dir, LEDGER_HEAD_FILE))).toBe(false);
   });
 
   it('an exported item\'s password changed: the item against its hash, and the order against what was delivered', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { VerifyProblem } from '../../../shared/domain';
 import type { Db } from '../db/open';
@@ -18,6 +18,7 @@ export const LEDGER_HEAD_FILE = 'ledger-head.json';
  * refuse UPDATE and DELETE. Never put a secret in `detail`: ids and masked text only.
  */
 export function appendLedger(db: Db, e: { shopId: number | null; event: string; subject: string; detail?: Record<string, unknown> }): void {
+  markAnchored(db);
   const prev = (db.prepare('SELECT hash FROM ledger ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? '';
   const at = nowIso();
   const detail = JSON.stringify(e.detail ?? {});
@@ -56,9 +57,10 @@ export function readLedgerHead(db: Db): LedgerHead | null {
 const anchored = new WeakMap<Db, number>();
 
 /**
- * The meta key that says this folder's head was anchored once (migration 8 made `meta`): from then
- * on a head file that is gone is evidence (`verify`: LEDGER_HEAD_MISSING), never made again over
- * whatever the ledger holds by then. A folder from before the anchor gets its first one freely.
+ * The meta key that says this folder's head was anchored (migration 8 made `meta`; written with the
+ * next entry appended after the head file appeared): from then on a head file that is gone is
+ * evidence (`verify`: LEDGER_HEAD_MISSING), never made again over whatever the ledger holds by
+ * then. A folder from before the anchor gets its first one freely.
  */
 const ANCHORED_KEY = 'ledger_anchored_at';
 
@@ -68,6 +70,23 @@ function everAnchored(db: Db): boolean {
   } catch {
     return false; // a database before migration 8: no meta, never anchored
   }
+}
+
+const marked = new WeakSet<Db>();
+
+/**
+ * Records in `meta` that the head file exists, inside the transaction of the entry being appended
+ * (never a write of its own: a request's writes stay all or nothing). Once per connection.
+ */
+function markAnchored(db: Db): void {
+  if (marked.has(db)) return;
+  const file = headFile(db);
+  if (!file) return void marked.add(db);
+  if (!existsSync(file)) return;
+  try {
+    db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(ANCHORED_KEY, nowIso());
+    marked.add(db);
+  } catch { /* before migration 8 (no meta yet): a later entry records it */ }
 }
 
 /** Per connection: the `since` of a request whose anchor could not be written (a full disk): still owed. */
@@ -112,11 +131,6 @@ export function anchorLedgerHead(db: Db, since?: number): void {
     // this connection's next one (which is owed it, whatever was written meanwhile).
     if (current && from !== undefined && from !== Number.MAX_SAFE_INTEGER) owed.set(db, Math.min(from, pending ?? from));
     return;
-  }
-  if (!current) {
-    try {
-      db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(ANCHORED_KEY, nowIso());
-    } catch { /* busy or before migration 8: the next first anchor records it */ }
   }
 }
 

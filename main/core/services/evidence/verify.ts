@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EvidenceMime, VerifyProblem, VerifyReport } from '../../../../shared/domain';
 import { toBeijingIso } from '../../../../shared/rules/classify';
