@@ -127,7 +127,7 @@ describe('vship help', () => {
 
   it('declares every option a usage line names, with the same placeholder', () => {
     for (const c of COMMANDS) {
-      const tokens = c.usage.replace(/[[\]]/g, ' ').split(/\s+/).filter(Boolean);
+      const tokens = c.usage.replace(/[[\]()]/g, ' ').split(/\s+/).filter(Boolean);
       tokens.forEach((t, i) => {
         if (!/^--[a-z]/.test(t)) return;
         const spec = ({ ...c.options, ...GLOBAL_OPTIONS } as OptionSpecs)[t.slice(2)];
