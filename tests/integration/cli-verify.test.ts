@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../shared/domain';
 import { EXIT } from '../../main/cli/exit-codes';
 import { anchorLedgerHead } from '../../main/core/services/ledger';
-import { cardShop, tamper } from '../fixtures/verify';
+import { cardShop, tamper } from '../helpers/verify-ground';
 import { useBuiltCli, vship } from '../helpers/cli';
 import { useTempDirs } from '../helpers/data-dir';
 

@@ -22,7 +22,7 @@ import { listProducts, setProduct } from '../../main/core/services/products';
 import { importStock, revealItem } from '../../main/core/services/stock';
 import { AppError } from '../../shared/errors';
 import { generateOrders } from '../fixtures/orders';
-import { cardShop, forgeLedgerRow, tamper } from '../fixtures/verify';
+import { cardShop, forgeLedgerRow, tamper } from '../helpers/verify-ground';
 import { codeShop } from '../helpers/code-shop';
 import { useTempDirs } from '../helpers/data-dir';
 

@@ -15,7 +15,8 @@ import { verifyData } from '../../main/core/services/evidence/verify';
 import { EXPORTS_DIR } from '../../main/core/services/export/files';
 import { anchorLedgerHead, LEDGER_HEAD_FILE } from '../../main/core/services/ledger';
 import { openCore } from '../../main/handlers';
-import { addEvidenceRows, cardShop, forgeLedgerRow, pngBytes, tamper } from '../fixtures/verify';
+import { png } from '../fixtures/evidence';
+import { addEvidenceSeeds, cardShop, forgeLedgerRow, tamper } from '../helpers/verify-ground';
 import { useTempDirs } from '../helpers/data-dir';
 
 const tempDir = useTempDirs();
@@ -24,8 +25,8 @@ const tempDir = useTempDirs();
 function ground() {
   const dir = tempDir();
   const s = cardShop(dir, { exported: true });
-  const ev = addEvidenceRows(s.db, dir, s.shopId, s.orderNos[0], [1, 2]);
-  addEvidenceRows(s.db, dir, s.shopId, s.orderNos[1], [3]);
+  const ev = addEvidenceSeeds(s.db, dir, s.shopId, s.orderNos[0], [1, 2]);
+  addEvidenceSeeds(s.db, dir, s.shopId, s.orderNos[1], [3]);
   anchorLedgerHead(s.db);
   expect(verifyData(s.db, dir).problems).toEqual([]);
   return { dir, ...s, ev };
@@ -65,7 +66,7 @@ describe('verify finds and names', () => {
 
   it('a file put into the evidence folder that VShip never stored, and an evidence row added without its ledger entry', () => {
     const { dir, db, shopId, orderNos } = ground();
-    const bytes = pngBytes(99);
+    const bytes = png({ seed: 99, width: 16, height: 16 });
     const sha = createHash('sha256').update(bytes).digest('hex');
     const rel = evidenceRelPath(sha, 'image/png');
     mkdirSync(join(dir, rel, '..'), { recursive: true });

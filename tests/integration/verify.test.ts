@@ -11,7 +11,7 @@ import { anchorLedgerHead } from '../../main/core/services/ledger';
 import { importStock } from '../../main/core/services/stock';
 import { listProducts } from '../../main/core/services/products';
 import { openCore } from '../../main/handlers';
-import { addEvidenceRows, tamper } from '../fixtures/verify';
+import { addEvidenceSeeds, tamper } from '../helpers/verify-ground';
 import { codes } from '../helpers/code-shop';
 import { useTempDirs } from '../helpers/data-dir';
 import { deliveredShop } from '../helpers/delivered-shop';
@@ -24,8 +24,8 @@ const count = (db: Db, sql: string): number => db.prepare(sql).pluck().get() as 
 function ground() {
   const dir = tempDir();
   const s = deliveredShop(dir);
-  addEvidenceRows(s.db, dir, s.shopId, s.exported[0], [1, 2]);
-  addEvidenceRows(s.db, dir, s.shopId, s.exported[1], [2, 3]);
+  addEvidenceSeeds(s.db, dir, s.shopId, s.exported[0], [1, 2]);
+  addEvidenceSeeds(s.db, dir, s.shopId, s.exported[1], [2, 3]);
   anchorLedgerHead(s.db);
   return { dir, ...s };
 }
