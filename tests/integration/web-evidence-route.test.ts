@@ -36,7 +36,7 @@ function fakeCore(files: Record<number, FileResult | (() => never)>): Core & { a
       if (channel !== 'evidence.file') return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } };
       const id = (req as { id: number }).id;
       const f = files[id];
-      if (typeof f === 'function') f();
+      if (typeof f === 'function') return f();
       return f ?? { ok: false, error: { code: 'EVIDENCE_NOT_FOUND', message: '找不到该凭证' } };
     },
     close() {},
