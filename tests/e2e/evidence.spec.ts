@@ -1,0 +1,181 @@
+/**
+ * Delivery evidence where the merchant keeps it: a screenshot dropped on an order's row shows as a
+ * thumbnail in its drawer (the image really loads through the token-protected route) and opens
+ * full size; one pasted with Ctrl+V lands on the open order; many dropped at once are matched by
+ * the order or recharge number in their names and the unmatched one is assigned by hand; one is
+ * removed with a reason and stays behind 显示已移除. The 凭证 screen finds the order, makes its
+ * evidence pack (a ZIP whose manifest lists the files, hashes matching), and 数据校验 says all is
+ * well, then names the stored file changed on disk. Each test starts on a shop filled and exported
+ * once (tests/helpers/delivered-shop.ts), written to the data folder before the host opens it.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { generateOrders } from '../fixtures/orders';
+import { deliveredShop } from '../helpers/delivered-shop';
+import { evidencePng } from '../fixtures/evidence-ui';
+import { expect, test as base } from './fixtures';
+import { EvidencePage } from './pages';
+import { screens } from './screenshot';
+
+/** The shop written into the data folder before the host starts: its exported orders and their recharge numbers. */
+interface Shop {
+  exported: string[];
+  rechargeNo: Map<string, string>;
+}
+
+const shops = new Map<string, Shop>();
+
+const test = base.extend<{ shop: Shop; evidencePage: EvidencePage }>({
+  // The data folder holds a delivered shop before the host opens it.
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'vship-e2e-ev-'));
+    const table = generateOrders({ count: 24, seed: 1107, optional: true, statusMix: 'all-shippable' });
+    const { db, exported } = deliveredShop(dir, { table });
+    db.close();
+    shops.set(dir, { exported, rechargeNo: new Map(table.expected.map((o) => [o.orderNo, o.rechargeNo])) });
+    await use(dir);
+    shops.delete(dir);
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  },
+  shop: async ({ dataDir }, use) => use(shops.get(dataDir)!),
+  evidencePage: async ({ page }, use) => use(new EvidencePage(page)),
+});
+
+/** Every stored evidence file of the data folder (evidence/<2 hex>/<sha256>.<ext>). */
+async function storedFiles(dataDir: string): Promise<string[]> {
+  const root = join(dataDir, 'evidence');
+  const out: string[] = [];
+  for (const sub of await readdir(root).catch(() => [] as string[])) {
+    for (const f of await readdir(join(root, sub))) out.push(join(root, sub, f));
+  }
+  return out.sort();
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+test('a screenshot dropped on an order row shows as its thumbnail and opens full size; a pasted one lands on the open order; one is removed with a reason', async ({ page, shop, evidencePage: ev, dataDir }, testInfo) => {
+  const orderNo = shop.exported[0];
+  const row = page.locator(`[data-testid=order-row][data-order-no="${orderNo}"]`);
+  await expect(row).toBeVisible();
+
+  // Dropped on the row: saved onto that order.
+  const shot = { name: '官网充值成功.png', bytes: evidencePng(1, 640, 400), mime: 'image/png' };
+  await ev.dropOnRow(orderNo, [shot]);
+  await expect(page.locator('.ant-message')).toContainText(`已为订单 ${orderNo} 保存 1 个凭证`);
+
+  await row.click();
+  await expect(ev.drawer()).toBeVisible();
+  await expect(ev.count()).toHaveText('1');
+  const card = ev.card(shot.name);
+  await expect(card).toBeVisible();
+  const img = ev.thumbImage(card);
+  await expect(img).toHaveAttribute('src', /\/t\/[^/]+\/evidence\/\d+$/);
+  expect(await ev.naturalWidth(img)).toBe(640);
+  await expect(card.getByTestId('evidence-kind')).toContainText('官网截图');
+
+  // Ctrl+V of a screenshot onto the open order.
+  await ev.paste({ name: 'image.png', bytes: evidencePng(2, 500, 320), mime: 'image/png' });
+  await expect(ev.count()).toHaveText('2');
+  const pasted = ev.section().locator(`[data-testid=evidence-card][data-name^="粘贴截图-${orderNo}-"]`);
+  await expect(pasted).toHaveCount(1);
+  await expect(pasted).toHaveAttribute('data-name', new RegExp(`^粘贴截图-${orderNo}-\\d{8}-\\d{6}\\.png$`));
+  expect(await ev.naturalWidth(ev.thumbImage(pasted))).toBe(500);
+
+  // The same file again is recognised, not stored twice.
+  await ev.dropOnDrawer([shot]);
+  await expect(page.locator('.ant-message')).toContainText('没有重复保存');
+  await expect(ev.count()).toHaveText('2');
+  expect(await storedFiles(dataDir)).toHaveLength(2);
+
+  await screens(page, testInfo, 'evidence-drawer');
+
+  // Full size on click.
+  await img.click();
+  await expect(ev.preview()).toBeVisible();
+  await screens(page, testInfo, 'evidence-preview');
+  await page.keyboard.press('Escape');
+  await expect(ev.preview()).toBeHidden();
+
+  // Removed with a reason: out of the list, kept behind 显示已移除.
+  await ev.hide(card, '传错订单了');
+  await expect(ev.count()).toHaveText('1');
+  await expect(ev.card(shot.name)).toHaveCount(0);
+  await ev.showHiddenSwitch().click();
+  await expect(ev.hiddenCards()).toHaveCount(1);
+  await expect(ev.hiddenCards().first()).toContainText('传错订单了');
+});
+
+test('many screenshots dropped at once are matched by the order or recharge number in their names, and the unmatched one is assigned by hand', async ({ page, shop, evidencePage: ev }, testInfo) => {
+  const [a, b, c] = shop.exported;
+  const phoneOrder = shop.exported.find((no) => /^1\d{10}$/.test(shop.rechargeNo.get(no) ?? '') && no !== a);
+  expect(phoneOrder, 'an exported order with a phone number').toBeTruthy();
+  const phone = shop.rechargeNo.get(phoneOrder!)!;
+  const files = [
+    { name: `${a}-官网截图.png`, bytes: evidencePng(11, 400, 300), mime: 'image/png' },
+    { name: `聊天记录_${phone}.png`, bytes: evidencePng(12, 400, 300), mime: 'image/png' },
+    { name: '微信图片_20260612.png', bytes: evidencePng(13, 400, 300), mime: 'image/png' },
+    { name: 'notes.txt.png', bytes: Buffer.from('not an image at all'), mime: 'image/png' },
+  ];
+  await ev.dropOnWindow(files);
+  await expect(ev.importDialog()).toBeVisible();
+  await expect(ev.importCount('matched')).toHaveText('2');
+  await expect(ev.importCount('unmatched')).toHaveText('1');
+  await expect(ev.importCount('refused')).toHaveText('1');
+  await expect(ev.matchedRows().filter({ hasText: a })).toContainText('订单号');
+  await expect(ev.matchedRows().filter({ hasText: phoneOrder! })).toContainText('充值号码');
+  await expect(ev.importDialog().getByTestId('evidence-import-refused')).toContainText('notes.txt.png');
+  await screens(page, testInfo, 'evidence-import');
+
+  await ev.assign('微信图片_20260612.png', c ?? b);
+  await expect(ev.unmatchedRow('微信图片_20260612.png').getByTestId('evidence-unmatched-done')).toContainText(c ?? b);
+  await ev.closeImportDialog();
+
+  // Each order's drawer shows its own.
+  await page.locator(`[data-testid=order-row][data-order-no="${c ?? b}"]`).click();
+  await expect(ev.card('微信图片_20260612.png')).toBeVisible();
+  await expect(ev.count()).toHaveText('1');
+});
+
+test('the 凭证 screen finds the order, its pack lists the files with matching hashes, and 数据校验 passes, then names a stored file changed on disk', async ({ page, shop, evidencePage: ev, dataDir }, testInfo) => {
+  const orderNo = shop.exported[1];
+  const shot = { name: `${orderNo}-发货截图.png`, bytes: evidencePng(21, 720, 480), mime: 'image/png' };
+  await ev.dropOnRow(orderNo, [shot]);
+  await expect(page.locator('.ant-message')).toContainText(`已为订单 ${orderNo} 保存 1 个凭证`);
+
+  await ev.openScreen();
+  await expect(ev.screen()).toBeVisible();
+  await expect(ev.hit(orderNo)).toBeVisible();
+  await ev.search(orderNo);
+  await expect(ev.hits()).toHaveCount(1);
+  await expect(ev.hit(orderNo).getByTestId('evidence-hit-count')).toHaveText('1');
+  await screens(page, testInfo, 'evidence-screen');
+
+  const pack = await ev.packFromHit(orderNo);
+  expect(pack.name).toMatch(/\.zip$/);
+  const zip = unzipSync(new Uint8Array(pack.bytes));
+  const manifest = JSON.parse(new TextDecoder().decode(zip['manifest.json'])) as { files: { path: string; sha256: string }[] };
+  const listed = manifest.files.find((f) => f.path.endsWith(shot.name));
+  expect(listed, `manifest lists ${shot.name}`).toBeTruthy();
+  expect(listed!.sha256).toBe(sha256(shot.bytes));
+  for (const f of manifest.files) expect(sha256(zip[f.path]), f.path).toBe(f.sha256);
+  expect(Object.keys(zip).some((p) => /说明\.txt$/.test(p))).toBe(true);
+
+  await ev.verify();
+  await expect(ev.verifyOk()).toBeVisible();
+  await expect(ev.verifyOk()).toContainText('凭证文件 1 个');
+  await screens(page, testInfo, 'evidence-verify-ok');
+
+  // One byte of the stored file changed behind VShip's back.
+  const [stored] = await storedFiles(dataDir);
+  const bytes = await readFile(stored);
+  bytes[bytes.length - 20] ^= 0xff;
+  await writeFile(stored, bytes);
+  await ev.verify();
+  await expect(ev.verifyBad()).toBeVisible();
+  await expect(ev.verifyProblems().filter({ hasText: sha256(shot.bytes).slice(0, 12) }).or(ev.verifyProblems().filter({ hasText: shot.name }))).not.toHaveCount(0);
+  await expect(page.locator('[data-testid=verify-problems] li[data-code=EVIDENCE_FILE_ALTERED]')).toHaveCount(1);
+  await screens(page, testInfo, 'evidence-verify-bad');
+});
