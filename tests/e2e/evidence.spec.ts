@@ -13,17 +13,17 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { generateOrders } from '../fixtures/orders';
+import { damaged, evidenceOrders, png, screenshotNames } from '../fixtures/evidence';
 import { deliveredShop } from '../helpers/delivered-shop';
-import { evidencePng } from '../fixtures/evidence-ui';
 import { expect, test as base } from './fixtures';
 import { EvidencePage } from './pages';
 import { screens } from './screenshot';
 
-/** The shop written into the data folder before the host starts: its exported orders and their recharge numbers. */
+/** The shop written into the data folder before the host starts: its exported orders, two topped up to one number, others with their own. */
 interface Shop {
   exported: string[];
-  rechargeNo: Map<string, string>;
+  shared: { rechargeNo: string; orderNos: [string, string] };
+  withRecharge: { orderNo: string; rechargeNo: string }[];
 }
 
 const shops = new Map<string, Shop>();
@@ -32,10 +32,10 @@ const test = base.extend<{ shop: Shop; evidencePage: EvidencePage }>({
   // The data folder holds a delivered shop before the host opens it.
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'vship-e2e-ev-'));
-    const table = generateOrders({ count: 24, seed: 1107, optional: true, statusMix: 'all-shippable' });
+    const { table, shared, withRecharge } = evidenceOrders({ count: 24 });
     const { db, exported } = deliveredShop(dir, { table });
     db.close();
-    shops.set(dir, { exported, rechargeNo: new Map(table.expected.map((o) => [o.orderNo, o.rechargeNo])) });
+    shops.set(dir, { exported, shared, withRecharge });
     await use(dir);
     shops.delete(dir);
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
@@ -62,11 +62,11 @@ test('a screenshot dropped on an order row shows as its thumbnail and opens full
   await expect(row).toBeVisible();
 
   // Dropped on the row: saved onto that order.
-  const shot = { name: '官网充值成功.png', bytes: evidencePng(1, 640, 400), mime: 'image/png' };
+  const shot = { name: '官网充值成功.png', bytes: Buffer.from(png({ seed: 1, width: 640, height: 400 })), mime: 'image/png' };
   await ev.dropOnRow(orderNo, [shot]);
   await expect(page.locator('.ant-message')).toContainText(`已为订单 ${orderNo} 保存 1 个凭证`);
 
-  await row.click();
+  await ev.openOrder(orderNo);
   await expect(ev.drawer()).toBeVisible();
   await expect(ev.count()).toHaveText('1');
   const card = ev.card(shot.name);
@@ -77,7 +77,7 @@ test('a screenshot dropped on an order row shows as its thumbnail and opens full
   await expect(card.getByTestId('evidence-kind')).toContainText('官网截图');
 
   // Ctrl+V of a screenshot onto the open order.
-  await ev.paste({ name: 'image.png', bytes: evidencePng(2, 500, 320), mime: 'image/png' });
+  await ev.paste({ name: 'image.png', bytes: Buffer.from(png({ seed: 2, width: 500, height: 320 })), mime: 'image/png' });
   await expect(ev.count()).toHaveText('2');
   const pasted = ev.section().locator(`[data-testid=evidence-card][data-name^="粘贴截图-${orderNo}-"]`);
   await expect(pasted).toHaveCount(1);
@@ -90,6 +90,7 @@ test('a screenshot dropped on an order row shows as its thumbnail and opens full
   await expect(ev.count()).toHaveText('2');
   expect(await storedFiles(dataDir)).toHaveLength(2);
 
+  await ev.messagesGone();
   await screens(page, testInfo, 'evidence-drawer');
 
   // Full size on click.
@@ -109,39 +110,47 @@ test('a screenshot dropped on an order row shows as its thumbnail and opens full
 });
 
 test('many screenshots dropped at once are matched by the order or recharge number in their names, and the unmatched one is assigned by hand', async ({ page, shop, evidencePage: ev }, testInfo) => {
-  const [a, b, c] = shop.exported;
-  const phoneOrder = shop.exported.find((no) => /^1\d{10}$/.test(shop.rechargeNo.get(no) ?? '') && no !== a);
-  expect(phoneOrder, 'an exported order with a phone number').toBeTruthy();
-  const phone = shop.rechargeNo.get(phoneOrder!)!;
+  const a = shop.exported.find((no) => !shop.shared.orderNos.includes(no) && !shop.withRecharge.some((w) => w.orderNo === no))!;
+  const byPhone = shop.withRecharge[0];
+  const other = shop.withRecharge[1].orderNo;
+  const file = (name: string, bytes: Uint8Array) => ({ name, bytes: Buffer.from(bytes), mime: 'image/png' });
+  const refused = damaged.textAsPng();
   const files = [
-    { name: `${a}-官网截图.png`, bytes: evidencePng(11, 400, 300), mime: 'image/png' },
-    { name: `聊天记录_${phone}.png`, bytes: evidencePng(12, 400, 300), mime: 'image/png' },
-    { name: '微信图片_20260612.png', bytes: evidencePng(13, 400, 300), mime: 'image/png' },
-    { name: 'notes.txt.png', bytes: Buffer.from('not an image at all'), mime: 'image/png' },
+    file(screenshotNames.windows(a), png({ seed: 11, width: 400, height: 300 })),
+    file(screenshotNames.phone(byPhone.rechargeNo), png({ seed: 12, width: 400, height: 300 })),
+    file(screenshotNames.wechat(), png({ seed: 13, width: 400, height: 300 })),
+    file(screenshotNames.phone(shop.shared.rechargeNo, '到账截图'), png({ seed: 14, width: 400, height: 300 })),
+    file(refused.name, refused.bytes),
   ];
   await ev.dropOnWindow(files);
   await expect(ev.importDialog()).toBeVisible();
   await expect(ev.importCount('matched')).toHaveText('2');
-  await expect(ev.importCount('unmatched')).toHaveText('1');
+  await expect(ev.importCount('unmatched')).toHaveText('2');
   await expect(ev.importCount('refused')).toHaveText('1');
   await expect(ev.matchedRows().filter({ hasText: a })).toContainText('订单号');
-  await expect(ev.matchedRows().filter({ hasText: phoneOrder! })).toContainText('充值号码');
-  await expect(ev.importDialog().getByTestId('evidence-import-refused')).toContainText('notes.txt.png');
+  await expect(ev.matchedRows().filter({ hasText: byPhone.orderNo })).toContainText('充值号码');
+  await expect(ev.importDialog().getByTestId('evidence-import-refused')).toContainText(refused.name);
+  // The number two orders were topped up to: both offered.
+  const ambiguous = ev.unmatchedRow(files[3].name);
+  await expect(ambiguous).toContainText(shop.shared.orderNos[0]);
+  await expect(ambiguous).toContainText(shop.shared.orderNos[1]);
   await screens(page, testInfo, 'evidence-import');
 
-  await ev.assign('微信图片_20260612.png', c ?? b);
-  await expect(ev.unmatchedRow('微信图片_20260612.png').getByTestId('evidence-unmatched-done')).toContainText(c ?? b);
+  await ev.assign(files[2].name, other);
+  await expect(ev.unmatchedRow(files[2].name).getByTestId('evidence-unmatched-done')).toContainText(other);
+  await ev.chooseCandidate(files[3].name, shop.shared.orderNos[1]);
+  await expect(ambiguous.getByTestId('evidence-unmatched-done')).toContainText(shop.shared.orderNos[1]);
   await ev.closeImportDialog();
 
   // Each order's drawer shows its own.
-  await page.locator(`[data-testid=order-row][data-order-no="${c ?? b}"]`).click();
-  await expect(ev.card('微信图片_20260612.png')).toBeVisible();
+  await ev.openOrder(other);
+  await expect(ev.card(files[2].name)).toBeVisible();
   await expect(ev.count()).toHaveText('1');
 });
 
 test('the 凭证 screen finds the order, its pack lists the files with matching hashes, and 数据校验 passes, then names a stored file changed on disk', async ({ page, shop, evidencePage: ev, dataDir }, testInfo) => {
   const orderNo = shop.exported[1];
-  const shot = { name: `${orderNo}-发货截图.png`, bytes: evidencePng(21, 720, 480), mime: 'image/png' };
+  const shot = { name: `${orderNo}-发货截图.png`, bytes: Buffer.from(png({ seed: 21, width: 720, height: 480 })), mime: 'image/png' };
   await ev.dropOnRow(orderNo, [shot]);
   await expect(page.locator('.ant-message')).toContainText(`已为订单 ${orderNo} 保存 1 个凭证`);
 
@@ -151,6 +160,7 @@ test('the 凭证 screen finds the order, its pack lists the files with matching 
   await ev.search(orderNo);
   await expect(ev.hits()).toHaveCount(1);
   await expect(ev.hit(orderNo).getByTestId('evidence-hit-count')).toHaveText('1');
+  await ev.messagesGone();
   await screens(page, testInfo, 'evidence-screen');
 
   const pack = await ev.packFromHit(orderNo);

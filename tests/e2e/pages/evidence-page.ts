@@ -46,6 +46,16 @@ export class EvidencePage {
     }, { name: file.name, mime: file.mime ?? 'image/png', base64: file.bytes.toString('base64') });
   }
 
+  /** Opens an order's drawer by its row (on the product name: the content cell has buttons of its own). */
+  async openOrder(orderNo: string): Promise<void> {
+    await this.page.locator(`[data-testid=order-row][data-order-no="${orderNo}"] [data-col=productName]`).click();
+  }
+
+  /** Waits until the toasts (已保存…) are gone: for a screenshot of what stays. */
+  async messagesGone(): Promise<void> {
+    await this.page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  }
+
   /** The open order drawer. */
   drawer(): Locator {
     return this.page.getByTestId('order-drawer');
@@ -128,6 +138,14 @@ export class EvidencePage {
   async assign(name: string, orderNo: string): Promise<void> {
     const row = this.unmatchedRow(name);
     await row.getByTestId('evidence-unmatched-input').fill(orderNo);
+    await row.getByTestId('evidence-unmatched-assign').click();
+  }
+
+  /** Assigns an unmatched file whose name named two orders to one of them (the select, 添加). */
+  async chooseCandidate(name: string, orderNo: string): Promise<void> {
+    const row = this.unmatchedRow(name);
+    await row.getByTestId('evidence-unmatched-select').click();
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(orderNo).click();
     await row.getByTestId('evidence-unmatched-assign').click();
   }
 

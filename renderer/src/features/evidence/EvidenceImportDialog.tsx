@@ -37,68 +37,72 @@ export function EvidenceImportDialog({ state, addEvidence, onOpenOrder }: {
       maskClosable={false}
       keyboard={!run.running}
       onCancel={state.close}
-      footer={run.running
-        ? <Button onClick={state.cancel} data-testid="evidence-import-cancel">{t('evidence.import.cancel')}</Button>
-        : <Button type="primary" onClick={state.close} data-testid="evidence-import-close">{t('common.close')}</Button>}
-      data-testid="evidence-import-dialog"
+      footer={null}
     >
-      {run.running && (
-        <div className="evidence-import-progress" data-testid="evidence-import-progress">
-          <Progress percent={percent} status="active" />
-          <span className="muted">{t('evidence.import.progress', { done: run.done, total: run.total })}</span>
-        </div>
-      )}
-      <div className="evidence-import-counts" data-testid="evidence-import-counts">
-        <Tag color="success">{t('evidence.import.countMatched')} <b data-testid="evidence-import-matched-count">{result.matched.length}</b></Tag>
-        <Tag color={result.unmatched.length ? 'warning' : 'default'}>{t('evidence.import.countUnmatched')} <b data-testid="evidence-import-unmatched-count">{result.unmatched.length}</b></Tag>
-        <Tag color={result.refused.length ? 'error' : 'default'}>{t('evidence.import.countRefused')} <b data-testid="evidence-import-refused-count">{result.refused.length}</b></Tag>
-      </div>
-      {run.cancelled && <Alert type="info" showIcon className="evidence-gap" title={t('evidence.import.cancelled', { done: run.done, total: run.total })} />}
-      {run.error && <Alert type="error" showIcon className="evidence-gap" title={t('evidence.import.failed', { done: run.done, total: run.total })} description={errorText(run.error)} />}
-      {result.unmatched.length > 0 && (
-        <section className="evidence-import-section" data-testid="evidence-import-unmatched">
-          <h4>{t('evidence.import.unmatchedTitle')}</h4>
-          <p className="muted">{t('evidence.import.unmatchedHint')}</p>
-          <div className="evidence-unmatched-list">
-            {result.unmatched.map((u, i) => (
-              <UnmatchedRow key={`${i}-${u.name}`} row={u} file={run.unmatchedFiles[i]} addEvidence={addEvidence} />
-            ))}
+      <div data-testid="evidence-import-dialog" data-running={run.running || undefined}>
+        {run.running && (
+          <div className="evidence-import-progress" data-testid="evidence-import-progress">
+            <Progress percent={percent} status="active" />
+            <span className="muted">{t('evidence.import.progress', { done: run.done, total: run.total })}</span>
           </div>
-        </section>
-      )}
-      {result.matched.length > 0 && (
-        <section className="evidence-import-section" data-testid="evidence-import-matched">
-          <h4>{t('evidence.import.matchedTitle')}</h4>
-          <Table<Matched>
-            size="small"
-            rowKey={(m, i) => `${m.item.id}-${i}`}
-            pagination={result.matched.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false } : false}
-            dataSource={result.matched}
-            columns={[
-              { key: 'name', title: t('evidence.import.col.file'), dataIndex: 'name', ellipsis: true },
-              {
-                key: 'orderNo', title: t('evidence.import.col.order'), dataIndex: 'orderNo', width: 210,
-                render: (v: string) => onOpenOrder
-                  ? <Button type="link" size="small" className="mono evidence-link" onClick={() => { state.close(); onOpenOrder(v); }}>{v}</Button>
-                  : <span className="mono">{v}</span>,
-              },
-              { key: 'by', title: t('evidence.import.col.by'), dataIndex: 'by', width: 120, render: (v: Matched['by']) => t(`evidence.import.by.${v}`) },
-              {
-                key: 'state', title: t('evidence.import.col.state'), width: 110,
-                render: (_: unknown, m: Matched) => m.already ? <Tag>{t('evidence.import.already')}</Tag> : <Tag color="success">{t('evidence.import.added')}</Tag>,
-              },
-            ]}
-          />
-        </section>
-      )}
-      {result.refused.length > 0 && (
-        <section className="evidence-import-section" data-testid="evidence-import-refused">
-          <h4>{t('evidence.import.refusedTitle')}</h4>
-          <ul className="evidence-refused-list">
-            {result.refused.map((r, i) => <li key={i}><span className="strong">{r.name}</span>{t('evidence.sep')}{refusalText(r)}</li>)}
-          </ul>
-        </section>
-      )}
+        )}
+        <div className="evidence-import-counts" data-testid="evidence-import-counts">
+          <Tag color="success">{t('evidence.import.countMatched')} <b data-testid="evidence-import-matched-count">{result.matched.length}</b></Tag>
+          <Tag color={result.unmatched.length ? 'warning' : 'default'}>{t('evidence.import.countUnmatched')} <b data-testid="evidence-import-unmatched-count">{result.unmatched.length}</b></Tag>
+          <Tag color={result.refused.length ? 'error' : 'default'}>{t('evidence.import.countRefused')} <b data-testid="evidence-import-refused-count">{result.refused.length}</b></Tag>
+        </div>
+        {run.cancelled && <Alert type="info" showIcon className="evidence-gap" title={t('evidence.import.cancelled', { done: run.done, total: run.total })} />}
+        {run.error && <Alert type="error" showIcon className="evidence-gap" title={t('evidence.import.failed', { done: run.done, total: run.total })} description={errorText(run.error)} />}
+        {result.unmatched.length > 0 && (
+          <section className="evidence-import-section" data-testid="evidence-import-unmatched">
+            <h4>{t('evidence.import.unmatchedTitle')}</h4>
+            <p className="muted">{t('evidence.import.unmatchedHint')}</p>
+            <div className="evidence-unmatched-list">
+              {result.unmatched.map((u, i) => (
+                <UnmatchedRow key={`${i}-${u.name}`} row={u} file={run.unmatchedFiles[i]} addEvidence={addEvidence} />
+              ))}
+            </div>
+          </section>
+        )}
+        {result.matched.length > 0 && (
+          <section className="evidence-import-section" data-testid="evidence-import-matched">
+            <h4>{t('evidence.import.matchedTitle')}</h4>
+            <Table<Matched>
+              size="small"
+              rowKey={(m, i) => `${m.item.id}-${i}`}
+              pagination={result.matched.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false } : false}
+              dataSource={result.matched}
+              columns={[
+                { key: 'name', title: t('evidence.import.col.file'), dataIndex: 'name', ellipsis: true },
+                {
+                  key: 'orderNo', title: t('evidence.import.col.order'), dataIndex: 'orderNo', width: 210,
+                  render: (v: string) => onOpenOrder
+                    ? <Button type="link" size="small" className="mono evidence-link" onClick={() => { state.close(); onOpenOrder(v); }}>{v}</Button>
+                    : <span className="mono">{v}</span>,
+                },
+                { key: 'by', title: t('evidence.import.col.by'), dataIndex: 'by', width: 120, render: (v: Matched['by']) => t(`evidence.import.by.${v}`) },
+                {
+                  key: 'state', title: t('evidence.import.col.state'), width: 110,
+                  render: (_: unknown, m: Matched) => m.already ? <Tag>{t('evidence.import.already')}</Tag> : <Tag color="success">{t('evidence.import.added')}</Tag>,
+                },
+              ]}
+            />
+          </section>
+        )}
+        {result.refused.length > 0 && (
+          <section className="evidence-import-section" data-testid="evidence-import-refused">
+            <h4>{t('evidence.import.refusedTitle')}</h4>
+            <ul className="evidence-refused-list">
+              {result.refused.map((r, i) => <li key={i}><span className="strong">{r.name}</span>{t('evidence.sep')}{refusalText(r)}</li>)}
+            </ul>
+          </section>
+        )}
+        <div className="evidence-import-footer">
+          {run.running
+            ? <Button onClick={state.cancel} data-testid="evidence-import-cancel">{t('evidence.import.cancel')}</Button>
+            : <Button type="primary" onClick={state.close} data-testid="evidence-import-close">{t('common.close')}</Button>}
+        </div>
+      </div>
     </Modal>
   );
 }

@@ -41,7 +41,8 @@ export function EvidenceScreen({ active, onOpenOrder }: {
   const files = useEvidenceFiles();
   const verify = useVerify();
   const [query, setQuery] = useState('');
-  const [range, setRange] = useState<Range>(null);
+  // The last 30 days at first: the search by dates alone lists the orders delivered in them.
+  const [range, setRange] = useState<Range>(() => [dayjs().subtract(29, 'day'), dayjs()]);
   const [onlyWithEvidence, setOnlyWithEvidence] = useState(true);
   const [search, setSearch] = useState<Search | null>(null);
   const [found, setFound] = useState<Found | null>(null);
@@ -55,10 +56,10 @@ export function EvidenceScreen({ active, onOpenOrder }: {
     setSearch({ query: query.trim(), from, to, onlyWithEvidence });
   }, [query, from, to, onlyWithEvidence]);
 
-  // First shown: the orders that hold evidence.
+  // First shown: the orders of the last 30 days that hold evidence.
   useEffect(() => {
-    if (active && search === null) setSearch({ query: '', onlyWithEvidence: true });
-  }, [active, search]);
+    if (active && search === null) submit();
+  }, [active, search, submit]);
 
   useEffect(() => {
     if (!search) return;
