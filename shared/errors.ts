@@ -86,6 +86,7 @@ export const ERROR_CODES = {
   ORDER_NOT_DELIVERED: '该订单还没有导出发货，没有发货记录可以生成',
   PACK_NOTHING: '这段时间内没有已发货的订单，证据包为空，未生成',
   RENDERER_UNAVAILABLE: '找不到可用于生成凭证图片的浏览器：请安装 Microsoft Edge 或 Google Chrome（Linux：chromium）',
+  PACK_TOO_LARGE: '证据包太大：一个证据包最多 200 个订单、文件合计 500 MB，请缩短日期范围分几次打包',
   INTERNAL: '内部错误',
 } as const;
 

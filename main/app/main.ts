@@ -11,6 +11,7 @@ import { openCore, VERSION, type Core } from '../handlers';
 import { mountBridge, sendEvent } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer, type EvidenceReader } from './protocol';
+import { windowRenderer } from './render-window';
 import { lockDownSession, lockDownWebContents } from './security';
 import { createMainWindow, WINDOW_TITLE } from './window';
 
@@ -59,7 +60,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     try {
       mkdirSync(dataDir, { recursive: true });
-      core = openCore({ dataDir, host: 'electron', workerPath: join(__dirname, 'job-worker.cjs') });
+      core = openCore({ dataDir, host: 'electron', workerPath: join(__dirname, 'job-worker.cjs'), pageRenderer: windowRenderer() });
     } catch (err) {
       console.error('[vship] cannot open the data folder:', err);
       const known = toSystemError(err, { dataDir });

@@ -9,6 +9,7 @@ import type { Channel, Result } from '../../shared/contract';
 import { requestSchemas } from '../../shared/contract';
 import { AppError, formatErrorMessage, type AppErrorData } from '../../shared/errors';
 import { openDatabase } from '../core/db/open';
+import { chromiumRenderer } from '../core/render/chromium';
 import { anchorLedgerHead } from '../core/services/ledger';
 import { ensureChecked } from '../core/services/rules';
 import { ensureDefaultShop } from '../core/services/shops';
@@ -66,7 +67,9 @@ export function openCore(opts: CoreOptions): Core {
     ensureDefaultShop(db);
     ensureChecked(db);
   }
-  const ctx = { ...opts, db, readOnly };
+  // Delivery records need a Chromium: the host's own (Electron's offscreen window) or the system's browser, launched on first use.
+  const pageRenderer = opts.pageRenderer ?? chromiumRenderer();
+  const ctx = { ...opts, pageRenderer, db, readOnly };
   const handlers: Handlers = {
     ...shopsHandlers(ctx),
     ...importHandlers(ctx),
@@ -98,6 +101,8 @@ export function openCore(opts: CoreOptions): Core {
     close() {
       if (!readOnly) anchorLedgerHead(db);
       db.close();
+      // The browser (if one was launched) goes with the core; a CLI process exits once it has.
+      void pageRenderer.close?.();
     },
   };
 }
