@@ -107,6 +107,13 @@ test('a screenshot dropped on an order row shows as its thumbnail and opens full
   await ev.showHiddenSwitch().click();
   await expect(ev.hiddenCards()).toHaveCount(1);
   await expect(ev.hiddenCards().first()).toContainText('传错订单了');
+
+  // The delivery record VShip makes, as a real PNG and a real PDF.
+  const record = await ev.record('png');
+  expect(record.name).toMatch(/\.png$/);
+  expect(record.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const recordPdf = await ev.record('pdf');
+  expect(recordPdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
 
 test('many screenshots dropped at once are matched by the order or recharge number in their names, and the unmatched one is assigned by hand', async ({ page, shop, evidencePage: ev }, testInfo) => {

@@ -13,7 +13,10 @@ export class EvidencePage {
 
   /** Drops files onto one order's row of the grid. */
   async dropOnRow(orderNo: string, files: DropFile[]): Promise<void> {
-    await dropFiles(this.page, files, `[data-testid=order-row][data-order-no="${orderNo}"]`);
+    const row = `[data-testid=order-row][data-order-no="${orderNo}"]`;
+    // dropFiles falls back to the page when nothing matches: the row must be there first.
+    await this.page.locator(row).waitFor();
+    await dropFiles(this.page, files, row);
   }
 
   /** Drops files onto the window (no order under them): matched by name. */
