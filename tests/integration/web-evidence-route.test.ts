@@ -5,12 +5,16 @@
  */
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contract';
-import type { Core } from '../../main/handlers';
+import type { EvidenceAddResult } from '../../shared/domain/evidence';
+import { sha256Hex } from '../../main/core/services/evidence/store';
+import { openCore, type Core } from '../../main/handlers';
 import { startWebHost, type WebHost } from '../../main/web/server';
+import { png } from '../fixtures/evidence';
 import { useTempDirs } from '../helpers/data-dir';
+import { deliveredShop } from '../helpers/delivered-shop';
 
 const tempDir = useTempDirs();
 let host: WebHost | null = null;
@@ -168,5 +172,38 @@ describe('the evidence route of the browser-mode host', () => {
     expect(r.body.toString('utf8')).toBe('读取凭证时出错');
     expect((await get(h, `/t/${h.token}/evidence/7`)).status).toBe(200);
     expect((await get(h, `/t/${h.token}/`)).status).toBe(200);
+  });
+});
+
+describe('the evidence route over the real core', () => {
+  it('serves a file added to an order byte for byte, and refuses it with 409 once changed on disk', async () => {
+    const dir = tempDir();
+    const { db, shopId, exported } = deliveredShop(dir, { count: 6 });
+    db.close();
+    const core = openCore({ dataDir: dir, host: 'web' });
+    try {
+      const shot = png({ seed: 5, width: 64, height: 48 });
+      const added = await core.dispatch('evidence.add', { shopId, orderNo: exported[0], files: [{ name: '官网充值成功.png', bytes: shot }] }, () => undefined);
+      expect(added.ok).toBe(true);
+      const id = (added as { ok: true; value: EvidenceAddResult }).value.added[0].id;
+      const h = await start(core);
+      const r = await get(h, `/t/${h.token}/evidence/${id}`);
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('image/png');
+      expect(Buffer.compare(r.body, Buffer.from(shot))).toBe(0);
+
+      const stored = join(dir, 'evidence', sha256Hex(shot).slice(0, 2), `${sha256Hex(shot)}.png`);
+      const bytes = readFileSync(stored);
+      bytes[bytes.length - 10] ^= 0xff;
+      writeFileSync(stored, bytes);
+      const altered = await get(h, `/t/${h.token}/evidence/${id}`);
+      expect(altered.status).toBe(409);
+      expect(altered.body.toString('utf8')).toContain('已被改动');
+      expect((await get(h, `/t/${h.token}/evidence/${id + 100}`)).status).toBe(404);
+    } finally {
+      if (host) await host.close();
+      host = null;
+      core.close();
+    }
   });
 });
