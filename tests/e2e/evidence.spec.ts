@@ -13,14 +13,16 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { damaged, evidenceOrders, png, screenshotNames } from '../fixtures/evidence';
+import { damaged, evidenceOrders, pdf, png, screenshotNames } from '../fixtures/evidence';
+import { toCsv, type OrderTable } from '../fixtures/orders';
 import { deliveredShop } from '../helpers/delivered-shop';
 import { expect, test as base } from './fixtures';
-import { EvidencePage } from './pages';
+import { EvidencePage, ImportPage } from './pages';
 import { screens } from './screenshot';
 
 /** The shop written into the data folder before the host starts: its exported orders, two topped up to one number, others with their own. */
 interface Shop {
+  table: OrderTable;
   exported: string[];
   shared: { rechargeNo: string; orderNos: [string, string] };
   withRecharge: { orderNo: string; rechargeNo: string }[];
@@ -35,7 +37,7 @@ const test = base.extend<{ shop: Shop; evidencePage: EvidencePage }>({
     const { table, shared, withRecharge } = evidenceOrders({ count: 24 });
     const { db, exported } = deliveredShop(dir, { table });
     db.close();
-    shops.set(dir, { exported, shared, withRecharge });
+    shops.set(dir, { table, exported, shared, withRecharge });
     await use(dir);
     shops.delete(dir);
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
@@ -90,6 +92,13 @@ test('a screenshot dropped on an order row shows as its thumbnail and opens full
   await expect(ev.count()).toHaveText('2');
   expect(await storedFiles(dataDir)).toHaveLength(2);
 
+
+  // A PDF (a supplier's receipt) is a card that opens on its own.
+  await ev.dropOnDrawer([{ name: '供应商充值凭证.pdf', bytes: Buffer.from(pdf()), mime: 'application/pdf' }]);
+  await expect(ev.count()).toHaveText('3');
+  await expect(ev.card('供应商充值凭证.pdf').getByTestId('evidence-pdf')).toBeVisible();
+  await expect(ev.card('供应商充值凭证.pdf').getByTestId('evidence-kind')).toContainText('供应商凭证');
+
   await ev.messagesGone();
   await screens(page, testInfo, 'evidence-drawer');
 
@@ -102,7 +111,7 @@ test('a screenshot dropped on an order row shows as its thumbnail and opens full
 
   // Removed with a reason: out of the list, kept behind 显示已移除.
   await ev.hide(card, '传错订单了');
-  await expect(ev.count()).toHaveText('1');
+  await expect(ev.count()).toHaveText('2');
   await expect(ev.card(shot.name)).toHaveCount(0);
   await ev.showHiddenSwitch().click();
   await expect(ev.hiddenCards()).toHaveCount(1);
@@ -195,4 +204,22 @@ test('the 凭证 screen finds the order, its pack lists the files with matching 
   await expect(ev.verifyProblems().filter({ hasText: sha256(shot.bytes).slice(0, 12) }).or(ev.verifyProblems().filter({ hasText: shot.name }))).not.toHaveCount(0);
   await expect(page.locator('[data-testid=verify-problems] li[data-code=EVIDENCE_FILE_ALTERED]')).toHaveCount(1);
   await screens(page, testInfo, 'evidence-verify-bad');
+});
+
+test('an order export dropped with 120 screenshots does both: the orders are imported, the screenshots matched in batches of 50', async ({ page, shop, evidencePage: ev }) => {
+  const importPage = new ImportPage(page);
+  const shots = Array.from({ length: 120 }, (_, i) => {
+    const orderNo = shop.exported[i % shop.exported.length];
+    return { name: `${orderNo}-截图${i + 1}.png`, bytes: Buffer.from(png({ seed: 100 + i, width: 24, height: 24 })), mime: 'image/png' };
+  });
+  await ev.dropOnWindow([{ name: '订单导出.csv', bytes: toCsv(shop.table), mime: 'text/csv' }, ...shots]);
+  await expect(page.locator('.ant-message')).toContainText('1 个表格作为订单导入，120 个图片/PDF 作为凭证保存');
+  await expect(importPage.result()).toBeVisible();
+  await expect(ev.importDialog()).toBeVisible();
+  await expect(ev.importCount('matched')).toHaveText('120', { timeout: 30_000 });
+  await expect(ev.importCount('unmatched')).toHaveText('0');
+  await ev.closeImportDialog();
+
+  await ev.openOrder(shop.exported[0]);
+  await expect(ev.count()).toHaveText(String(shots.filter((s) => s.name.startsWith(`${shop.exported[0]}-`)).length));
 });

@@ -172,16 +172,19 @@ function EvidenceCard({ item, onHide, onKind }: {
       message.error(errorText(errorData(e)));
     }
   };
-  const time = item.capturedAt
-    ? t('evidence.card.captured', { at: formatDateTime(item.capturedAt) })
-    : t('evidence.card.added', { at: formatDateTime(item.addedAt) });
+  // The image's own time says when it was taken; a file's time on disk only when it was last saved.
+  const time = !item.capturedAt
+    ? t('evidence.card.added', { at: formatDateTime(item.addedAt) })
+    : item.capturedFrom === 'file'
+      ? t('evidence.card.fileTime', { at: formatDateTime(item.capturedAt) })
+      : t('evidence.card.captured', { at: formatDateTime(item.capturedAt) });
   return (
     <div className={`evidence-card${item.hidden ? ' evidence-card-hidden' : ''}`} data-testid="evidence-card" data-evidence-id={item.id} data-name={item.name}>
       <div className="evidence-thumb">
         {pdf ? (
           <button type="button" className="evidence-pdf" onClick={() => void openPdf()} title={t('evidence.card.openPdf')} data-testid="evidence-pdf">
             <FilePdfOutlined />
-            <span>PDF</span>
+            <span className="evidence-pdf-label">PDF</span>
           </button>
         ) : broken ? (
           <div className="evidence-broken" data-testid="evidence-broken"><WarningOutlined /><span>{t('evidence.card.broken')}</span></div>
@@ -220,7 +223,7 @@ function EvidenceCard({ item, onHide, onKind }: {
             </Tooltip>
           )}
         </div>
-        <div className="evidence-time muted">{time}</div>
+        <div className="evidence-time muted" title={t('evidence.card.added', { at: formatDateTime(item.addedAt, true) })}>{time}</div>
         {item.note && <div className="evidence-note" title={item.note}>{item.note}</div>}
         {item.hidden && (
           <div className="evidence-hidden-reason text-danger" data-testid="evidence-hidden-reason">
