@@ -63,6 +63,12 @@ test('a screenshot dropped on an order row shows as its thumbnail and opens full
   const row = page.locator(`[data-testid=order-row][data-order-no="${orderNo}"]`);
   await expect(row).toBeVisible();
 
+  // Dragged over the row: the row lights up and the overlay names the order.
+  await ev.dragOverRow(orderNo);
+  await expect(row).toHaveClass(/drop-target-over/);
+  await expect(ev.dropOverlay()).toContainText(`松开以把凭证添加到订单 ${orderNo}`);
+  await screens(page, testInfo, 'evidence-row-drag');
+
   // Dropped on the row: saved onto that order.
   const shot = { name: '官网充值成功.png', bytes: Buffer.from(png({ seed: 1, width: 640, height: 400 })), mime: 'image/png' };
   await ev.dropOnRow(orderNo, [shot]);

@@ -156,7 +156,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   // Confirmed products only: an unconfirmed one is not filled anyway, and is flagged in its list.
   const shortCount = (productsState.products ?? []).filter((p) => p.confirmed && p.shortage > 0).length;
   const overlay = dropOrder && view !== 'exports' && view !== 'stock'
-    ? { title: t('evidence.drop.overlayOrder', { orderNo: dropOrder }), hint: t('evidence.drop.overlayOrderHint'), refuse: false }
+    ? { title: t('evidence.drop.overlayOrder', { orderNo: dropOrder }), hint: t('evidence.drop.overlayOrderHint'), refuse: false, compact: true }
     : view === 'evidence'
       ? { title: t('evidence.drop.overlay'), hint: t('evidence.drop.overlayHint'), refuse: false }
       : view === 'exports'
@@ -244,7 +244,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
         }}
       />
       <StatusBar summary={summary} info={info} />
-      <DropOverlay visible={dragging} title={overlay.title} hint={overlay.hint} refuse={overlay.refuse} />
+      <DropOverlay visible={dragging} title={overlay.title} hint={overlay.hint} refuse={overlay.refuse} compact={'compact' in overlay && overlay.compact} />
       <ImportFileInput inputRef={inputRef} onFiles={(files) => void runImport(files)} />
     </div>
   );

@@ -19,6 +19,30 @@ export class EvidencePage {
     await dropFiles(this.page, files, row);
   }
 
+  /** Drags a file over one order's row without dropping it (the row lights up, the overlay names the order). */
+  async dragOverRow(orderNo: string): Promise<void> {
+    const row = `[data-testid=order-row][data-order-no="${orderNo}"]`;
+    await this.page.locator(row).waitFor();
+    await this.page.evaluate((selector) => {
+      // Runs in the page; the Node-side tsconfig has no DOM types, so name only what is used.
+      const w = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(f: object): unknown } };
+        File: new (parts: Uint8Array[], name: string, o: { type: string }) => object;
+        DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: object }) => object;
+        document: { querySelector(s: string): { dispatchEvent(e: object): boolean } | null };
+      };
+      const dt = new w.DataTransfer();
+      dt.items.add(new w.File([new Uint8Array([1])], 'shot.png', { type: 'image/png' }));
+      const target = w.document.querySelector(selector)!;
+      for (const type of ['dragenter', 'dragover']) target.dispatchEvent(new w.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }, row);
+  }
+
+  /** The full-window overlay shown while files are dragged. */
+  dropOverlay(): Locator {
+    return this.page.getByTestId('drop-overlay');
+  }
+
   /** Drops files onto the window (no order under them): matched by name. */
   async dropOnWindow(files: DropFile[]): Promise<void> {
     await dropFiles(this.page, files);
