@@ -229,3 +229,23 @@ test('an order export dropped with 120 screenshots does both: the orders are imp
   await ev.openOrder(shop.exported[0]);
   await expect(ev.count()).toHaveText(String(shots.filter((s) => s.name.startsWith(`${shop.exported[0]}-`)).length));
 });
+
+test('a long import shows its progress and stops between batches when asked, keeping what was saved', async ({ page, shop, evidencePage: ev }, testInfo) => {
+  // Each batch takes a moment (as 50 large screenshots do), so 停止 comes while the first is on its way.
+  await page.route('**/api/invoke/evidence.import', async (route) => {
+    await new Promise((r) => setTimeout(r, 4000));
+    await route.continue();
+  });
+  const shots = Array.from({ length: 120 }, (_, i) => ({
+    name: `${shop.exported[i % shop.exported.length]}-${i + 1}.png`, bytes: Buffer.from(png({ seed: 300 + i, width: 20, height: 20 })), mime: 'image/png',
+  }));
+  await ev.dropOnWindow(shots);
+  const progress = ev.importDialog().getByTestId('evidence-import-progress');
+  await expect(progress).toContainText('0 / 120 个文件');
+  await ev.importDialog().getByTestId('evidence-import-cancel').click();
+  // The first batch is still on its way: what the merchant sees meanwhile.
+  await screens(page, testInfo, 'evidence-import-progress');
+  await expect(progress).toHaveCount(0, { timeout: 15_000 });
+  await expect(ev.importDialog()).toContainText('已停止：处理了 50 / 120 个文件');
+  await expect(ev.importCount('matched')).toHaveText('50');
+});

@@ -99,7 +99,7 @@ export function EvidenceImportDialog({ state, addEvidence, onOpenOrder }: {
         )}
         <div className="evidence-import-footer">
           {run.running
-            ? <Button onClick={state.cancel} data-testid="evidence-import-cancel">{t('evidence.import.cancel')}</Button>
+            ? <Button onClick={state.cancel} loading={run.stopping} data-testid="evidence-import-cancel">{run.stopping ? t('evidence.import.stopping') : t('evidence.import.cancel')}</Button>
             : <Button type="primary" onClick={state.close} data-testid="evidence-import-close">{t('common.close')}</Button>}
         </div>
       </div>

@@ -20,6 +20,8 @@ export interface EvidenceImportRun {
   running: boolean;
   /** Stopped by the merchant before every batch was sent. */
   cancelled: boolean;
+  /** 停止 was asked: the batch on its way finishes first. */
+  stopping: boolean;
   result: EvidenceImportResult;
   /** The unmatched files, by the index of their row in `result.unmatched`, for assigning. */
   unmatchedFiles: File[];
@@ -59,7 +61,7 @@ export function useEvidenceImport(): EvidenceImport {
     const unmatchedFiles: File[] = [];
     let done = tooLarge.length;
     const snapshot = (patch: Partial<EvidenceImportRun> = {}): EvidenceImportRun => ({
-      done, total: files.length, running: true, cancelled: false, error: null,
+      done, total: files.length, running: true, cancelled: false, stopping: cancelled.current, error: null,
       result: { matched: [...result.matched], unmatched: [...result.unmatched], refused: [...result.refused] },
       unmatchedFiles: [...unmatchedFiles], ...patch,
     });
@@ -86,6 +88,7 @@ export function useEvidenceImport(): EvidenceImport {
 
   const cancel = useCallback(() => {
     cancelled.current = true;
+    setRun((r) => r && { ...r, stopping: true });
   }, []);
   const close = useCallback(() => {
     cancelled.current = true;
