@@ -198,6 +198,8 @@ test('the 凭证 screen finds the order, its pack lists the files with matching 
   await ev.verify();
   await expect(ev.verifyOk()).toBeVisible();
   await expect(ev.verifyOk()).toContainText('凭证文件 1 个');
+  await page.mouse.move(600, 600); // no tooltip over the result
+  await ev.messagesGone();
   await screens(page, testInfo, 'evidence-verify-ok');
 
   // One byte of the stored file changed behind VShip's back.
@@ -209,6 +211,7 @@ test('the 凭证 screen finds the order, its pack lists the files with matching 
   await expect(ev.verifyBad()).toBeVisible();
   await expect(ev.verifyProblems().filter({ hasText: sha256(shot.bytes).slice(0, 12) }).or(ev.verifyProblems().filter({ hasText: shot.name }))).not.toHaveCount(0);
   await expect(page.locator('[data-testid=verify-problems] li[data-code=EVIDENCE_FILE_ALTERED]')).toHaveCount(1);
+  await page.mouse.move(600, 600);
   await screens(page, testInfo, 'evidence-verify-bad');
 });
 
