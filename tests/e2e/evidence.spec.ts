@@ -17,7 +17,7 @@ import { damaged, evidenceOrders, pdf, png, screenshotNames } from '../fixtures/
 import { toCsv, type OrderTable } from '../fixtures/orders';
 import { deliveredShop } from '../helpers/delivered-shop';
 import { expect, test as base } from './fixtures';
-import { EvidencePage, ImportPage } from './pages';
+import { EvidencePage, ImportPage, ShopsPage } from './pages';
 import { screens } from './screenshot';
 
 /** The shop written into the data folder before the host starts: its exported orders, two topped up to one number, others with their own. */
@@ -251,4 +251,26 @@ test('a long import shows its progress and stops between batches when asked, kee
   await expect(progress).toHaveCount(0, { timeout: 15_000 });
   await expect(ev.importDialog()).toContainText('已停止：处理了 50 / 120 个文件');
   await expect(ev.importCount('matched')).toHaveText('50');
+});
+
+test('with the English UI, the evidence section and the 凭证 screen speak English (only the shop\'s own data stays Chinese)', async ({ page, shop, evidencePage: ev }, testInfo) => {
+  await page.evaluate("localStorage.setItem('vship.locale', 'en')");
+  await new ShopsPage(page).reload();
+  const orderNo = shop.exported[2];
+  await ev.dropOnRow(orderNo, [{ name: 'receipt.png', bytes: Buffer.from(png({ seed: 41, width: 300, height: 200 })), mime: 'image/png' }]);
+  await expect(page.locator('.ant-message')).toContainText(`Saved 1 evidence file(s) to order ${orderNo}`);
+  await ev.openOrder(orderNo);
+  await expect(ev.card('receipt.png')).toBeVisible();
+  expect(await ev.section().innerText()).not.toMatch(/[\u3400-\u9fff]/);
+  await ev.messagesGone();
+  await screens(page, testInfo, 'evidence-drawer-english');
+  await page.keyboard.press('Escape');
+  await expect(ev.drawer()).toBeHidden();
+
+  await ev.openScreen();
+  await expect(ev.hit(orderNo)).toBeVisible();
+  const toolbar = ev.screen().locator('.evidence-toolbar');
+  expect(await toolbar.innerText()).not.toMatch(/[\u3400-\u9fff]/);
+  expect(await ev.screen().locator('thead').innerText()).not.toMatch(/[\u3400-\u9fff]/);
+  await screens(page, testInfo, 'evidence-screen-english');
 });
