@@ -59,6 +59,7 @@ async function storedFiles(dataDir: string): Promise<string[]> {
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 test('a screenshot dropped on an order row shows as its thumbnail and opens full size; a pasted one lands on the open order; one is removed with a reason', async ({ page, shop, evidencePage: ev, dataDir }, testInfo) => {
+  test.slow(true, 'the delivery records are rendered by a Chromium of their own');
   const orderNo = shop.exported[0];
   const row = page.locator(`[data-testid=order-row][data-order-no="${orderNo}"]`);
   await expect(row).toBeVisible();
@@ -171,6 +172,7 @@ test('many screenshots dropped at once are matched by the order or recharge numb
 });
 
 test('the 凭证 screen finds the order, its pack lists the files with matching hashes, and 数据校验 passes, then names a stored file changed on disk', async ({ page, shop, evidencePage: ev, dataDir }, testInfo) => {
+  test.slow(true, 'the pack renders its delivery records with a Chromium of its own');
   const orderNo = shop.exported[1];
   const shot = { name: `${orderNo}-发货截图.png`, bytes: Buffer.from(png({ seed: 21, width: 720, height: 480 })), mime: 'image/png' };
   await ev.dropOnRow(orderNo, [shot]);
