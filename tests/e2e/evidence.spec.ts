@@ -187,6 +187,13 @@ test('the 凭证 screen finds the order, its pack lists the files with matching 
   await ev.messagesGone();
   await screens(page, testInfo, 'evidence-screen');
 
+  // 查看 opens the order's drawer over the 凭证 screen, its evidence in it.
+  await ev.hit(orderNo).getByTestId('evidence-hit-open').click();
+  await expect(ev.drawer()).toBeVisible();
+  await expect(ev.card(shot.name)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(ev.drawer()).toBeHidden();
+
   const pack = await ev.packFromHit(orderNo);
   expect(pack.name).toMatch(/\.zip$/);
   const zip = unzipSync(new Uint8Array(pack.bytes));

@@ -1,7 +1,8 @@
 /**
  * The evidence UI's own decisions, before anything crosses the bridge: which dropped files are
  * evidence and which the order import, how a folder of screenshots is cut into requests, the
- * name a pasted screenshot is kept under, and how an order's evidence is laid out.
+ * name a pasted screenshot is kept under, how an order's evidence is laid out, and how a dropped
+ * folder is walked.
  */
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_FILES_PER_REQUEST, EVIDENCE_MAX_BYTES, type EvidenceItem } from '../../shared/domain/evidence';
@@ -10,6 +11,7 @@ import { BATCH_MAX_BYTES, batchFiles } from '../../renderer/src/features/evidenc
 import { isEvidenceFile, splitDroppedFiles } from '../../renderer/src/features/evidence/dropped-files';
 import { pastedExt, pastedFileName } from '../../renderer/src/features/evidence/paste-name';
 import { layoutEvidence } from '../../renderer/src/features/evidence/thumbs';
+import { readDrop } from '../../renderer/src/lib/files/dropped-entries';
 
 const f = (name: string, type = '', size = 1000) => ({ name, type, size });
 const MiB = 1024 * 1024;
@@ -96,5 +98,43 @@ describe("an order's evidence in its drawer", () => {
     expect(l.images.map((i) => i.id)).toEqual([0, 3, 4]);
     expect(l.pdfs.map((i) => i.id)).toEqual([1]);
     expect(l.hidden.map((i) => i.id)).toEqual([2]);
+  });
+});
+
+/** A fake of the browser's FileSystem entries: a folder gives its entries 100 at a time, as Chromium does. */
+type Fake = { name: string; isDirectory: boolean; children?: Fake[] };
+const fileEntry = (name: string): Fake => ({ name, isDirectory: false });
+const dirEntry = (name: string, children: Fake[]): Fake => ({ name, isDirectory: true, children });
+function live(e: Fake): object {
+  if (!e.isDirectory) return { name: e.name, isDirectory: false, file: (ok: (f: string) => void) => setTimeout(() => ok(e.name), 0) };
+  return {
+    name: e.name, isDirectory: true,
+    createReader: () => {
+      let at = 0;
+      return { readEntries: (ok: (x: object[]) => void) => setTimeout(() => { const part = e.children!.slice(at, at + 100).map(live); at += part.length; ok(part); }, 0) };
+    },
+  };
+}
+const dropItem = (e: Fake, file: string | null = e.isDirectory ? null : e.name) => ({ kind: 'file', webkitGetAsEntry: () => live(e) as never, getAsFile: () => file });
+
+describe('a dropped folder walked', () => {
+  it('gives every file of the folder and its subfolders (past the 100 a read gives), beside the loose files, skipping hidden ones', async () => {
+    const shots = Array.from({ length: 230 }, (_, i) => fileEntry(`shot-${String(i).padStart(3, '0')}.png`));
+    const folder = dirEntry('截图', [...shots, fileEntry('.DS_Store'), dirEntry('聊天', [fileEntry('chat-1.png'), dirEntry('.git', [fileEntry('x')])])]);
+    const loose = fileEntry('orders.csv');
+    const got = await readDrop({ files: ['截图', 'orders.csv'], items: [dropItem(folder), dropItem(loose)] });
+    expect(got.folder).toBe(true);
+    expect(got.files).toHaveLength(232);
+    expect(got.files).toContain('chat-1.png');
+    expect(got.files).toContain('orders.csv');
+    expect(got.files).not.toContain('.DS_Store');
+    expect(got.files).not.toContain('x');
+    expect(new Set(got.files).size).toBe(232);
+  });
+
+  it('hands plain files over as dropped when no folder is among them (and when the browser gives no entries)', async () => {
+    expect(await readDrop({ files: ['a.png', 'b.csv'], items: [dropItem(fileEntry('a.png')), dropItem(fileEntry('b.csv'))] })).toEqual({ files: ['a.png', 'b.csv'], folder: false });
+    expect(await readDrop({ files: ['a.png'], items: [{ kind: 'file', webkitGetAsEntry: () => null, getAsFile: () => 'a.png' }] })).toEqual({ files: ['a.png'], folder: false });
+    expect(await readDrop({ files: ['a.png'] })).toEqual({ files: ['a.png'], folder: false });
   });
 });
