@@ -10,7 +10,7 @@ import { toSystemError } from '../core/system-errors';
 import { openCore, VERSION, type Core } from '../handlers';
 import { mountBridge, sendEvent } from './ipc';
 import { buildMenu } from './menu';
-import { registerAppScheme, serveRenderer } from './protocol';
+import { registerAppScheme, serveRenderer, type EvidenceReader } from './protocol';
 import { windowRenderer } from './render-window';
 import { lockDownSession, lockDownWebContents } from './security';
 import { createMainWindow, WINDOW_TITLE } from './window';
@@ -70,7 +70,8 @@ if (!app.requestSingleInstanceLock()) {
     }
 
     lockDownSession(session.defaultSession);
-    serveRenderer(join(__dirname, '..', 'renderer'));
+    const opened = core;
+    serveRenderer(join(__dirname, '..', 'renderer'), (id) => opened.dispatch('evidence.file', { id }, () => undefined) as ReturnType<EvidenceReader>);
     mountBridge(core, () => win?.webContents);
 
     Menu.setApplicationMenu(

@@ -1,7 +1,9 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import type { Result } from '../../shared/contract';
 import { contentSecurityPolicy, contentTypeOf } from '../hosts/assets';
+import { evidenceNotFound, evidenceResponse, parseEvidenceId, type EvidenceResponse } from '../hosts/evidence-response';
 
 /**
  * The renderer is served from `app://vship/` rather than file://: a real origin for 'self' in the
@@ -21,13 +23,29 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves files under `rendererDir` (inside app.asar when packaged) with the CSP on every response. */
-export function serveRenderer(rendererDir: string): void {
+/** One evidence file's bytes by id, hash-checked by the core (`evidence.file`). */
+export type EvidenceReader = (id: number) => Promise<Result<{ name: string; mime: string; bytes: Uint8Array }>>;
+
+/**
+ * Serves files under `rendererDir` (inside app.asar when packaged) with the CSP on every response,
+ * and `app://vship/evidence/<id>` from the core (by id, never a path: see main/hosts/evidence-response.ts).
+ */
+export function serveRenderer(rendererDir: string, readEvidence?: EvidenceReader): void {
   const root = resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (`${url.protocol}//${url.host}` !== APP_ORIGIN || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return notFound();
+    }
+    const evidence = /^\/evidence\/([^/]*)$/.exec(url.pathname);
+    if (evidence) {
+      const id = parseEvidenceId(evidence[1]);
+      if (id === null || !readEvidence) return toResponse(evidenceNotFound(), request.method);
+      try {
+        return toResponse(evidenceResponse(await readEvidence(id)), request.method);
+      } catch {
+        return toResponse(evidenceResponse({ ok: false, error: { code: 'INTERNAL', message: '读取凭证时出错' } }), request.method);
+      }
     }
     let rel: string;
     try {
@@ -62,6 +80,12 @@ function respond(file: string, body: Buffer): Response {
       'cache-control': 'no-cache',
     },
   });
+}
+
+function toResponse(r: EvidenceResponse, method: string): Response {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = v;
+  return new Response(method === 'HEAD' ? null : new Uint8Array(r.body), { status: r.status, headers });
 }
 
 function notFound(): Response {

@@ -9,6 +9,7 @@ import { decodeWire, encodeWire } from '../../shared/wire';
 import { WEB_MAX_BODY_BYTES } from '../../shared/rules/file-limits';
 import { toErrorResult, type Core } from '../handlers';
 import { contentSecurityPolicy, contentTypeOf } from '../hosts/assets';
+import { evidenceNotFound, evidenceResponse, parseEvidenceId, type EvidenceResponse } from '../hosts/evidence-response';
 
 /**
  * Browser mode: the built renderer and the bridge over HTTP, on 127.0.0.1 only, random port,
@@ -171,6 +172,21 @@ export function startWebHost(core: Core, opts: WebHostOptions): Promise<WebHost>
     }).catch(() => res.destroy());
   };
 
+  const sendEvidence = (req: IncomingMessage, res: ServerResponse, r: EvidenceResponse) => {
+    if (res.destroyed) return;
+    res.writeHead(r.status, { ...r.headers, 'Content-Length': String(r.body.byteLength) });
+    res.end(req.method === 'HEAD' ? undefined : r.body);
+  };
+  const serveEvidence = (req: IncomingMessage, res: ServerResponse, segment: string) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed');
+    const id = parseEvidenceId(segment);
+    if (id === null) return sendEvidence(req, res, evidenceNotFound());
+    core.dispatch('evidence.file', { id }, emit)
+      .then((result) => sendEvidence(req, res, evidenceResponse(result as Parameters<typeof evidenceResponse>[0])))
+      .catch((e: unknown) => sendEvidence(req, res, evidenceResponse(toErrorResult(e))))
+      .catch(() => res.destroy());
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -203,6 +219,9 @@ export function startWebHost(core: Core, opts: WebHostOptions): Promise<WebHost>
     // Static renderer under /t/<token>/
     const sm = /^\/t\/([^/]+)(\/.*)?$/.exec(url.pathname);
     if (!sm || !tokenOk(sm[1])) return deny(res, 403, 'VShip 浏览器模式：请使用启动时打印的完整地址（含令牌）打开。');
+    // One evidence file by id, under the page's token (an <img> cannot send the header): never a path.
+    const em = /^\/evidence\/([^/]*)$/.exec(sm[2] ?? '');
+    if (em) return serveEvidence(req, res, em[1]);
     if (!sm[2]) { res.writeHead(302, { Location: `/t/${sm[1]}/` }); return void res.end(); }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed');
     let rel: string;

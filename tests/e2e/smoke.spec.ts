@@ -13,11 +13,11 @@ test('the app window opens titled VShip, shows the top bar, the view tabs and th
   await expect(page).toHaveTitle(/VShip/);
   await expect(shopsPage.spinners()).toHaveCount(0);
 
-  // The top bar: the app's name, the four views with 订单 chosen, the first run's shop, the import button.
+  // The top bar: the app's name, the five views with 订单 chosen, the first run's shop, the import button.
   await expect(shopsPage.topBar()).toBeVisible();
   await expect(shopsPage.brand().name).toHaveText('VShip');
   await expect(shopsPage.brand().sub).toHaveText('虚拟发货助手');
-  await expect(shopsPage.navTabs()).toHaveText(['订单', '商品与卡库', '规则检查', '发货记录']);
+  await expect(shopsPage.navTabs()).toHaveText(['订单', '商品与卡库', '规则检查', '发货记录', '凭证']);
   await expect(shopsPage.selectedNavTab()).toHaveText('订单');
   await expect(shopsPage.shopSelect()).toContainText('默认店铺');
   await expect(shopsPage.shopSelect().getByTestId('shop-type')).toHaveText('个人');
@@ -53,7 +53,7 @@ test('the app window opens titled VShip, shows the top bar, the view tabs and th
   // The top bar is still there around the grid; 规则检查 now counts the 7 orders held until their products are confirmed.
   await expect(shopsPage.selectedNavTab()).toHaveText('订单');
   await expect(page.getByTestId('nav-rules-badge')).toHaveText('7');
-  await expect(shopsPage.navTabs()).toHaveText(['订单', '商品与卡库', '规则检查7', '发货记录']);
+  await expect(shopsPage.navTabs()).toHaveText(['订单', '商品与卡库', '规则检查7', '发货记录', '凭证']);
   await expect(shopsPage.shopSelect()).toContainText('默认店铺');
 
   expect(errors).toEqual([]);

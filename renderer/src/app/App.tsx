@@ -1,7 +1,10 @@
 /**
- * The window: pick a shop, switch between 订单, 商品与卡库, 规则检查 and 发货记录, import the PDD
- * order export (button, Ctrl+O or drop anywhere on the orders or rules screen; a drop on a
+ * The window: pick a shop, switch between 订单, 商品与卡库, 规则检查, 发货记录 and 凭证, import the PDD
+ * order export (button, Ctrl+O or drop anywhere on the orders, rules or 凭证 screen; a drop on a
  * product's stock goes into that stock, a drop on 发货记录 is the backend's upload result).
+ * Screenshots and PDFs in a drop are evidence: onto the order whose row or drawer they were
+ * dropped on, else each matched to an order by its file name (a folder is walked); the
+ * spreadsheets of the same drop are still the order import.
  * Screens stay mounted once shown, so each keeps its filters and scroll.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -10,11 +13,12 @@ import type { AppInfo, Product, RuleId } from '../../../shared/domain';
 import { call } from '../bridge';
 import { t } from '../i18n';
 import { errorText } from '../lib/error-text';
-import { useWindowFileDrop } from '../lib/useWindowFileDrop';
+import { useDropTargetOrder, useWindowFileDrop, type DropPlace } from '../lib/useWindowFileDrop';
 import { DropOverlay } from '../ui/DropOverlay';
+import { EvidenceImportDialog, EvidenceScreen, splitDroppedFiles, useEvidenceAdd, useEvidenceImport } from '../features/evidence';
 import { ExportsScreen } from '../features/export';
 import { ImportFileInput, ImportPanels, useImportPicker, useOrderImport } from '../features/import';
-import { OrdersScreen, useOrdersSummary } from '../features/orders';
+import { OrderDrawer, OrdersScreen, useOrdersSummary } from '../features/orders';
 import { ProductsScreen, useProducts, type ProductRequest } from '../features/products';
 import { RulesScreen, useRulesSummary } from '../features/rules';
 import { useShop, useShops } from '../features/shops';
@@ -66,6 +70,9 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   const [stockVisited, setStockVisited] = useState(false);
   const [rulesVisited, setRulesVisited] = useState(false);
   const [exportsVisited, setExportsVisited] = useState(false);
+  const [evidenceVisited, setEvidenceVisited] = useState(false);
+  /** The order opened from the 凭证 screen (its own drawer). */
+  const [evidenceOrderNo, setEvidenceOrderNo] = useState<string | null>(null);
   const rules = useRulesSummary();
   const [ruleFilterRequest, setRuleFilterRequest] = useState<RuleFilterRequest | null>(null);
   const [exportFilterRequest, setExportFilterRequest] = useState<ExportFilterRequest | null>(null);
@@ -83,17 +90,35 @@ function AppWindow({ info }: { info: AppInfo | null }) {
     setProductRequest(null);
     setRuleFilterRequest(null);
     setExportFilterRequest(null);
+    setEvidenceOrderNo(null);
   }
 
-  // A drop is stock on an open product's stock, the upload result on 发货记录, an order export anywhere else.
+  // A drop is stock on an open product's stock, the upload result on 发货记录; anywhere else its
+  // screenshots are evidence (onto the order it was dropped on, or matched by name) and the rest an order export.
   const runImport = orderImport.run;
-  const onDrop = useCallback((files: File[]) => {
+  const addEvidence = useEvidenceAdd();
+  const evidenceImport = useEvidenceImport();
+  const startEvidenceImport = evidenceImport.start;
+  const onDrop = useCallback((files: File[], place: DropPlace) => {
     if (view === 'exports') resultDrop.current?.(files);
-    else if (view !== 'stock') void runImport(files);
-    else if (stockDrop.current) stockDrop.current(files);
-    else message.info(t('stock.dropNeedsProduct'));
-  }, [view, runImport, message]);
+    else if (view === 'stock') {
+      if (stockDrop.current) stockDrop.current(files);
+      else message.info(t('stock.dropNeedsProduct'));
+    } else {
+      const { sheets, evidence, other } = splitDroppedFiles(files);
+      // Inside a folder, what is neither a sheet nor evidence (Thumbs.db, notes) is left alone; dropped by itself, the import explains it.
+      const orders = place.folder ? sheets : [...sheets, ...other];
+      if (place.folder && other.length) message.info(t('evidence.drop.skipped', { count: other.length }));
+      if (evidence.length && orders.length) message.info(t('evidence.drop.mixed', { sheets: orders.length, evidence: evidence.length }));
+      if (evidence.length) {
+        if (place.orderNo) void addEvidence(place.orderNo, evidence, 'drop');
+        else void startEvidenceImport(evidence);
+      }
+      if (orders.length) void runImport(orders);
+    }
+  }, [view, runImport, message, addEvidence, startEvidenceImport]);
   const dragging = useWindowFileDrop(onDrop);
+  const dropOrder = useDropTargetOrder();
   const registerStockDrop = useCallback((handler: DropHandler | null) => {
     stockDrop.current = handler;
   }, []);
@@ -106,6 +131,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
     if (v === 'stock') setStockVisited(true);
     if (v === 'rules') setRulesVisited(true);
     if (v === 'exports') setExportsVisited(true);
+    if (v === 'evidence') setEvidenceVisited(true);
   };
 
   const showRuleOrders = useCallback(({ rule }: { rule: RuleId }) => {
@@ -129,7 +155,11 @@ function AppWindow({ info }: { info: AppInfo | null }) {
 
   // Confirmed products only: an unconfirmed one is not filled anyway, and is flagged in its list.
   const shortCount = (productsState.products ?? []).filter((p) => p.confirmed && p.shortage > 0).length;
-  const overlay = view === 'exports'
+  const overlay = dropOrder && view !== 'exports' && view !== 'stock'
+    ? { title: t('evidence.drop.overlayOrder', { orderNo: dropOrder }), hint: t('evidence.drop.overlayOrderHint'), refuse: false, compact: true }
+    : view === 'evidence'
+      ? { title: t('evidence.drop.overlay'), hint: t('evidence.drop.overlayHint'), refuse: false }
+      : view === 'exports'
     ? { title: t('export.result.dropOverlay'), hint: t('export.result.dropOverlayHint'), refuse: false }
     : view !== 'stock'
       ? { title: t('import.dropOverlay'), hint: t('import.dropOverlayHint'), refuse: false }
@@ -193,9 +223,28 @@ function AppWindow({ info }: { info: AppInfo | null }) {
             registerDrop={registerResultDrop}
           />
         )}
+        {(evidenceVisited || view === 'evidence') && (
+          <EvidenceScreen key={`evidence-${shopId}`} active={view === 'evidence'} onOpenOrder={setEvidenceOrderNo} />
+        )}
       </main>
+      <OrderDrawer
+        orderNo={evidenceOrderNo}
+        onClose={() => setEvidenceOrderNo(null)}
+        products={productsState.bySku}
+        onOpenProduct={(skuKey, edit) => {
+          setEvidenceOrderNo(null);
+          openProduct(skuKey, edit);
+        }}
+      />
+      <EvidenceImportDialog
+        state={evidenceImport}
+        addEvidence={addEvidence}
+        onOpenOrder={(orderNo) => {
+          setEvidenceOrderNo(orderNo);
+        }}
+      />
       <StatusBar summary={summary} info={info} />
-      <DropOverlay visible={dragging} title={overlay.title} hint={overlay.hint} refuse={overlay.refuse} />
+      <DropOverlay visible={dragging} title={overlay.title} hint={overlay.hint} refuse={overlay.refuse} compact={'compact' in overlay && overlay.compact} />
       <ImportFileInput inputRef={inputRef} onFiles={(files) => void runImport(files)} />
     </div>
   );

@@ -1,10 +1,10 @@
-/** The window's top bar: app name, the screens (订单, 商品与卡库, 规则检查, 发货记录), shop switcher, import button. */
+/** The window's top bar: app name, the screens (订单, 商品与卡库, 规则检查, 发货记录, 凭证), shop switcher, import button. */
 import { Button, Segmented, Tooltip } from 'antd';
-import { DatabaseOutlined, FileDoneOutlined, ProfileOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import { AuditOutlined, DatabaseOutlined, FileDoneOutlined, ProfileOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { getLocale, switchLocale, t } from '../i18n';
 import { ShopSwitcher } from '../features/shops';
 
-export type AppView = 'orders' | 'stock' | 'rules' | 'exports';
+export type AppView = 'orders' | 'stock' | 'rules' | 'exports' | 'evidence';
 
 export function TopBar({ view, onView, attention, blocked, shipAttention, onImport, importing }: {
   view: AppView;
@@ -58,6 +58,7 @@ export function TopBar({ view, onView, attention, blocked, shipAttention, onImpo
               </span>
             ),
           },
+          { value: 'evidence', label: <span className="view-tab" data-testid="nav-evidence"><AuditOutlined />{t('nav.evidence')}</span> },
         ]}
         data-testid="nav"
       />

@@ -129,6 +129,8 @@ export function usePasteItems({ active, checked, clearChecks, products, blocked 
     if (!active) return;
     const onPaste = (e: ClipboardEvent) => {
       if (blockedRef.current || isTextField(e.target) || isTextField(document.activeElement)) return;
+      // An image (a screenshot) is evidence for the open order (features/evidence), not items.
+      if (!e.clipboardData?.getData('text/plain') && Array.from(e.clipboardData?.items ?? []).some((i) => i.kind === 'file')) return;
       e.preventDefault();
       applyRef.current(e.clipboardData?.getData('text/plain') ?? '');
     };

@@ -1,6 +1,8 @@
 /**
  * One order in full: what the platform-rule checks found (with 放行), what it is filled with (and
- * the actions on that), every field, its lines with the raw cells as read, and its change history.
+ * the actions on that), its evidence (凭证: screenshots, PDFs, the delivery record and the pack),
+ * every field, its lines with the raw cells as read, and its change history. Files dropped
+ * anywhere on the drawer become the order's evidence; so does an image pasted with Ctrl+V.
  */
 import { useEffect, useState } from 'react';
 import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
@@ -12,6 +14,7 @@ import { errorText } from '../../lib/error-text';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { OrderContentSection } from '../allocation';
+import { EvidenceSection } from '../evidence';
 import { ShipStateTag, shipNoteText, shipStateHint, shipStateLabel } from '../export';
 import { FindingsList } from '../findings';
 import { orderSkuKey } from '../products';
@@ -66,7 +69,8 @@ export function OrderDrawer({ orderNo, onClose, products, onOpenProduct }: {
       {current && 'error' in current && <Alert type="error" showIcon title={errorText(current.error)} />}
       {current && 'detail' in current && !current.detail && <Empty description={t('drawer.notFound')} />}
       {current && 'detail' in current && current.detail && (
-        <>
+        // The whole drawer is a drop target for the order's evidence.
+        <div className="drawer-drop" data-drop-order={current.detail.orderNo}>
           {current.detail.findings.length > 0 && <FindingsList findings={current.detail.findings} subject={{ orderNo: current.detail.orderNo }} />}
           <OrderContentSection
             key={current.detail.orderNo}
@@ -74,8 +78,9 @@ export function OrderDrawer({ orderNo, onClose, products, onOpenProduct }: {
             product={products.get(orderSkuKey(current.detail))}
             onOpenProduct={onOpenProduct}
           />
+          <EvidenceSection key={`evidence-${current.detail.orderNo}`} orderNo={current.detail.orderNo} delivered={current.detail.exportId !== null} />
           <DetailTabs detail={current.detail} now={now} />
-        </>
+        </div>
       )}
     </Drawer>
   );

@@ -19,6 +19,8 @@ export const OrdersGridRow = memo(function OrdersGridRow({ order, index, now, se
       className={cls}
       data-testid="order-row"
       data-order-no={order.orderNo}
+      // Screenshots dropped on the row become this order's evidence (lib/useWindowFileDrop.ts).
+      data-drop-order={order.orderNo}
       data-checked={checked || undefined}
       style={{ transform: `translateY(${start}px)`, gridTemplateColumns: TEMPLATE }}
       onMouseDown={(e) => {
