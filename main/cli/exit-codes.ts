@@ -1,7 +1,4 @@
-/**
- * What `vship` exits with, in one place so scripts can rely on it. 4 is reserved for the ledger
- * verification that comes later.
- */
+/** What `vship` exits with, in one place so scripts can rely on it. */
 export const EXIT = {
   /** Done. */
   OK: 0,
@@ -11,7 +8,7 @@ export const EXIT = {
   USAGE: 2,
   /** `vship check --strict`: a blocking platform-rule finding remains (one no override lifts). */
   BLOCKED: 3,
-  /** Reserved: a verification (ledger, evidence) failed. */
+  /** `vship verify`: something in the data folder was altered, is missing or was added outside VShip. */
   VERIFY_FAILED: 4,
 } as const;
 

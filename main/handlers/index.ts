@@ -10,7 +10,7 @@ import { requestSchemas } from '../../shared/contract';
 import { AppError, formatErrorMessage, type AppErrorData } from '../../shared/errors';
 import { openDatabase } from '../core/db/open';
 import { chromiumRenderer } from '../core/render/chromium';
-import { anchorLedgerHead } from '../core/services/ledger';
+import { anchorLedgerHead, ledgerTail } from '../core/services/ledger';
 import { ensureChecked } from '../core/services/rules';
 import { ensureDefaultShop } from '../core/services/shops';
 import { toSystemError } from '../core/system-errors';
@@ -64,8 +64,11 @@ export function openCore(opts: CoreOptions): Core {
   const db = openDatabase(opts.dataDir, { readOnly: opts.readOnly });
   const readOnly = db.readonly;
   if (!readOnly) {
+    // Its own writes before the first request are anchored like a request's (when the head stood at the newest entry).
+    const since = ledgerTail(db);
     ensureDefaultShop(db);
     ensureChecked(db);
+    anchorLedgerHead(db, since);
   }
   // Delivery records need a Chromium: the host's own (Electron's offscreen window) or the system's browser, launched on first use.
   const pageRenderer = opts.pageRenderer ?? chromiumRenderer();
@@ -88,18 +91,24 @@ export function openCore(opts: CoreOptions): Core {
     async dispatch(channel, rawReq, emit) {
       if (!Object.prototype.hasOwnProperty.call(handlers, channel)) return errorResult('UNKNOWN_CHANNEL', channel);
       const c = channel as Channel;
+      // The ledger's newest entry as the request begins: the head moves over what came after it (ledger.ts).
+      let since: number | undefined;
       try {
+        if (!readOnly) since = ledgerTail(db);
         const req = requestSchemas[c].parse(rawReq ?? undefined) as never;
         const value = await (handlers[c] as (r: never, e: Emit) => unknown)(req, emit as Emit);
         // Committed: the ledger's head moves forward in the file beside the database (ledger.ts).
-        if (!readOnly) anchorLedgerHead(db);
+        if (since !== undefined) anchorLedgerHead(db, since);
         return { ok: true, value };
       } catch (e) {
+        // A request may fail after one of its transactions committed: what it wrote is VShip's too.
+        if (since !== undefined) try { anchorLedgerHead(db, since); } catch { /* the error to report is the request's */ }
         return toErrorResult(e, { dataDir: opts.dataDir });
       }
     },
     close() {
-      if (!readOnly) anchorLedgerHead(db);
+      // Only what an earlier anchor of this connection could not write (rows beyond the head are never laundered).
+      if (!readOnly) anchorLedgerHead(db, Number.MAX_SAFE_INTEGER);
       db.close();
       // The browser (if one was launched) goes with the core; a CLI process exits once it has.
       void pageRenderer.close?.();

@@ -110,7 +110,8 @@ export interface VerifyReport {
   ok: boolean;
   /** Beijing time of the run. */
   at: string;
-  checked: { ledgerEntries: number; evidenceFiles: number; exportFiles: number; deliveries: number; items: number };
+  /** What was checked: ledger entries, stored evidence files, export files, delivery records (one per delivered order), the items they name, and every stock item. */
+  checked: { ledgerEntries: number; evidenceFiles: number; exportFiles: number; deliveries: number; items: number; stockItems: number };
   /** The ledger's head (id and hash) as verified. */
   head: { id: number; hash: string } | null;
   problems: VerifyProblem[];

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { itemIdentity, type StockShape } from '../../../shared/rules/stock-shape';
+import { contentKey, ContentRoot, itemContentHash } from '../services/content';
 import { appendLedger } from '../services/ledger';
 import { identityFingerprint } from './stock-fingerprint';
 
@@ -370,7 +371,43 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
     `);
     db.prepare("INSERT INTO meta (key, value) VALUES ('content_key', ?)").run(randomBytes(32).toString('base64url'));
   },
+  // 9: the ledger commits to the stock already held (issue 11): every item's content hash, and per
+  // shop one 'stock.commit' entry with each batch's root (content.ts); from now on each import and
+  // each typed item commits to its own.
+  (db) => commitStock(db),
 ];
+
+/**
+ * Step 9: each stock item's content hash (content.ts) filled in, then one ledger entry per shop
+ * holding each batch's root over its items' (id, content hash): what `verify` and every reveal
+ * check the items against. Only ids and hashes go into the ledger, never the content.
+ */
+function commitStock(db: Database.Database): void {
+  const key = contentKey(db);
+  const page = db.prepare('SELECT id, kind, card_no, password, code, login, extras FROM stock_items WHERE id > ? AND content_hash IS NULL ORDER BY id LIMIT 5000');
+  const set = db.prepare('UPDATE stock_items SET content_hash = ? WHERE id = ?');
+  for (let after = 0; ;) {
+    const rows = page.all(after) as { id: number; kind: string; card_no: string; password: string; code: string; login: string; extras: string }[];
+    if (rows.length === 0) break;
+    for (const r of rows) set.run(itemContentHash(key, r), r.id);
+    after = rows[rows.length - 1].id;
+  }
+  const byShop = new Map<number, { batchId: number; items: number; root: string }[]>();
+  let current: { shopId: number; batchId: number; root: ContentRoot } | null = null;
+  const close = () => {
+    if (!current) return;
+    (byShop.get(current.shopId) ?? byShop.set(current.shopId, []).get(current.shopId)!).push({ batchId: current.batchId, items: current.root.items, root: current.root.digest() });
+  };
+  for (const [id, shopId, batchId, hash] of db.prepare('SELECT id, shop_id, batch_id, content_hash FROM stock_items ORDER BY batch_id, id').raw().iterate() as Iterable<[number, number, number, string]>) {
+    if (!current || current.batchId !== batchId) {
+      close();
+      current = { shopId, batchId, root: new ContentRoot() };
+    }
+    current.root.add(id, hash);
+  }
+  close();
+  for (const [shopId, batches] of byShop) appendLedger(db, { shopId, event: 'stock.commit', subject: 'migration:9', detail: { batches } });
+}
 
 /**
  * Step 5: every stock item's fingerprint recomputed from the normal form of its identity

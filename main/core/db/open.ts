@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../../shared/errors';
+import { anchorLedgerHead, ledgerTail } from '../services/ledger';
 import { toSystemError } from '../system-errors';
 import { MIGRATIONS } from './migrations';
 
@@ -47,7 +48,11 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       tune(db);
+      // A migration's ledger entries are VShip's own: anchored at once, but only when the head stood
+      // at the newest entry before (rows already beyond it are not laundered into the anchored chain).
+      const since = schemaOf(db) < MIGRATIONS.length ? ledgerTail(db) : null;
       migrate(db);
+      if (since !== null) anchorLedgerHead(db, since);
       return db;
     } catch (e) {
       db.close();

@@ -11,6 +11,7 @@ import { faultPoint } from '../fault';
 import { identityFingerprint } from '../db/stock-fingerprint';
 import { parseStock, type ParsedStockItem } from '../io/read-stock';
 import { nowIso, nowMs } from './clock';
+import { assertItemIntact, contentKey, ContentRoot, itemContentHash } from './content';
 import { appendLedger } from './ledger';
 import { emptyLevels, getProductProfile } from './products';
 import { checkShop } from './rules/check';
@@ -75,21 +76,27 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
   const now = nowIso();
   const seen = new Set<string>();
   const insBatch = db.prepare('INSERT INTO stock_batches (shop_id, product_id, source, sep, added, duplicates, expires_at, created_at) VALUES (?, ?, ?, ?, 0, 0, ?, ?)');
-  const ins = db.prepare(`INSERT INTO stock_items (shop_id, product_id, batch_id, kind, card_no, password, code, login, extras, fingerprint, expires_at, state, line_no, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'available', ?, ?) ON CONFLICT (shop_id, fingerprint) DO NOTHING`);
+  const ins = db.prepare(`INSERT INTO stock_items (shop_id, product_id, batch_id, kind, card_no, password, code, login, extras, fingerprint, expires_at, state, line_no, created_at, content_hash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'available', ?, ?, ?) ON CONFLICT (shop_id, fingerprint) DO NOTHING`);
+  const key = contentKey(db);
   db.transaction(() => {
     faultPoint('stock.import.begin');
     const batchId = Number(insBatch.run(input.shopId, product.id, input.name, parsed.sep, batchExpiry, now).lastInsertRowid);
+    // The batch's items in id order (each insert takes the next id): the root its ledger entry commits to.
+    const root = new ContentRoot();
     for (const it of parsed.items) {
       const fp = itemFingerprint(shape, it);
       const masked = () => maskSecret(itemIdentity(shape, it));
       if (seen.has(fp)) { result.duplicates.push({ line: it.line, where: 'file', masked: masked() }); continue; }
       seen.add(fp);
       // One index probe: the unique index itself says whether the shop ever had this item.
-      if (ins.run(input.shopId, product.id, batchId, shape, it.cardNo, it.password, it.code, it.login, it.extras, fp, it.expiresAt ?? batchExpiry, it.line, now).changes === 0) {
+      const content = itemContentHash(key, { kind: shape, card_no: it.cardNo, password: it.password, code: it.code, login: it.login, extras: it.extras });
+      const r = ins.run(input.shopId, product.id, batchId, shape, it.cardNo, it.password, it.code, it.login, it.extras, fp, it.expiresAt ?? batchExpiry, it.line, now, content);
+      if (r.changes === 0) {
         result.duplicates.push({ line: it.line, where: 'history', masked: masked() });
         continue;
       }
+      root.add(Number(r.lastInsertRowid), content);
       result.added++;
     }
     if (result.added === 0) {
@@ -98,7 +105,7 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
       return;
     }
     db.prepare('UPDATE stock_batches SET added = ?, duplicates = ? WHERE id = ?').run(result.added, result.duplicates.length, batchId);
-    appendLedger(db, { shopId: input.shopId, event: 'stock.import', subject: product.skuKey, detail: { batchId, source: input.name, added: result.added, duplicates: result.duplicates.length } });
+    appendLedger(db, { shopId: input.shopId, event: 'stock.import', subject: product.skuKey, detail: { batchId, source: input.name, added: result.added, duplicates: result.duplicates.length, contentRoot: root.digest() } });
     // New stock changes who waits for it (OUT_OF_STOCK).
     checkShop(db, input.shopId, { orderIds: [] });
     result.batchId = batchId;
@@ -212,8 +219,9 @@ export function moveItems(db: Db, sel: ItemSelection & { toSkuKey: string }): { 
 
 /** The secret in full: an explicit action, recorded in the ledger (without the secret). */
 export function revealItem(db: Db, shopId: number, itemId: number): { id: number; cardNo: string; password: string; code: string; login: string; extras: string } {
-  const r = db.prepare('SELECT id, kind, card_no, password, code, login, extras FROM stock_items WHERE shop_id = ? AND id = ?').get(shopId, itemId) as { id: number; kind: string; card_no: string; password: string; code: string; login: string; extras: string } | undefined;
+  const r = db.prepare('SELECT id, kind, card_no, password, code, login, extras, content_hash FROM stock_items WHERE shop_id = ? AND id = ?').get(shopId, itemId) as { id: number; kind: string; card_no: string; password: string; code: string; login: string; extras: string; content_hash: string | null } | undefined;
   if (!r) throw new AppError('ITEM_NOT_FOUND', { detail: String(itemId) });
+  assertItemIntact(db, r);
   appendLedger(db, { shopId, event: 'stock.reveal', subject: `item:${itemId}`, detail: { masked: maskItem(r) } });
   return { id: r.id, cardNo: r.card_no, password: r.password, code: r.code, login: r.login, extras: r.extras };
 }

@@ -7,6 +7,7 @@ import { itemIdentity, stockShape } from '../../../../shared/rules/stock-shape';
 import type { Db } from '../../db/open';
 import { parseStock } from '../../io/read-stock';
 import { nowMs } from '../clock';
+import { contentKey, ContentRoot, itemContentHash } from '../content';
 import { appendLedger } from '../ledger';
 import { getSettings } from '../settings';
 import { itemFingerprint } from '../stock';
@@ -64,6 +65,8 @@ function assignInTx(db: Db, shopId: number, orderNo: string, texts: string[]): O
   let batchId: number | null = null;
   const seen = new Set<string>();
   const ids: number[] = [];
+  // The items typed in join the stock in their own batch, committed to in the assign entry (its root).
+  const root = new ContentRoot();
   for (const it of parsed.items) {
     const fp = itemFingerprint(shape, it);
     if (seen.has(fp)) throw new AppError('ASSIGN_DUPLICATE', { detail: maskSecret(itemIdentity(shape, it)) });
@@ -80,8 +83,10 @@ function assignInTx(db: Db, shopId: number, orderNo: string, texts: string[]): O
       ids.push(existing.id);
     } else {
       batchId ??= Number(db.prepare('INSERT INTO stock_batches (shop_id, product_id, source, sep, added, duplicates, expires_at, created_at) VALUES (?, ?, ?, NULL, 0, 0, NULL, ?)').run(shopId, profile.id, BATCH_SOURCES.manual, nowIso).lastInsertRowid);
-      const id = Number(db.prepare(`INSERT INTO stock_items (shop_id, product_id, batch_id, kind, card_no, password, code, login, extras, fingerprint, expires_at, state, line_no, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'available', ?, ?)`).run(shopId, profile.id, batchId, shape, it.cardNo, it.password, it.code, it.login, it.extras, fp, it.expiresAt, it.line, nowIso).lastInsertRowid);
+      const content = itemContentHash(contentKey(db), { kind: shape, card_no: it.cardNo, password: it.password, code: it.code, login: it.login, extras: it.extras });
+      const id = Number(db.prepare(`INSERT INTO stock_items (shop_id, product_id, batch_id, kind, card_no, password, code, login, extras, fingerprint, expires_at, state, line_no, created_at, content_hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'available', ?, ?, ?)`).run(shopId, profile.id, batchId, shape, it.cardNo, it.password, it.code, it.login, it.extras, fp, it.expiresAt, it.line, nowIso, content).lastInsertRowid);
+      root.add(id, content);
       ids.push(id);
     }
   }
@@ -96,7 +101,7 @@ function assignInTx(db: Db, shopId: number, orderNo: string, texts: string[]): O
     if (reusable) db.prepare('UPDATE stock_items SET busy_until = ? WHERE id = ?').run(busyUntil, id);
     else db.prepare("UPDATE stock_items SET state = 'reserved' WHERE id = ?").run(id);
   }
-  appendLedger(db, { shopId, event: 'assign', subject: `order:${orderNo}`, detail: { itemIds: ids } });
+  appendLedger(db, { shopId, event: 'assign', subject: `order:${orderNo}`, detail: { itemIds: ids, ...(batchId ? { batchId, contentRoot: root.digest() } : {}) } });
   return orderItems(db, [o.id]).get(o.id) ?? [];
 }
 

@@ -2,6 +2,7 @@ import type { RevealedItem } from '../../../../shared/contract';
 import type { OrderItem } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
+import { assertItemIntact } from '../content';
 import { appendLedger } from '../ledger';
 import { getProductProfile } from '../products';
 import { maskItem } from '../stock';
@@ -11,14 +12,14 @@ import { maskItem } from '../stock';
 interface ItemJoinRow {
   allocation_id: number; order_id: number; item_id: number | null; a_kind: string; source: 'fill' | 'manual' | 'recharge'; recharge_ref: string;
   rental_until: string | null; exported_at: string | null; kind: string | null; card_no: string | null; password: string | null; code: string | null;
-  login: string | null; extras: string | null; expires_at: string | null;
+  login: string | null; extras: string | null; expires_at: string | null; content_hash: string | null;
 }
 
 function itemRows(db: Db, orderIds: number[]): ItemJoinRow[] {
   if (orderIds.length === 0) return [];
   const out: ItemJoinRow[] = [];
   const st = db.prepare(`SELECT a.id AS allocation_id, a.order_id, a.item_id, a.kind AS a_kind, a.source, a.recharge_ref, a.rental_until, a.exported_at,
-      i.kind, i.card_no, i.password, i.code, i.login, i.extras, i.expires_at
+      i.kind, i.card_no, i.password, i.code, i.login, i.extras, i.expires_at, i.content_hash
     FROM allocations a LEFT JOIN stock_items i ON i.id = a.item_id WHERE a.order_id = ? AND a.released_at IS NULL ORDER BY a.id`);
   for (const id of orderIds) out.push(...(st.all(id) as ItemJoinRow[]));
   return out;
@@ -45,6 +46,10 @@ export function orderItems(db: Db, orderIds: number[]): Map<number, OrderItem[]>
 export function revealOrderItems(db: Db, shopId: number, orderIds: number[], why: string): Map<number, RevealedItem[]> {
   const m = new Map<number, RevealedItem[]>();
   const rows = itemRows(db, orderIds);
+  // Nothing is served that is not what was committed for it (ITEM_ALTERED names the item, never its content).
+  for (const r of rows) {
+    if (r.item_id !== null) assertItemIntact(db, { id: r.item_id, kind: r.kind!, card_no: r.card_no!, password: r.password!, code: r.code!, login: r.login!, extras: r.extras!, content_hash: r.content_hash });
+  }
   for (const r of rows) {
     const list = m.get(r.order_id) ?? [];
     list.push({ itemId: r.item_id, kind: r.a_kind === 'recharge' ? 'recharge' : r.kind!, cardNo: r.card_no ?? '', password: r.password ?? '', code: r.code ?? '', login: r.login ?? '', extras: r.extras ?? '', rentalUntil: r.rental_until, expiresAt: r.expires_at, rechargeRef: r.recharge_ref });

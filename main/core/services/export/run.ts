@@ -10,6 +10,7 @@ import { faultPoint } from '../../fault';
 import { csvFile, csvWriter } from '../../io/write-csv';
 import { plainWorkbook, PLAIN_TARGET, prepareTemplate, sheetWriter, simpleXlsx, unpackXlsx, type PreparedTemplate, type SheetSink } from '../../io/write-xlsx';
 import { nowMs } from '../clock';
+import { contentKey, messageHash } from '../content';
 import { appendLedger } from '../ledger';
 import { messagesFor, type MessageOrderRow } from '../messages';
 import { getShop } from '../shops';
@@ -158,6 +159,9 @@ export function runExport(db: Db, dataDir: string, req: ParsedReq<'export.run'>)
     const shipParts: { sink: SheetSink; orderIds: number[]; secrets: boolean; rows: number; bytes?: Uint8Array }[] = [];
     const finishPart = (p: (typeof shipParts)[number] | undefined) => { if (p && !p.bytes) { p.rows = p.sink.rows; p.bytes = p.sink.finish(); } };
     let holdsSecrets = false;
+    // Each order's message, as its hash (content.ts): the delivery record commits to the text sent.
+    const key = contentKey(db);
+    const messageOf = new Map<number, string>();
     for (let from = 0; from < s.ready.length; from += 1000) {
       const chunk = s.ready.slice(from, from + 1000);
       const messages = messagesFor(db, req.shopId, chunk.map(toMessageRow), items);
@@ -168,6 +172,7 @@ export function runExport(db: Db, dataDir: string, req: ParsedReq<'export.run'>)
         }
         ready.push(c);
         messageSink.add([c.orderNo, messages[i].message]);
+        messageOf.set(c.id, messageHash(key, messages[i].message));
         const its = items.get(c.id) ?? [];
         const rows = orderRows(profile, { orderNo: c.orderNo, rechargeNo: c.rechargeNo, items: its });
         let part = shipParts[shipParts.length - 1];
@@ -216,15 +221,18 @@ export function runExport(db: Db, dataDir: string, req: ParsedReq<'export.run'>)
       fileRecords.push({ kind: f.kind, name: f.name, sha256: sha });
       if (f.kind !== 'shipment') continue;
       // The delivery records of this file, one per order: which items (by identity hash, never the
-      // secret) went to which order, in which file, when. They join the hash-chained ledger as one
-      // entry per file (a thousand orders; one entry per order made the ledger the export's slowest part).
+      // secret) went to which order, in which file, when; what each item held and the message sent,
+      // as keyed hashes (content.ts), so `verify` finds a delivered item changed afterwards. They
+      // join the hash-chained ledger as one entry per file (a thousand orders; one entry per order
+      // made the ledger the export's slowest part).
       const deliveries: Record<string, unknown>[] = [];
       for (const orderId of f.orderIds) {
         const again = againSet.has(orderId);
         insOrder.run(id, orderId, fileId, again ? req.reexport!.reason : null);
         deliveries.push({
           orderNo: byId.get(orderId)!.orderNo,
-          items: (items.get(orderId) ?? []).map((it) => (it.kind === 'recharge' ? { recharge: it.rechargeRef } : { itemId: it.itemId, identity: it.fingerprint })),
+          items: (items.get(orderId) ?? []).map((it) => (it.kind === 'recharge' ? { recharge: it.rechargeRef } : { itemId: it.itemId, identity: it.fingerprint, content: it.contentHash })),
+          message: messageOf.get(orderId),
           ...(again ? { again: req.reexport!.reason } : {}),
         });
       }

@@ -3,6 +3,7 @@ import { maskSecret } from '../../../../shared/rules/mask';
 import { missingPart, type ShipItem } from '../../../../shared/rules/export-columns';
 import { skuKeySql } from '../../../../shared/rules/sku-key';
 import type { Db } from '../../db/open';
+import { assertItemIntact } from '../content';
 import { ACTIVE_FINDING } from '../rules/findings';
 
 /**
@@ -16,9 +17,9 @@ export interface Candidate {
   shipBy: string | null; rechargeNo: string; state: string | null; filled: boolean; block: RuleId | null;
 }
 
-/** An item with what the file and the message need; `fingerprint`: its identity hash (the delivery record's). */
+/** An item with what the file and the message need; `fingerprint`: its identity hash (the delivery record's); `contentHash`: its content's (content.ts). */
 export interface LoadedItem extends ShipItem {
-  allocationId: number; itemId: number | null; reusable: boolean; fingerprint: string; rechargeRef: string;
+  allocationId: number; itemId: number | null; reusable: boolean; fingerprint: string; contentHash: string; rechargeRef: string;
   extras: string; rentalUntil: string | null; expiresAt: string | null;
 }
 
@@ -100,7 +101,7 @@ export function selectOrders(db: Db, shopId: number, narrow: ExportNarrowing | u
 
 type ItemRow = [orderId: number, allocationId: number, itemId: number | null, aKind: string, reusable: number, rechargeRef: string, rentalUntil: string | null,
   kind: string | null, cardNo: string | null, password: string | null, code: string | null, login: string | null, extras: string | null,
-  fingerprint: string | null, expiresAt: string | null];
+  fingerprint: string | null, expiresAt: string | null, contentHash: string | null];
 
 /**
  * The items of these orders, in full (`reveal`) or masked (for the preview). One pass over the
@@ -110,12 +111,14 @@ export function loadItems(db: Db, shopId: number, orderIds: ReadonlySet<number>,
   const m = new Map<number, LoadedItem[]>();
   const show = (s: string | null) => (s ? (reveal ? s : maskSecret(s)) : '');
   for (const r of db.prepare(`SELECT a.order_id, a.id, a.item_id, a.kind, a.reusable, a.recharge_ref, a.rental_until,
-      i.kind, i.card_no, i.password, i.code, i.login, i.extras, i.fingerprint, i.expires_at
+      i.kind, i.card_no, i.password, i.code, i.login, i.extras, i.fingerprint, i.expires_at, i.content_hash
     FROM allocations a LEFT JOIN stock_items i ON i.id = a.item_id WHERE a.shop_id = ? AND a.released_at IS NULL ORDER BY a.order_id, a.id`).raw().iterate(shopId) as Iterable<ItemRow>) {
     if (!orderIds.has(r[0])) continue;
+    // Served in full (a shipment file, its messages): only what was committed for it.
+    if (reveal && r[2] !== null) assertItemIntact(db, { id: r[2], kind: r[7]!, card_no: r[8]!, password: r[9]!, code: r[10]!, login: r[11]!, extras: r[12]!, content_hash: r[15] });
     const it: LoadedItem = {
       kind: (r[3] === 'recharge' ? 'recharge' : r[7]) as ShipItem['kind'], cardNo: show(r[8]), password: show(r[9]), code: show(r[10]), login: show(r[11]),
-      allocationId: r[1], itemId: r[2], reusable: r[4] === 1, fingerprint: r[13] ?? '',
+      allocationId: r[1], itemId: r[2], reusable: r[4] === 1, fingerprint: r[13] ?? '', contentHash: r[15] ?? '',
       rechargeRef: r[5], extras: reveal ? (r[12] ?? '') : '', rentalUntil: r[6], expiresAt: r[14],
     };
     const list = m.get(r[0]);
