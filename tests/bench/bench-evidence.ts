@@ -14,7 +14,8 @@
  * side runs in bench-evidence-child.ts, a fresh process per run. The screenshots come from the
  * generator (tests/fixtures/evidence.ts); set-up is not timed. Run by `npm run bench`; prints
  * figures, asserts nothing. BENCH_EVIDENCE_FILES, BENCH_EVIDENCE_ARCHIVE, BENCH_EVIDENCE_ORDERS
- * (0: no verify measurement), BENCH_EVIDENCE_RUNS change the sizes; BENCH_EVIDENCE_KEEP keeps the folders.
+ * (0: no verify measurement) change the sizes; BENCH_EVIDENCE_RUNS (default 1: the set-up takes
+ * minutes; 3 gives medians) the runs; BENCH_EVIDENCE_KEEP keeps the folders.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,7 +43,7 @@ const BIN = join(ROOT, 'bin', 'vship.cjs');
 const FILES = Number(process.env.BENCH_EVIDENCE_FILES ?? 2000);
 const ARCHIVE = Number(process.env.BENCH_EVIDENCE_ARCHIVE ?? 20_000);
 const ORDERS = Number(process.env.BENCH_EVIDENCE_ORDERS ?? 100_000);
-const RUNS = Number(process.env.BENCH_EVIDENCE_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_EVIDENCE_RUNS ?? 1);
 const NOW = '2026-12-01T12:00:00+08:00';
 const ENV = { ...process.env, VSHIP_NOW: NOW };
 
