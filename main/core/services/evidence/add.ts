@@ -59,7 +59,7 @@ interface Linked { item: EvidenceItem; stored: boolean; already: boolean }
  */
 function linkEvidence(db: Db, dataDir: string, shopId: number, links: readonly Link[]): Linked[] {
   if (!links.length) return [];
-  for (const l of links) storeEvidenceBytes(dataDir, l.file.bytes, l.file.mime);
+  for (const l of links) storeEvidenceBytes(dataDir, l.file.bytes, l.file.mime, l.file.sha256);
   const at = nowIso();
   const insFile = db.prepare('INSERT OR IGNORE INTO evidence_files (sha256, bytes, mime, stored_at) VALUES (?, ?, ?, ?)');
   const existing = db.prepare('SELECT id, hidden_at FROM evidence WHERE order_id = ? AND sha256 = ?');

@@ -29,9 +29,13 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
 export const evidenceRelPath = (sha256: string, mime: EvidenceMime): string => `${EVIDENCE_DIR}/${sha256.slice(0, 2)}/${sha256}.${MIME_EXT[mime]}`;
 export const evidencePath = (dataDir: string, sha256: string, mime: EvidenceMime): string => join(dataDir, evidenceRelPath(sha256, mime));
 
-/** Keeps the bytes under their hash (whole or not at all); `stored` is false when they were already there. */
-export function storeEvidenceBytes(dataDir: string, bytes: Uint8Array, mime: EvidenceMime): { sha256: string; stored: boolean } {
-  const sha256 = sha256Hex(bytes);
+/**
+ * Keeps the bytes under their hash (whole or not at all); `stored` is false when they were already
+ * there. `sha256`: the hash the caller already took of these very bytes (a folder's files are
+ * hashed once, not twice).
+ */
+export function storeEvidenceBytes(dataDir: string, bytes: Uint8Array, mime: EvidenceMime, known?: string): { sha256: string; stored: boolean } {
+  const sha256 = known ?? sha256Hex(bytes);
   const path = evidencePath(dataDir, sha256, mime);
   if (existsSync(path)) return { sha256, stored: false };
   mkdirSync(join(dataDir, EVIDENCE_DIR, sha256.slice(0, 2)), { recursive: true });
