@@ -16,6 +16,7 @@ import { unzipSync } from 'fflate';
 import { damaged, evidenceOrders, pdf, png, screenshotNames } from '../fixtures/evidence';
 import { toCsv, type OrderTable } from '../fixtures/orders';
 import { deliveredShop } from '../helpers/delivered-shop';
+import { pdfText } from '../helpers/pdf-text';
 import { expect, test as base } from './fixtures';
 import { EvidencePage, ImportPage, ShopsPage } from './pages';
 import { screens } from './screenshot';
@@ -26,6 +27,8 @@ interface Shop {
   exported: string[];
   shared: { rechargeNo: string; orderNos: [string, string] };
   withRecharge: { orderNo: string; rechargeNo: string }[];
+  /** The codes each exported order was sent (to tell a masked record from a full one). */
+  codes: Map<string, string[]>;
 }
 
 const shops = new Map<string, Shop>();
@@ -36,8 +39,11 @@ const test = base.extend<{ shop: Shop; evidencePage: EvidencePage }>({
     const dir = await mkdtemp(join(tmpdir(), 'vship-e2e-ev-'));
     const { table, shared, withRecharge } = evidenceOrders({ count: 24 });
     const { db, exported } = deliveredShop(dir, { table });
+    const codes = new Map<string, string[]>();
+    for (const r of db.prepare(`SELECT o.order_no AS no, i.code FROM allocations a JOIN orders o ON o.id = a.order_id JOIN stock_items i ON i.id = a.item_id
+      WHERE a.released_at IS NULL ORDER BY a.id`).all() as { no: string; code: string }[]) codes.set(r.no, [...(codes.get(r.no) ?? []), r.code]);
     db.close();
-    shops.set(dir, { table, exported, shared, withRecharge });
+    shops.set(dir, { table, exported, shared, withRecharge, codes });
     await use(dir);
     shops.delete(dir);
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
@@ -130,6 +136,13 @@ test('a screenshot dropped on an order row shows as its thumbnail and opens full
   expect(record.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   const recordPdf = await ev.record('pdf');
   expect(recordPdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // Masked unless the merchant asks for the items in full (完整卡密), which the record then shows.
+  const code = shop.codes.get(orderNo)![0];
+  expect(pdfText(recordPdf.bytes)).toContain(orderNo);
+  expect(pdfText(recordPdf.bytes)).not.toContain(code);
+  await ev.section().getByTestId('evidence-mask-full').click();
+  const fullPdf = await ev.record('pdf');
+  expect(pdfText(fullPdf.bytes)).toContain(code);
 });
 
 test('many screenshots dropped at once are matched by the order or recharge number in their names, and the unmatched one is assigned by hand', async ({ page, shop, evidencePage: ev }, testInfo) => {

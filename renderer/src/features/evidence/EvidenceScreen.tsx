@@ -17,6 +17,7 @@ import { errorText } from '../../lib/error-text';
 import { formatDateTime } from '../../lib/format/time';
 import { useShop } from '../shops';
 import { useEvidenceVersion } from './evidence-version';
+import { MaskSwitch } from './MaskSwitch';
 import { useEvidenceFiles } from './useEvidenceFiles';
 import { useVerify } from './useVerify';
 import { VerifyPanel } from './VerifyPanel';
@@ -109,6 +110,7 @@ export function EvidenceScreen({ active, onOpenOrder }: {
           <Button type="primary" icon={<SearchOutlined />} onClick={submit} loading={loading} data-testid="evidence-search-button">{t('evidence.search.button')}</Button>
         </Space>
         <Space size={8}>
+          <MaskSwitch mask={files.mask} onChange={files.setMask} />
           <Tooltip title={from && to ? t('evidence.pack.rangeTip', { from, to }) : t('evidence.pack.rangeNeedsDates')}>
             <Button icon={<FileZipOutlined />} disabled={!(from && to)} loading={files.busy === 'pack' && packing === null} onClick={() => from && to && void files.pack({ from, to })} data-testid="evidence-pack-range">
               {t('evidence.pack.range')}

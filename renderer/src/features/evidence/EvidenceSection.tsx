@@ -24,6 +24,7 @@ import { layoutEvidence } from './thumbs';
 import { useEvidenceAdd } from './useEvidenceAdd';
 import { useEvidenceFiles } from './useEvidenceFiles';
 import { useEvidencePaste } from './useEvidencePaste';
+import { MaskSwitch } from './MaskSwitch';
 import './evidence.css';
 
 export const EVIDENCE_ACCEPT = 'image/png,image/jpeg,image/webp,image/bmp,image/gif,application/pdf,.png,.jpg,.jpeg,.webp,.bmp,.gif,.pdf';
@@ -92,6 +93,7 @@ export function EvidenceSection({ orderNo, delivered }: {
           <span className="evidence-count" data-testid="evidence-count">{shown}</span>
         </h3>
         <Space size={6} wrap className="evidence-head-actions">
+          <MaskSwitch mask={files.mask} onChange={files.setMask} />
           <Tooltip title={delivered ? t('evidence.record.tip') : t('evidence.record.notDelivered')}>
             <Space.Compact>
               <Button size="small" icon={<PictureOutlined />} disabled={!delivered} loading={files.busy === 'record-png'} onClick={() => void files.record(orderNo, 'png')} data-testid="evidence-record-png">

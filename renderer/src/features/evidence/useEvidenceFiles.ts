@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
 import { saveBytes } from '../../lib/files/download';
 import { useShop } from '../shops';
+import type { RecordMask } from '../../../../shared/domain';
 import { savedType } from './payloads';
 
 export type SaveJob = `record-${'png' | 'pdf'}` | 'pack' | null;
@@ -14,11 +15,13 @@ export function useEvidenceFiles() {
   const { message } = AntApp.useApp();
   const { shopId } = useShop();
   const [busy, setBusy] = useState<SaveJob>(null);
+  /** Records and packs show the items masked unless the merchant asks for them in full (recorded in the ledger as a reveal). */
+  const [mask, setMask] = useState<RecordMask>('masked');
 
   const record = useCallback(async (orderNo: string, format: 'png' | 'pdf') => {
     setBusy(`record-${format}`);
     try {
-      const got = await call('evidence.record', { shopId, orderNo, format });
+      const got = await call('evidence.record', { shopId, orderNo, format, mask });
       saveBytes(got.name, got.bytes, savedType(got.name));
       message.success(t('evidence.record.saved', { name: got.name }));
     } catch (e) {
@@ -26,12 +29,12 @@ export function useEvidenceFiles() {
     } finally {
       setBusy(null);
     }
-  }, [shopId, message]);
+  }, [shopId, message, mask]);
 
   const pack = useCallback(async (scope: { orderNo: string } | { from: string; to: string }) => {
     setBusy('pack');
     try {
-      const got = await call('evidence.pack', { shopId, ...scope });
+      const got = await call('evidence.pack', { shopId, ...scope, mask });
       saveBytes(got.name, got.bytes, 'application/zip');
       message.success(t('evidence.pack.saved', { name: got.name, orders: got.orders, files: got.files }));
     } catch (e) {
@@ -39,7 +42,7 @@ export function useEvidenceFiles() {
     } finally {
       setBusy(null);
     }
-  }, [shopId, message]);
+  }, [shopId, message, mask]);
 
-  return { busy, record, pack };
+  return { busy, record, pack, mask, setMask };
 }
