@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
-import { writeFileWhole } from '../../io/write-file';
+import { readChecked, sha256Hex, writeOnce } from '../../io/content-file';
 
 /**
  * The files of every export, kept in the data folder under their SHA-256 (`exports/<sha256>`),
@@ -15,21 +14,20 @@ const dirOf = (dataDir: string) => join(dataDir, EXPORTS_DIR);
 
 /** Keeps the bytes (whole or not at all) and returns their SHA-256. */
 export function storeFile(dataDir: string, bytes: Uint8Array): string {
-  const sha = createHash('sha256').update(bytes).digest('hex');
+  const sha = sha256Hex(bytes);
   const dir = dirOf(dataDir);
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, sha);
-  if (!existsSync(path)) writeFileWhole(path, bytes);
+  writeOnce(join(dir, sha), bytes);
   return sha;
 }
 
 /** A kept file's bytes, checked against its hash: a file changed on disk is refused, never handed out. */
 export function readStoredFile(dataDir: string, sha256: string): Uint8Array {
   const path = join(dirOf(dataDir), sha256);
-  if (!existsSync(path)) throw new AppError('EXPORT_FILE_NOT_FOUND', { file: path });
-  const bytes = readFileSync(path);
-  if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new AppError('EXPORT_FILE_ALTERED', { file: path });
-  return bytes;
+  const got = readChecked(path, sha256);
+  if (got === 'missing') throw new AppError('EXPORT_FILE_NOT_FOUND', { file: path });
+  if (got === 'altered') throw new AppError('EXPORT_FILE_ALTERED', { file: path });
+  return got;
 }
 
 /**
