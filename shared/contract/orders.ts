@@ -13,7 +13,7 @@ const ordersQuery = z.object({
   /** dueSoon: shippable orders due within the next hours (the 即将超时 card). */
   filter: z.enum(['all', 'shippable', 'blocked', 'overdue', 'dueSoon']).optional(),
   reason: z.enum(reasonCodes).optional(),
-  /** Substring of the order number (or recharge number). */
+  /** Substring of the order number, the recharge number or the product's title. */
   search: z.string().max(100).optional(),
   /** Only orders with a line of this product. */
   skuKey: z.string().max(300).optional(),

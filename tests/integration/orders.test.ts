@@ -30,4 +30,22 @@ describe('order queries for the grid', () => {
     expect(unfilled.rows).toHaveLength(unfilled.total);
     expect(unfilled.rows.filter((o) => o.items.length > 0).map((o) => o.orderNo)).toEqual([]);
   });
+
+  it('search finds an order by its number, its recharge number or its product title, and nothing else', () => {
+    const t = generateOrders({ count: 300, seed: 92, statusMix: 'all-shippable' });
+    const { db, shopId } = shop(t, () => 0);
+    const all = listOrders(db, { shopId, limit: 1000 }).rows;
+    // A word of one product's title that no order number or recharge number holds.
+    const title = all[0].productName;
+    const word = [...title].slice(0, 4).join('');
+    const byTitle = listOrders(db, { shopId, search: word, limit: 1000 });
+    const expected = all.filter((o) => o.productName.includes(word) || o.orderNo.includes(word) || o.rechargeNo.includes(word));
+    expect(byTitle.total).toBeGreaterThan(0);
+    expect(byTitle.rows.map((o) => o.orderNo).sort()).toEqual(expected.map((o) => o.orderNo).sort());
+    expect(byTitle.total).toBeLessThan(all.length);
+    // A part of an order number still finds that order.
+    const part = all[7].orderNo.slice(-9);
+    expect(listOrders(db, { shopId, search: part }).rows.map((o) => o.orderNo)).toContain(all[7].orderNo);
+    expect(listOrders(db, { shopId, search: '不存在的商品名' }).total).toBe(0);
+  });
 });

@@ -114,8 +114,9 @@ function where(q: OrdersQuery, now: string): { sql: string; params: (string | nu
   if (q.filled !== undefined) parts.push(`${q.filled ? '' : 'NOT '}EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = orders.id AND a.released_at IS NULL)`);
   const s = q.search?.trim();
   if (s) {
-    parts.push("(instr(order_no, ?) > 0 OR (recharge_no <> '' AND instr(recharge_no, ?) > 0))");
-    params.push(s, s);
+    // The order number, the recharge number or the product's title (a merchant types 「瑞幸」).
+    parts.push("(instr(order_no, ?) > 0 OR (recharge_no <> '' AND instr(recharge_no, ?) > 0) OR instr(product_name, ?) > 0)");
+    params.push(s, s, s);
   }
   return { sql: parts.join(' AND '), params };
 }

@@ -7,6 +7,7 @@ import zhCN from './zh-CN.json';
 import enJson from './en.json';
 import { DELIVERY_KINDS, REASONS, type DeliveryKind, type ReasonCode } from '../../../shared/domain';
 import type { SuggestWhy } from '../../../shared/rules/suggest';
+import { formatCount } from '../lib/format/count';
 
 export type MessageKey = keyof typeof zhCN;
 type Messages = Record<MessageKey, string>;
@@ -44,11 +45,21 @@ export function switchLocale(next: Locale): void {
   location.reload();
 }
 
-/** `t('grid.total', { total: 5 })` → 「共 5 个订单」. Unknown `{name}` stays as written. */
+/**
+ * Parameters that are numbers but not amounts: shown as written (第 12345 行, 批次 #1024, 2026 年).
+ * Every other number is grouped by thousands (50,000), as the seller centres show counts.
+ */
+const RAW_NUMBER_PARAMS = new Set(['id', 'row', 'line', 'version', 'year', 'port', 'column', 'batch', 'batchId', 'exportId', 'fillId']);
+
+/** `t('grid.total', { total: 50000 })` → 「共 50,000 个订单」. Unknown `{name}` stays as written. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
   const text = catalogs[current][key] ?? zhCN[key] ?? key;
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in vars)) return whole;
+    const v = vars[name];
+    return typeof v === 'number' && !RAW_NUMBER_PARAMS.has(name) ? formatCount(v) : String(v);
+  });
 }
 
 export function reasonLabel(code: ReasonCode): string {
@@ -65,6 +76,11 @@ export function kindLabel(kind: DeliveryKind): string {
 /** One reason behind a product's suggestion, by its code (`suggest.<code>`, its params filled in). */
 export function suggestWhyText(why: SuggestWhy): string {
   return t(`suggest.${why.code}`, why.params);
+}
+
+/** The measure word of one item of a kind's stock: 卡密/储值卡 张, 激活码/账号 个 (`unit.<kind>`). */
+export function unitLabel(kind: DeliveryKind | null | undefined): string {
+  return t(kind ? `unit.${kind}` : 'unit.none');
 }
 
 /** 「卡密」: the short name for tags and table cells. */
