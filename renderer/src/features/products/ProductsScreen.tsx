@@ -103,6 +103,8 @@ export function ProductsScreen({ active, productsState, request, viewRequest = n
   /** Confirmed or edited since the list was sorted: tinted and tagged 已确认 until it is sorted again. */
   const [changed, setChanged] = useState<ReadonlySet<string>>(() => new Set());
   const [sorted, setSorted] = useState<Sorted | null>(null);
+  /** What the last 确认 or 批量确认建议 did, kept in the toolbar after its toast is gone. */
+  const [status, setStatus] = useState<string | null>(null);
   /** 刷新 sorts again once the list it asked for arrives. */
   const [sortOnArrival, setSortOnArrival] = useState(false);
   const [arrived, setArrived] = useState(products);
@@ -120,6 +122,7 @@ export function ProductsScreen({ active, productsState, request, viewRequest = n
   const resort = () => {
     setSorted(products ? sortNow(products) : null);
     setChanged(new Set());
+    setStatus(null);
   };
 
   // Leaving the screen: it is sorted afresh when the merchant comes back (on what is true then).
@@ -130,6 +133,7 @@ export function ProductsScreen({ active, productsState, request, viewRequest = n
     if (!active) {
       setChanged(new Set());
       setSelected([]);
+      setStatus(null);
     }
   }
 
@@ -177,7 +181,7 @@ export function ProductsScreen({ active, productsState, request, viewRequest = n
   const markChanged = (keys: string[]) => setChanged((c) => new Set([...c, ...keys]));
 
   // One toast at a time (the same key): a run of 确认 never stacks them over the list.
-  const notice = (type: 'success' | 'warning' | 'error', content: string) => message.open({ type, content, key: 'products-confirm' });
+  const notice = (type: 'success' | 'warning' | 'error', content: string, duration = 3) => message.open({ type, content, key: 'products-confirm', duration });
 
   const confirm = async (p: Product) => {
     setConfirming(p.skuKey);
@@ -185,7 +189,9 @@ export function ProductsScreen({ active, productsState, request, viewRequest = n
       const saved = await call('products.set', { shopId, skuKey: p.skuKey, acceptSuggestion: true });
       markChanged([saved.skuKey]);
       setSelected((s) => s.filter((k) => k !== saved.skuKey));
-      notice('success', t('products.confirmed', { title: saved.title, kind: saved.kind ? kindShort(saved.kind) : '' }));
+      const said = t('products.confirmed', { title: saved.title, kind: saved.kind ? kindShort(saved.kind) : '' });
+      setStatus(said);
+      notice('success', said);
       onChanged();
     } catch (e) {
       notice('error', errorText(errorData(e)));
@@ -201,7 +207,9 @@ export function ProductsScreen({ active, productsState, request, viewRequest = n
       const r = await call('products.confirmMany', { shopId, skuKeys: checked });
       markChanged(r.confirmed.map((p) => p.skuKey));
       setSelected([]);
-      notice(r.confirmed.length ? (r.noSuggestion.length || r.alreadyConfirmed.length ? 'warning' : 'success') : 'warning', batchSummary(r));
+      const said = batchSummary(r);
+      setStatus(said);
+      notice(r.confirmed.length && !r.noSuggestion.length && !r.alreadyConfirmed.length ? 'success' : 'warning', said, 5);
       if (r.confirmed.length) onChanged();
     } catch (e) {
       notice('error', errorText(errorData(e)));
@@ -266,8 +274,9 @@ export function ProductsScreen({ active, productsState, request, viewRequest = n
               </Button>
             </Tooltip>
             <span className="toolbar-spacer" />
+            {status && <span className="products-status" title={status} data-testid="products-status">{status}</span>}
             <span className="muted products-hint" data-testid="products-hint">
-              {changed.size ? t('products.changedHint', { count: changed.size }) : t('products.hint')}
+              {status ? t('products.resortHint') : changed.size ? t('products.changedHint', { count: changed.size }) : t('products.hint')}
             </span>
             <Button
               icon={<ReloadOutlined />}
