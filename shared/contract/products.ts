@@ -37,9 +37,22 @@ export const productsSchemas = {
     shopId, skuKey, kind: z.enum(kinds).optional(), terms: termsSchema.optional(), replaceTerms: z.boolean().optional(),
     lowStock: z.number().int().min(0).max(1_000_000).optional(), acceptSuggestion: z.boolean().optional(),
   }).strict(),
+  /** Accepts VShip's suggestion for each product named, in one transaction (批量确认建议). */
+  'products.confirmMany': z.object({ shopId, skuKeys: z.array(skuKey).min(1).max(10_000) }).strict(),
 } as const;
+
+/**
+ * What 批量确认建议 did: the products confirmed (as saved), and those left as they were — no
+ * suggestion to accept, or already confirmed by the merchant (their word stands).
+ */
+export interface ConfirmManyResult {
+  confirmed: Product[];
+  noSuggestion: string[];
+  alreadyConfirmed: string[];
+}
 
 export type ProductsContract = FeatureContract<typeof productsSchemas, {
   'products.list': Product[];
   'products.set': Product;
+  'products.confirmMany': ConfirmManyResult;
 }>;

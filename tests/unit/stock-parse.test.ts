@@ -108,7 +108,9 @@ describe('delivery profile suggestions', () => {
     expect(suggestProfile('全国流量充值', '1G').terms.region).toBeUndefined();
   });
   it('reads codes, cards and stored value', () => {
-    expect(suggestProfile('腾讯视频VIP月卡 卡密', '').kind).toBe('code');
+    // 卡密 is a card (卡号+密码), issue 12; an activation code is 激活码.
+    expect(suggestProfile('腾讯视频VIP月卡 卡密', '').kind).toBe('card');
+    expect(suggestProfile('Office 激活码', '').kind).toBe('code');
     expect(suggestProfile('京东E卡 100元', '').kind).toBe('card');
     const kfc = suggestProfile('肯德基 电子券 30天有效', '');
     expect(kfc).toMatchObject({ kind: 'stored-value', terms: { validDays: 30 } });
@@ -125,16 +127,16 @@ describe('delivery profile suggestions', () => {
   });
   it('gives each reason a code, the values it names, and the Chinese sentence the CLI prints', () => {
     expect(suggestProfile('Steam 账号出租 7天', '').why).toEqual([
-      { code: 'KIND_ACCOUNT', text: '标题含“租”：账号租赁' },
+      { code: 'KIND_ACCOUNT', params: { word: '出租' }, text: '含「出租」：账号租赁' },
       { code: 'RENTAL_DAYS', params: { days: 7 }, text: '租期 7 天' },
     ]);
     expect(suggestProfile('江苏 浙江 移动话费充值', '').why).toEqual([
-      { code: 'KIND_RECHARGE', text: '含“话费/流量/充值”：直充' },
+      { code: 'KIND_RECHARGE', params: { word: '话费' }, text: '含「话费」：直充' },
       { code: 'REGION', params: { regions: '江苏、浙江' }, text: '地区限定：江苏、浙江' },
     ]);
-    expect(suggestProfile('肯德基 电子券 30天有效', '').why.map((w) => w.text)).toEqual(['含“储值/电子券”：储值卡', '有效期 30 天', '知名品牌（可申请超过 15 天）']);
-    expect(suggestProfile('Logo 定制设计', '').why.map((w) => w.text)).toEqual(['含“定制/设计”：定制', '定制默认约定 10 天发货']);
-    expect(suggestProfile('上门保洁 3天内', '').why.map((w) => w.text)).toEqual(['含“服务”：线下服务', '履约 3 天']);
-    expect(suggestProfile('Logo 定制 5天发货', '').why.map((w) => w.text)).toEqual(['含“定制/设计”：定制', '约定 5 天发货']);
+    expect(suggestProfile('肯德基 电子券 30天有效', '').why.map((w) => w.text)).toEqual(['含「电子券」：储值卡', '有效期 30 天', '知名品牌（可申请超过 15 天）']);
+    expect(suggestProfile('Logo 定制设计', '').why.map((w) => w.text)).toEqual(['含「Logo」：定制', '定制默认约定 10 天发货']);
+    expect(suggestProfile('上门保洁 3天内', '').why.map((w) => w.text)).toEqual(['含「上门」：线下服务', '履约 3 天']);
+    expect(suggestProfile('Logo 定制 5天发货', '').why.map((w) => w.text)).toEqual(['含「Logo」：定制', '约定 5 天发货']);
   });
 });

@@ -1,4 +1,5 @@
 import type { ParsedReq } from '../../../shared/contract';
+import type { ConfirmManyResult } from '../../../shared/contract/products';
 import type { DeliveryKind, Finding, Product, ProductTerms, StockLevels } from '../../../shared/domain';
 import { STOCKED_KINDS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -146,4 +147,37 @@ export function setProduct(db: Db, shopId: number, skuKey: string, patch: Produc
     checkShop(db, shopId, { productIds: [p.id] });
   }).immediate();
   return getProduct(db, shopId, skuKey);
+}
+
+/**
+ * 批量确认建议: each product named takes VShip's suggestion (kind and terms), as `products.set`
+ * with `acceptSuggestion` does, in one transaction with one rule check. A product without a
+ * suggestion, or one the merchant already confirmed, is left as it was and named in the result.
+ */
+export function confirmMany(db: Db, shopId: number, skuKeys: string[]): ConfirmManyResult {
+  const keys = [...new Set(skuKeys)];
+  const rows = keys.map((k) => {
+    const r = db.prepare('SELECT * FROM products WHERE shop_id = ? AND sku_key = ?').get(shopId, k) as ProductRow | undefined;
+    if (!r) throw new AppError('PRODUCT_NOT_FOUND', { detail: k });
+    return r;
+  });
+  const noSuggestion: string[] = [];
+  const alreadyConfirmed: string[] = [];
+  const accept: { id: number; skuKey: string; kind: DeliveryKind; terms: ProductTerms }[] = [];
+  for (const r of rows) {
+    if (r.confirmed) { alreadyConfirmed.push(r.sku_key); continue; }
+    const s = suggestProfile(r.title, r.spec);
+    if (s.kind === null) { noSuggestion.push(r.sku_key); continue; }
+    accept.push({ id: r.id, skuKey: r.sku_key, kind: s.kind, terms: { ...s.terms } });
+  }
+  if (accept.length) {
+    const now = nowIso();
+    const update = db.prepare('UPDATE products SET kind = ?, terms = ?, confirmed = 1, updated_at = ? WHERE id = ? AND confirmed = 0');
+    db.transaction(() => {
+      for (const a of accept) update.run(a.kind, JSON.stringify(a.terms), now, a.id);
+      checkShop(db, shopId, { productIds: accept.map((a) => a.id) });
+    }).immediate();
+  }
+  const confirmed = accept.length ? listProducts(db, shopId).filter((p) => accept.some((a) => a.id === p.id)) : [];
+  return { confirmed, noSuggestion, alreadyConfirmed };
 }

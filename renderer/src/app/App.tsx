@@ -19,7 +19,7 @@ import { EvidenceImportDialog, EvidenceScreen, splitDroppedFiles, useEvidenceAdd
 import { ExportsScreen } from '../features/export';
 import { ImportFileInput, ImportPanels, useImportPicker, useOrderImport } from '../features/import';
 import { OrderDrawer, OrdersScreen, useOrdersSummary } from '../features/orders';
-import { ProductsScreen, useProducts, type ProductRequest } from '../features/products';
+import { ProductsScreen, useProducts, type ProductRequest, type ProductsViewRequest } from '../features/products';
 import { RulesScreen, useRulesSummary } from '../features/rules';
 import { useShop, useShops } from '../features/shops';
 import { TopBar, type AppView } from './TopBar';
@@ -77,6 +77,11 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   const [ruleFilterRequest, setRuleFilterRequest] = useState<RuleFilterRequest | null>(null);
   const [exportFilterRequest, setExportFilterRequest] = useState<ExportFilterRequest | null>(null);
   const [productRequest, setProductRequest] = useState<ProductRequest | null>(null);
+  /**
+   * 商品与卡库 opened on a view (the unconfirmed products, from the fill summary's 去确认):
+   * `setProductsView((r) => ({ view: 'unconfirmed', seq: (r?.seq ?? 0) + 1 })); setView('stock'); setStockVisited(true);`
+   */
+  const [productsView, setProductsView] = useState<ProductsViewRequest | null>(null);
   const [openStock, setOpenStock] = useState<Product | null>(null);
   const stockDrop = useRef<DropHandler | null>(null);
   const resultDrop = useRef<DropHandler | null>(null);
@@ -88,6 +93,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   if (forShop !== shopId) {
     setForShop(shopId);
     setProductRequest(null);
+    setProductsView(null);
     setRuleFilterRequest(null);
     setExportFilterRequest(null);
     setEvidenceOrderNo(null);
@@ -198,6 +204,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
             active={view === 'stock'}
             productsState={productsState}
             request={productRequest}
+            viewRequest={productsView}
             registerDrop={registerStockDrop}
             onStockOpen={setOpenStock}
             onImportOrders={(files) => void runImport(files)}

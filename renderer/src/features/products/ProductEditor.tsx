@@ -19,6 +19,7 @@ import { checkTemplateNow, MessageTemplateEditor, useTemplateCheck } from '../me
 import { useShop } from '../shops';
 import { isStocked } from '../stock';
 import { usesValidity } from './kinds';
+import { skuCodeOf, skuKeyFallbackId, skuKeyLabel } from './sku-key';
 import '../../ui/product-name.css';
 import './editor.css';
 
@@ -198,7 +199,11 @@ function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open:
         <>
           <div className="editor-product">
             <div className="product-title">{product.title}</div>
-            <div className="product-spec">{product.spec} · <span className="mono selectable">{product.skuKey}</span></div>
+            <div className="product-spec">
+              {product.spec} · {skuCodeOf(product.skuKey) !== null
+                ? <span className="mono selectable">{skuCodeOf(product.skuKey)}</span>
+                : <span className="muted" title={skuKeyFallbackId(product.skuKey) ?? undefined}>{skuKeyLabel(product.skuKey)}</span>}
+            </div>
           </div>
           {!product.confirmed && (
             <Alert
@@ -206,7 +211,7 @@ function EditorDrawer({ product, open, onClose, onSaved }: EditorProps & { open:
               type="info"
               showIcon
               title={product.suggestion.kind ? t('editor.suggestion', { kind: kindLabel(product.suggestion.kind) }) : t('editor.noSuggestion')}
-              description={product.suggestion.why.length > 0 && <ul className="why-list">{product.suggestion.why.map((w) => <li key={w.code}>{suggestWhyText(w)}</li>)}</ul>}
+              description={product.suggestion.why.length > 0 && <ul className="why-list">{product.suggestion.why.map((w, i) => <li key={`${w.code}-${i}`}>{suggestWhyText(w)}</li>)}</ul>}
             />
           )}
           {product.findings.length > 0 && (
