@@ -117,4 +117,54 @@ export class StockPage {
   async back(): Promise<void> {
     await this.page.getByTestId('stock-back').click();
   }
+
+  /**
+   * Ctrl+V with `text` on the clipboard, focus on the page (not in a field): a paste event with the
+   * text in its clipboardData, as the browser and Electron fire it.
+   */
+  async pasteClipboard(text: string): Promise<void> {
+    await this.page.evaluate((t) => {
+      (document.activeElement as HTMLElement | null)?.blur?.();
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  /** The paste dialog's text area (shown while the dialog is open). */
+  pasteText(): Locator {
+    return this.page.getByTestId('stock-paste-text');
+  }
+
+  /** 「导入」 in the paste dialog. */
+  async confirmPaste(): Promise<void> {
+    await this.page.locator('.ant-modal').getByRole('button', { name: '导入' }).click();
+  }
+
+  /** What the n-th duplicate repeats, as said (与第 1 行重复, 已在 11-28 导入的批次 #1 中…). */
+  duplicateOf(n: number): Locator {
+    return this.duplicates().nth(n).getByTestId('duplicate-of');
+  }
+
+  /** The batch expiry date picker's input. */
+  expiryInput(): Locator {
+    return this.page.getByTestId('stock-expires').locator('input');
+  }
+
+  /** The open date picker's panel. */
+  datePanel(): Locator {
+    return this.page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  }
+
+  /** Types a date into the expiry picker and takes it (Enter). */
+  async setExpiry(date: string): Promise<void> {
+    await this.expiryInput().click();
+    await this.expiryInput().fill(date);
+    await this.expiryInput().press('Enter');
+  }
+
+  /** The expiry shown in a batch row. */
+  batchExpiry(row: Locator): Locator {
+    return row.locator('td').nth(5);
+  }
 }
