@@ -66,11 +66,7 @@ test('Ctrl+V on a stock page imports pasted stock, duplicates say which line or 
 
   // In a field, Ctrl+V is the field's: no dialog.
   await stockPage.expiryInput().click();
-  await page.evaluate(() => {
-    const data = new DataTransfer();
-    data.setData('text/plain', 'MS9999-XXXX-YYYK');
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await stockPage.pasteClipboard('MS9999-XXXX-YYYK', { intoFocused: true });
   await page.keyboard.press('Escape');
   await expect(stockPage.pasteText()).toHaveCount(0);
 

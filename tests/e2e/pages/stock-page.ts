@@ -119,16 +119,24 @@ export class StockPage {
   }
 
   /**
-   * Ctrl+V with `text` on the clipboard, focus on the page (not in a field): a paste event with the
-   * text in its clipboardData, as the browser and Electron fire it.
+   * Ctrl+V with `text` on the clipboard: a paste event with the text in its clipboardData, as the
+   * browser and Electron fire it; on the page (focus taken out of any field), or `intoFocused`.
    */
-  async pasteClipboard(text: string): Promise<void> {
-    await this.page.evaluate((t) => {
-      (document.activeElement as HTMLElement | null)?.blur?.();
-      const data = new DataTransfer();
-      data.setData('text/plain', t);
-      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
+  async pasteClipboard(text: string, o: { intoFocused?: boolean } = {}): Promise<void> {
+    await this.page.evaluate(({ text, intoFocused }) => {
+      // Runs in the page; the Node-side tsconfig has no DOM types, so name only what is used.
+      type Target = { blur?: () => void; dispatchEvent(e: object): boolean };
+      const w = globalThis as unknown as {
+        document: { activeElement: Target | null; body: Target };
+        DataTransfer: new () => { setData(type: string, data: string): void };
+        ClipboardEvent: new (type: string, init: { clipboardData: object; bubbles: boolean; cancelable: boolean }) => object;
+      };
+      if (!intoFocused) w.document.activeElement?.blur?.();
+      const data = new w.DataTransfer();
+      data.setData('text/plain', text);
+      const target = intoFocused ? w.document.activeElement ?? w.document.body : w.document.body;
+      target.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, { text, intoFocused: !!o.intoFocused });
   }
 
   /** The paste dialog's text area (shown while the dialog is open). */
