@@ -56,6 +56,7 @@ test('Ctrl+V on a stock page imports pasted stock, duplicates say which line or 
 
   // Again with two of them: each names the earlier batch, with its date.
   await stockPage.pasteClipboard([code(4), code(2), code(3)].join('\n'));
+  await expect(stockPage.pasteText()).toHaveValue([code(4), code(2), code(3)].join('\n'));
   await stockPage.confirmPaste();
   await expect(stockPage.added()).toHaveText('1');
   await expect(stockPage.duplicates()).toHaveCount(2);

@@ -147,6 +147,8 @@ export class StockPage {
   /** 「导入」 in the paste dialog. */
   async confirmPaste(): Promise<void> {
     await this.page.locator('.ant-modal').getByRole('button', { name: '导入' }).click();
+    // Closed once its animation is over: until then a paste still belongs to the dialog.
+    await this.page.locator('.ant-modal-wrap').first().waitFor({ state: 'hidden' });
   }
 
   /** What the n-th duplicate repeats, as said (与第 1 行重复, 已在 11-28 导入的批次 #1 中…). */
