@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { getLocale } from './i18n';
 import { applyTokens } from './ui/tokens';
 import { theme } from './ui/theme';
@@ -19,6 +21,8 @@ installWindowFileDrop();
 
 const locale = getLocale();
 document.documentElement.lang = locale;
+// antd's date pickers take their month and week names from dayjs' locale, not from the ConfigProvider.
+dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -34,8 +34,31 @@ export interface StockImportResult {
   batchId: number | null;
   added: number;
   sep: string | null;
-  duplicates: { line: number; where: 'file' | 'history'; masked: string }[];
+  duplicates: StockDuplicate[];
   rejected: StockRejectedLine[];
+}
+
+/**
+ * A line not imported because the item is already known: where it was seen first. Within the
+ * file, the line it first appeared on; against the shop's history, the batch it came in with and
+ * what became of it (delivered: the order and when). Never the secret itself, only its masked form.
+ */
+export interface StockDuplicate {
+  line: number;
+  where: 'file' | 'history';
+  masked: string;
+  /** 'file': the line of the file that held the item first. */
+  firstLine?: number;
+  /** 'history': the batch the stored item came in with, and when that batch was imported (Beijing ISO). */
+  batchId?: number;
+  importedAt?: string;
+  /** 'history': the stored item's state now (an available item past its expiry reads 'expired'). */
+  state?: ItemState;
+  /** 'history': the product the stored item belongs to, when it is another product than this import's. */
+  otherProduct?: { skuKey: string; title: string };
+  /** 'history', reserved or delivered: the order it is bound to (its latest allocation), and when it was delivered (exported). */
+  orderNo?: string;
+  deliveredAt?: string;
 }
 
 /** Why a stock line cannot be read: a code for programs and the UI's catalogue, a Chinese reason for people. */

@@ -1,5 +1,5 @@
 import type { Core } from '../../handlers';
-import { STOCKED_KINDS } from '../../../shared/domain';
+import { STOCKED_KINDS, type StockDuplicate } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { call } from '../call';
 import { defineCommand, type Command, type OptionValues } from '../command';
@@ -54,7 +54,7 @@ const stockImportCommand = defineCommand({
     if (json) outJson({ added: r.added, batchId: r.batchId, sep: r.sep, duplicates: r.duplicates.map((d) => ({ line: d.line, where: d.where })), rejected: r.rejected });
     else {
       for (const x of r.rejected) out(`第 ${x.line} 行：${x.reason}`);
-      for (const d of r.duplicates) out(`第 ${d.line} 行：重复（${d.where === 'file' ? '文件内已出现' : '店铺历史中已有'}）${d.masked}`);
+      for (const d of r.duplicates) out(`第 ${d.line} 行：重复（${duplicateOf(d)}）${d.masked}`);
       out(r.rejected.length ? `有 ${r.rejected.length} 行无法识别，本次没有导入任何条目` : `已导入 ${r.added} 条（批次 ${r.batchId ?? '-'}），跳过重复 ${r.duplicates.length} 条`);
     }
     return r.rejected.length ? EXIT.BAD_INPUT : EXIT.OK;
@@ -124,3 +124,17 @@ const stockMoveCommand = defineCommand({
 
 /** In the order `vship --help` lists them. */
 export const stockCommands: Command[] = [stockImportCommand, stockCommand, stockVoidCommand, stockRestoreCommand, stockMoveCommand];
+
+const STATE_WORDS: Record<string, string> = { available: '可用', reserved: '已分配', delivered: '已发出', expired: '已过期', voided: '已作废' };
+/** MM-DD of a stored Beijing time. */
+const day = (iso: string) => iso.slice(5, 10);
+
+/** Where a duplicate was seen first, in the UI's words: 与第 1 行重复, 已于 11-28 发给订单 …, 已在 11-28 导入的批次 #12 中. */
+function duplicateOf(d: StockDuplicate): string {
+  if (d.where === 'file') return d.firstLine ? `与第 ${d.firstLine} 行重复` : '文件内已出现';
+  if (d.batchId === undefined || !d.importedAt) return '店铺历史中已有';
+  const other = d.otherProduct ? `，属于商品「${d.otherProduct.title}」` : '';
+  if (d.orderNo && d.deliveredAt) return `已于 ${day(d.deliveredAt)} 发给订单 ${d.orderNo}${other}`;
+  if (d.orderNo) return `已分配给订单 ${d.orderNo}，尚未发货${other}`;
+  return `已在 ${day(d.importedAt)} 导入的批次 #${d.batchId} 中，${STATE_WORDS[d.state ?? 'available']}${other}`;
+}

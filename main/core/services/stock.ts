@@ -1,5 +1,5 @@
 import type { ParsedReq, StockSelection } from '../../../shared/contract';
-import type { ItemState, StockBatch, StockImportResult, StockItem, StockLevels } from '../../../shared/domain';
+import type { ItemState, StockBatch, StockDuplicate, StockImportResult, StockItem, StockLevels } from '../../../shared/domain';
 import { BATCH_SOURCES } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { toBeijingIso } from '../../../shared/rules/classify';
@@ -74,7 +74,9 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
   if (parsed.rejected.length) return result;
   const batchExpiry = input.expiresAt ? normaliseExpiry(input.expiresAt) : null;
   const now = nowIso();
-  const seen = new Set<string>();
+  // Each fingerprint of the file with the line it first appeared on.
+  const seen = new Map<string, number>();
+  const knownAs = storedItemLookup(db, input.shopId, product.id);
   const insBatch = db.prepare('INSERT INTO stock_batches (shop_id, product_id, source, sep, added, duplicates, expires_at, created_at) VALUES (?, ?, ?, ?, 0, 0, ?, ?)');
   const ins = db.prepare(`INSERT INTO stock_items (shop_id, product_id, batch_id, kind, card_no, password, code, login, extras, fingerprint, expires_at, state, line_no, created_at, content_hash)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'available', ?, ?, ?) ON CONFLICT (shop_id, fingerprint) DO NOTHING`);
@@ -87,13 +89,14 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
     for (const it of parsed.items) {
       const fp = itemFingerprint(shape, it);
       const masked = () => maskSecret(itemIdentity(shape, it));
-      if (seen.has(fp)) { result.duplicates.push({ line: it.line, where: 'file', masked: masked() }); continue; }
-      seen.add(fp);
+      const first = seen.get(fp);
+      if (first !== undefined) { result.duplicates.push({ line: it.line, where: 'file', masked: masked(), firstLine: first }); continue; }
+      seen.set(fp, it.line);
       // One index probe: the unique index itself says whether the shop ever had this item.
       const content = itemContentHash(key, { kind: shape, card_no: it.cardNo, password: it.password, code: it.code, login: it.login, extras: it.extras });
       const r = ins.run(input.shopId, product.id, batchId, shape, it.cardNo, it.password, it.code, it.login, it.extras, fp, it.expiresAt ?? batchExpiry, it.line, now, content);
       if (r.changes === 0) {
-        result.duplicates.push({ line: it.line, where: 'history', masked: masked() });
+        result.duplicates.push({ line: it.line, where: 'history', masked: masked(), ...knownAs(fp) });
         continue;
       }
       root.add(Number(r.lastInsertRowid), content);
@@ -113,6 +116,36 @@ export function importStock(db: Db, input: StockImportInput): StockImportResult 
   }).immediate();
   faultPoint('stock.import.committed');
   return result;
+}
+
+/**
+ * Where the shop's history already holds an item (by fingerprint): its batch and when that came
+ * in, its state now, its product when another, and for an item bound to an order, that order and
+ * when it was delivered. No secret is read, only ids, dates and the order number.
+ */
+function storedItemLookup(db: Db, shopId: number, productId: number): (fingerprint: string) => Omit<StockDuplicate, 'line' | 'where' | 'masked'> {
+  const item = db.prepare(`SELECT i.id, i.batch_id, b.created_at AS imported_at, i.state, i.expires_at, i.product_id, p.sku_key, p.title
+    FROM stock_items i JOIN stock_batches b ON b.id = i.batch_id JOIN products p ON p.id = i.product_id
+    WHERE i.shop_id = ? AND i.fingerprint = ?`);
+  // The latest allocation still standing first, else the latest released one (an order cancelled before export).
+  const order = db.prepare(`SELECT o.order_no, a.exported_at FROM allocations a JOIN orders o ON o.id = a.order_id
+    WHERE a.item_id = ? AND a.reusable = 0 ORDER BY (a.released_at IS NULL) DESC, a.id DESC LIMIT 1`);
+  const now = toBeijingIso(nowMs());
+  return (fp) => {
+    const r = item.get(shopId, fp) as { id: number; batch_id: number; imported_at: string; state: ItemState; expires_at: string | null; product_id: number; sku_key: string; title: string } | undefined;
+    if (!r) return {};
+    const state: ItemState = r.state === 'available' && r.expires_at !== null && r.expires_at < now ? 'expired' : r.state;
+    const out: Omit<StockDuplicate, 'line' | 'where' | 'masked'> = { batchId: r.batch_id, importedAt: r.imported_at, state };
+    if (r.product_id !== productId) out.otherProduct = { skuKey: r.sku_key, title: r.title };
+    if (state === 'delivered' || state === 'reserved') {
+      const o = order.get(r.id) as { order_no: string; exported_at: string | null } | undefined;
+      if (o) {
+        out.orderNo = o.order_no;
+        if (o.exported_at) out.deliveredAt = o.exported_at;
+      }
+    }
+    return out;
+  };
 }
 
 function normaliseExpiry(s: string): string {

@@ -117,4 +117,64 @@ export class StockPage {
   async back(): Promise<void> {
     await this.page.getByTestId('stock-back').click();
   }
+
+  /**
+   * Ctrl+V with `text` on the clipboard: a paste event with the text in its clipboardData, as the
+   * browser and Electron fire it; on the page (focus taken out of any field), or `intoFocused`.
+   */
+  async pasteClipboard(text: string, o: { intoFocused?: boolean } = {}): Promise<void> {
+    await this.page.evaluate(({ text, intoFocused }) => {
+      // Runs in the page; the Node-side tsconfig has no DOM types, so name only what is used.
+      type Target = { blur?: () => void; dispatchEvent(e: object): boolean };
+      const w = globalThis as unknown as {
+        document: { activeElement: Target | null; body: Target };
+        DataTransfer: new () => { setData(type: string, data: string): void };
+        ClipboardEvent: new (type: string, init: { clipboardData: object; bubbles: boolean; cancelable: boolean }) => object;
+      };
+      if (!intoFocused) w.document.activeElement?.blur?.();
+      const data = new w.DataTransfer();
+      data.setData('text/plain', text);
+      const target = intoFocused ? w.document.activeElement ?? w.document.body : w.document.body;
+      target.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, { text, intoFocused: !!o.intoFocused });
+  }
+
+  /** The paste dialog's text area (shown while the dialog is open). */
+  pasteText(): Locator {
+    return this.page.getByTestId('stock-paste-text');
+  }
+
+  /** 「导入」 in the paste dialog. */
+  async confirmPaste(): Promise<void> {
+    await this.page.locator('.ant-modal').getByRole('button', { name: '导入' }).click();
+    // Closed once its animation is over: until then a paste still belongs to the dialog.
+    await this.page.locator('.ant-modal-wrap').first().waitFor({ state: 'hidden' });
+  }
+
+  /** What the n-th duplicate repeats, as said (与第 1 行重复, 已在 11-28 导入的批次 #1 中…). */
+  duplicateOf(n: number): Locator {
+    return this.duplicates().nth(n).getByTestId('duplicate-of');
+  }
+
+  /** The batch expiry date picker's input. */
+  expiryInput(): Locator {
+    return this.page.getByTestId('stock-expires').locator('input');
+  }
+
+  /** The open date picker's panel. */
+  datePanel(): Locator {
+    return this.page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  }
+
+  /** Types a date into the expiry picker and takes it (Enter). */
+  async setExpiry(date: string): Promise<void> {
+    await this.expiryInput().click();
+    await this.expiryInput().fill(date);
+    await this.expiryInput().press('Enter');
+  }
+
+  /** The expiry shown in a batch row. */
+  batchExpiry(row: Locator): Locator {
+    return row.locator('td').nth(5);
+  }
 }

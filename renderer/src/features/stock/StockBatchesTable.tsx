@@ -7,7 +7,8 @@ import { App, Button, Modal, Select, Table } from 'antd';
 import type { Product, StockBatch, StockLevels } from '../../../../shared/domain';
 import { BATCH_SOURCES } from '../../../../shared/domain';
 import { call, errorData } from '../../bridge';
-import { kindShort, t, type MessageKey } from '../../i18n';
+import { kindShort, t, unitLabel, type MessageKey } from '../../i18n';
+import { formatCount } from '../../lib/format/count';
 import { errorText } from '../../lib/error-text';
 import { formatDateTime } from '../../lib/format/time';
 import { useShop } from '../shops';
@@ -37,10 +38,11 @@ export function StockBatchesTable({ product, products, batches, loading }: {
   const [busy, setBusy] = useState(false);
 
   const shape = stockShape(product.kind);
+  const unit = unitLabel(product.kind);
   const targets = products.filter((p) => p.skuKey !== product.skuKey && shape !== null && stockShape(p.kind) === shape);
 
   const confirmVoid = (b: StockBatch) => modal.confirm({
-    title: t('batch.voidTitle', { id: b.id, count: b.levels.available }),
+    title: t('batch.voidTitle', { id: b.id, count: b.levels.available, unit }),
     content: <div className="confirm-body">{t('batch.voidBody')}</div>,
     okText: t('batch.void'),
     okButtonProps: { danger: true },
@@ -48,7 +50,7 @@ export function StockBatchesTable({ product, products, batches, loading }: {
     onOk: async () => {
       try {
         const r = await call('stock.void', { shopId, batchId: b.id });
-        message.success(t('batch.voided', { count: r.voided }));
+        message.success(t('batch.voided', { count: r.voided, unit }));
         onChanged();
       } catch (e) {
         message.error(errorText(errorData(e)));
@@ -57,14 +59,14 @@ export function StockBatchesTable({ product, products, batches, loading }: {
   });
 
   const confirmRestore = (b: StockBatch) => modal.confirm({
-    title: t('batch.restoreTitle', { id: b.id, count: b.levels.voided }),
+    title: t('batch.restoreTitle', { id: b.id, count: b.levels.voided, unit }),
     content: <div className="confirm-body">{t('batch.restoreBody')}</div>,
     okText: t('batch.restore'),
     cancelText: t('common.cancel'),
     onOk: async () => {
       try {
         const r = await call('stock.restore', { shopId, batchId: b.id });
-        message.success(t('batch.restored', { count: r.restored }));
+        message.success(t('batch.restored', { count: r.restored, unit }));
         onChanged();
       } catch (e) {
         message.error(errorText(errorData(e)));
@@ -77,7 +79,7 @@ export function StockBatchesTable({ product, products, batches, loading }: {
     setBusy(true);
     try {
       const r = await call('stock.move', { shopId, batchId: moving.id, toSkuKey: target });
-      message.success(t('batch.moved', { count: r.moved }));
+      message.success(t('batch.moved', { count: r.moved, unit }));
       setMoving(null);
       onChanged();
     } catch (e) {
@@ -102,10 +104,10 @@ export function StockBatchesTable({ product, products, batches, loading }: {
           { key: 'id', dataIndex: 'id', title: t('batch.col.id'), width: 64, render: (v: number) => <span className="mono muted">#{v}</span> },
           { key: 'source', dataIndex: 'source', title: t('batch.col.source'), ellipsis: true, render: (v: string) => <span title={v}>{batchSource(v)}</span> },
           { key: 'createdAt', dataIndex: 'createdAt', title: t('batch.col.createdAt'), width: 140, render: (v: string) => <span className="num">{formatDateTime(v)}</span> },
-          { key: 'added', dataIndex: 'added', title: t('batch.col.added'), width: 64, align: 'right' },
+          { key: 'added', dataIndex: 'added', title: t('batch.col.added'), width: 72, align: 'right', render: (v: number) => <span className="num">{formatCount(v)}</span> },
           {
             key: 'duplicates', dataIndex: 'duplicates', title: t('batch.col.duplicates'), width: 64, align: 'right',
-            render: (v: number) => <span className={v ? 'text-warning' : 'muted'}>{v}</span>,
+            render: (v: number) => <span className={v ? 'text-warning' : 'muted'}>{formatCount(v)}</span>,
           },
           {
             key: 'expiresAt', dataIndex: 'expiresAt', title: t('batch.col.expiresAt'), width: 110,
@@ -113,7 +115,7 @@ export function StockBatchesTable({ product, products, batches, loading }: {
           },
           ...LEVELS.map((k) => ({
             key: k, title: t(`levelShort.${k}` as MessageKey), width: 58, align: 'right' as const,
-            render: (_: unknown, b: StockBatch) => <span className={`num ${b.levels[k] ? '' : 'muted'}`} data-testid={`batch-${k}`}>{b.levels[k]}</span>,
+            render: (_: unknown, b: StockBatch) => <span className={`num ${b.levels[k] ? '' : 'muted'}`} data-testid={`batch-${k}`}>{formatCount(b.levels[k])}</span>,
           })),
           {
             key: 'actions', title: t('batch.col.actions'), width: 230, fixed: 'right',
@@ -144,7 +146,7 @@ export function StockBatchesTable({ product, products, batches, loading }: {
       />
       <Modal
         open={moving !== null}
-        title={t('batch.moveTitle', { id: moving?.id ?? '', count: moving?.levels.available ?? 0 })}
+        title={t('batch.moveTitle', { id: moving?.id ?? '', count: moving?.levels.available ?? 0, unit })}
         onCancel={() => setMoving(null)}
         onOk={move}
         okText={t('batch.moveOk')}

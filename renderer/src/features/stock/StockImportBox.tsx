@@ -3,8 +3,9 @@
  * text pasted into a dialog; with the separator (auto-detected unless chosen) and an optional
  * expiry for the whole batch.
  */
-import { useRef, useState } from 'react';
-import { Button, Input, Modal, Select, Spin } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Button, DatePicker, Input, Modal, Select, Spin } from 'antd';
+import dayjs from 'dayjs';
 import { FolderOpenOutlined, FormOutlined, InboxOutlined } from '@ant-design/icons';
 import type { DeliveryKind } from '../../../../shared/domain';
 import { stockShape, type StockShape } from '../../../../shared/rules/stock-shape';
@@ -34,6 +35,18 @@ const FORMAT_HINT: Record<StockShape, MessageKey> = {
 /** Files the stock reader accepts: plain text, CSV, Excel. */
 export const STOCK_ACCEPT = '.txt,.csv,.xlsx';
 
+/** Where typing goes: a paste there is the field's, not an import. */
+function isTextField(el: EventTarget | Element | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  return el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((el as HTMLInputElement).type));
+}
+
+/** An open dialog or drawer owns the keyboard: a paste then is not for the page behind it. */
+function overlayOpen(): boolean {
+  return Array.from(document.querySelectorAll<HTMLElement>('.ant-modal-wrap, .ant-drawer-open, .ant-image-preview-wrap'))
+    .some((el) => getComputedStyle(el).display !== 'none');
+}
+
 export function StockImportBox({ kind, importing, options, onOptions, onFile, onText }: {
   kind: DeliveryKind | null;
   importing: boolean;
@@ -47,8 +60,28 @@ export function StockImportBox({ kind, importing, options, onOptions, onFile, on
   const [text, setText] = useState('');
   // No kind yet (or one without stock) reads as codes, the plainest format.
   const format = FORMAT_HINT[stockShape(kind) ?? 'code'];
+  const box = useRef<HTMLDivElement>(null);
+  // Ctrl+V anywhere on the stock page (not in a field, no dialog open) opens the paste dialog with
+  // the clipboard's text in it: the same preview and 导入 as pasting into the dialog. Only while this
+  // page is shown: the products screen stays mounted (hidden) behind the orders screen.
+  const blocked = useRef(false);
+  blocked.current = importing || pasteOpen;
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (blocked.current || e.defaultPrevented) return;
+      if (!box.current || box.current.offsetParent === null) return;
+      if (isTextField(e.target) || isTextField(document.activeElement) || overlayOpen()) return;
+      const pasted = e.clipboardData?.getData('text/plain') ?? '';
+      if (pasted.trim() === '') return;
+      e.preventDefault();
+      setText(pasted);
+      setPasteOpen(true);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, []);
   return (
-    <div className="stock-import" data-testid="stock-import">
+    <div className="stock-import" data-testid="stock-import" ref={box}>
       <div
         className="stock-drop"
         {...pressable(() => input.current?.click())}
@@ -58,6 +91,7 @@ export function StockImportBox({ kind, importing, options, onOptions, onFile, on
         <div className="stock-drop-text">
           <div className="strong">{importing ? t('stockImport.importing') : t('stockImport.drop')}</div>
           <div className="muted">{t(format)}</div>
+          <div className="muted stock-paste-hint">{t('stockImport.pasteHint')}</div>
         </div>
       </div>
       <div className="stock-import-options">
@@ -73,14 +107,16 @@ export function StockImportBox({ kind, importing, options, onOptions, onFile, on
         </label>
         <label className="field-inline">
           <span>{t('stockImport.expires')}</span>
-          <Input
-            type="date"
-            value={options.expiresAt}
-            onChange={(e) => onOptions({ ...options, expiresAt: e.target.value })}
-            style={{ width: 150 }}
-            allowClear
-            data-testid="stock-expires"
-          />
+          <span data-testid="stock-expires">
+            <DatePicker
+              value={options.expiresAt ? dayjs(options.expiresAt) : null}
+              onChange={(d) => onOptions({ ...options, expiresAt: d ? d.format('YYYY-MM-DD') : '' })}
+              format="YYYY-MM-DD"
+              placeholder={t('stockImport.expiresPlaceholder')}
+              style={{ width: 150 }}
+              allowClear
+            />
+          </span>
         </label>
         <div className="stock-import-buttons">
           <Button icon={<FolderOpenOutlined />} onClick={() => input.current?.click()} disabled={importing} data-testid="stock-pick">{t('stockImport.pick')}</Button>

@@ -4,9 +4,10 @@
  * was imported at all.
  */
 import { Alert, Table, Tag } from 'antd';
-import type { StockImportResult, StockRejectedLine } from '../../../../shared/domain';
+import type { DeliveryKind, StockDuplicate, StockImportResult, StockRejectedLine } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
-import { t } from '../../i18n';
+import { t, unitLabel, type MessageKey } from '../../i18n';
+import { formatCount } from '../../lib/format/count';
 import { errorText, stockRejectText } from '../../lib/error-text';
 import '../../ui/tones.css';
 import './stock.css';
@@ -15,7 +16,21 @@ export type StockImportOutcome = { source: string; result: StockImportResult } |
 
 const SHOWN = 500;
 
-export function StockImportResultPanel({ outcome, onClose }: { outcome: StockImportOutcome; onClose: () => void }) {
+/** MM-DD of a stored Beijing time (2026-11-28T10:00:00+08:00 → 11-28). */
+const day = (iso: string) => iso.slice(5, 10);
+
+/** What a duplicate repeats: 与第 1 行重复, 已在 11-28 导入的批次 #12 中（可用）, 已于 11-28 发给订单 …. */
+export function duplicateOf(d: StockDuplicate): string {
+  if (d.where === 'file') return d.firstLine ? t('stockImport.dupFirstLine', { line: d.firstLine }) : t('stockImport.whereFile');
+  if (d.batchId === undefined || !d.importedAt) return t('stockImport.whereHistory');
+  const other = d.otherProduct ? t('stockImport.dupOtherProduct', { title: d.otherProduct.title }) : '';
+  if (d.orderNo && d.deliveredAt) return t('stockImport.dupDelivered', { date: day(d.deliveredAt), orderNo: d.orderNo }) + other;
+  if (d.orderNo) return t('stockImport.dupReserved', { orderNo: d.orderNo }) + other;
+  return t('stockImport.dupBatch', { date: day(d.importedAt), batch: d.batchId }) + t(`stockImport.dupState.${d.state ?? 'available'}` as MessageKey) + other;
+}
+
+export function StockImportResultPanel({ outcome, kind, onClose }: { outcome: StockImportOutcome; kind: DeliveryKind | null; onClose: () => void }) {
+  const unit = unitLabel(kind);
   if ('error' in outcome) {
     return (
       <Alert
@@ -71,15 +86,15 @@ export function StockImportResultPanel({ outcome, onClose }: { outcome: StockImp
       title={
         <span className="strong">
           {t('stockImport.addedLead', { source: outcome.source })}
-          <span className="result-count-value" data-testid="stock-import-added">{r.added}</span>
-          {t('stockImport.addedTail')}
-          {dups.length > 0 && t('stockImport.duplicatesTail', { count: dups.length })}
+          <span className="result-count-value" data-testid="stock-import-added">{formatCount(r.added)}</span>
+          {t('stockImport.addedTail', { unit })}
+          {dups.length > 0 && t('stockImport.duplicatesTail', { count: dups.length, unit })}
         </span>
       }
       description={dups.length > 0 && (
         <div data-testid="stock-duplicates">
           <div className="stock-result-lead">
-            {t('stockImport.duplicatesLead', { inFile, history: dups.length - inFile })}
+            {t('stockImport.duplicatesLead', { inFile, history: dups.length - inFile, unit })}
           </div>
           <Table
             size="small"
@@ -91,14 +106,17 @@ export function StockImportResultPanel({ outcome, onClose }: { outcome: StockImp
             columns={[
               { key: 'line', dataIndex: 'line', title: t('stockImport.line'), width: 110, render: (v: number) => <span data-testid="duplicate-line">{t('stockImport.lineN', { n: v })}</span> },
               {
-                key: 'where', dataIndex: 'where', title: t('stockImport.where'), width: 140,
-                render: (v: 'file' | 'history') => (
-                  <Tag color={v === 'file' ? 'orange' : 'purple'} data-testid="duplicate-where" data-where={v}>
-                    {t(v === 'file' ? 'stockImport.whereFile' : 'stockImport.whereHistory')}
-                  </Tag>
+                key: 'where', dataIndex: 'where', title: t('stockImport.where'),
+                render: (v: 'file' | 'history', d: StockDuplicate) => (
+                  <span className="stock-dup-where">
+                    <Tag color={v === 'file' ? 'orange' : 'purple'} data-testid="duplicate-where" data-where={v}>
+                      {t(v === 'file' ? 'stockImport.whereFile' : 'stockImport.whereHistory')}
+                    </Tag>
+                    <span data-testid="duplicate-of">{duplicateOf(d)}</span>
+                  </span>
                 ),
               },
-              { key: 'masked', dataIndex: 'masked', title: t('stockImport.value'), render: (v: string) => <span className="mono">{v}</span> },
+              { key: 'masked', dataIndex: 'masked', title: t('stockImport.value'), width: 220, render: (v: string) => <span className="mono">{v}</span> },
             ]}
           />
           {dups.length > SHOWN && <div className="muted">{t('stockImport.more', { count: dups.length - SHOWN })}</div>}

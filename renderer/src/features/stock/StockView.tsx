@@ -162,7 +162,7 @@ export function StockView({ product, products, onBack, onEdit, confirmAction, re
         onFile={(file) => void runImport({ file })}
         onText={(text) => void runImport({ text })}
       />
-      {outcome && <StockImportResultPanel outcome={outcome} onClose={() => setOutcome(null)} />}
+      {outcome && <StockImportResultPanel outcome={outcome} kind={product.kind} onClose={() => setOutcome(null)} />}
       <StockQuestionDialog
         question={question?.q ?? null}
         busy={answering}
