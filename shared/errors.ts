@@ -92,6 +92,42 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** Where a fresh order export comes from: the PDD seller centre's order list. */
+const REDOWNLOAD = '请在商家后台「订单查询 → 批量导出」重新下载';
+
+/**
+ * What the merchant does next when an order import stops, by the error's code: every code an
+ * order import can end with (its readers and the browser-mode host) has one, said after the
+ * error's text. Most damage is cured by a fresh download from the seller centre.
+ */
+export const ORDER_IMPORT_ADVICE = {
+  NOT_SPREADSHEET: REDOWNLOAD,
+  EMPTY_FILE: REDOWNLOAD,
+  HEADER_ONLY: '请在商家后台「订单查询」中确认所选时间和状态下有订单，再「批量导出」',
+  NO_ORDER_NO_COLUMN: '请在商家后台「订单查询 → 批量导出」时勾选“订单号”后重新下载',
+  XLSX_ENCRYPTED: '保存后重新导入，或在商家后台「订单查询 → 批量导出」重新下载',
+  XLSX_CORRUPT: REDOWNLOAD,
+  XLS_LEGACY: '也可以在商家后台「订单查询 → 批量导出」重新下载 .xlsx 或 .csv 文件',
+  ZIP_NO_SHEET: '请确认选对了压缩包，或在商家后台「订单查询 → 批量导出」重新下载',
+  ZIP_MANY_SHEETS: '解压后可以把这些表格一起拖入窗口，一次导入',
+  ZIP_CORRUPT: REDOWNLOAD,
+  ZIP_CHECKSUM: REDOWNLOAD,
+  CSV_MALFORMED: '请勿手工修改导出文件：' + REDOWNLOAD,
+  ROW_TOO_LONG: '请勿手工修改导出文件：' + REDOWNLOAD,
+  ROW_TOO_SHORT: '请勿手工修改导出文件：' + REDOWNLOAD,
+  FILE_TRUNCATED: REDOWNLOAD,
+  DUPLICATE_COLUMN: '也可以在商家后台「订单查询 → 批量导出」重新下载未改动的文件',
+  MIXED_ENCODING: '在商家后台「订单查询 → 批量导出」重新下载，每次导出的文件单独导入',
+  CELL_TOO_LONG: REDOWNLOAD,
+  TOO_MANY_COLUMNS: REDOWNLOAD,
+  UNPACKED_TOO_LARGE: REDOWNLOAD,
+  TOO_MANY_STRINGS: REDOWNLOAD,
+  FILE_TOO_LARGE: '请在商家后台「订单查询」中缩短时间范围，分几次「批量导出」',
+  UNSUPPORTED_FILE: '请导入商家后台「订单查询 → 批量导出」下载的文件',
+  HOST_BUSY: '请等当前的导入完成后再拖入文件',
+} as const satisfies Partial<Record<keyof typeof ERROR_CODES, string>>;
+export type OrderImportErrorCode = keyof typeof ORDER_IMPORT_ADVICE;
+
 /**
  * Sentences the core adds to an error (after its code's text, in brackets), each a key with
  * parameters so the UI can say it in its own language (`errors.note.<KEY>`). A parameter named

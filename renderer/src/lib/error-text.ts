@@ -8,6 +8,7 @@ import { formatNote, type AppErrorData, type ErrorNote, type ErrorParams } from 
 import type { StockRejectedLine } from '../../../shared/domain';
 import { t, type MessageKey } from '../i18n';
 import zhCN from '../i18n/zh-CN.json';
+import { errorReportText, importAdviceKey } from './error-report';
 
 function known(key: string): key is MessageKey {
   return key in zhCN;
@@ -47,4 +48,18 @@ export function noteText(n: ErrorNote): string {
 export function stockRejectText(r: Pick<StockRejectedLine, 'code' | 'reason' | 'params'>): string {
   const key = `stock.reject.${r.code}`;
   return known(key) ? t(key, r.params) : r.reason;
+}
+
+/**
+ * What to do next after a failed order import, fitting its code (`errors.importAdvice.<CODE>`,
+ * ORDER_IMPORT_ADVICE in shared/errors.ts); null for a code that has none.
+ */
+export function importAdvice(e: Pick<AppErrorData, 'code'>): string | null {
+  const key = importAdviceKey(e.code);
+  return known(key) ? t(key) : null;
+}
+
+/** 复制错误信息's text (error-report.ts) in the UI's language, the app's version last. */
+export function errorReport(e: AppErrorData, version?: string): string {
+  return errorReportText(e, errorText(e), (key, params) => t(key as MessageKey, params), version);
 }

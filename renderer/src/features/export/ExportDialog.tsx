@@ -13,6 +13,7 @@ import type { ExportNarrowing, ExportPreview, ExportRecord, LeftOutCode, ShipSta
 import { call, errorData } from '../../bridge';
 import { t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
+import { CopyErrorInfo } from '../../ui/CopyErrorInfo';
 import { useShop } from '../shops';
 import { ExportCounts } from './ExportCounts';
 import { ExportFilesList } from './ExportFilesList';
@@ -228,7 +229,7 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
           </section>
         </div>
         <div className="export-outcome">
-          {error && <Alert type="error" showIcon title={errorText(error)} action={<Button size="small" onClick={reload}>{t('common.retry')}</Button>} />}
+          {error && <Alert type="error" showIcon title={errorText(error)} description={<CopyErrorInfo error={error} />} action={<Button size="small" onClick={reload}>{t('common.retry')}</Button>} />}
           {!preview && !error && <div className="export-loading"><Spin description={t('export.dialog.counting')} /></div>}
           {preview && (
             <Spin spinning={loading} delay={200}>

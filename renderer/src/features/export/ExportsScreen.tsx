@@ -9,6 +9,7 @@ import { Alert, Button, Spin } from 'antd';
 import { FileSearchOutlined, InboxOutlined } from '@ant-design/icons';
 import { t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
+import { CopyErrorInfo } from '../../ui/CopyErrorInfo';
 import { ExportsTable } from './ExportsTable';
 import { UploadResultPanel } from './UploadResultPanel';
 import { useExports } from './useExports';
@@ -73,7 +74,7 @@ export function ExportsScreen({ active, onShowOrders, registerDrop }: {
       <HiddenFileInput inputRef={input} accept={RESULT_ACCEPT} testId="export-result-input" onFiles={(files) => void upload.read(files)} />
       {upload.detail && <UploadResultPanel detail={upload.detail} onClose={upload.close} />}
       {error && (
-        <Alert type="error" showIcon title={t('export.history.loadFailed', { message: errorText(error) })} action={<Button size="small" onClick={retry}>{t('common.retry')}</Button>} />
+        <Alert type="error" showIcon title={t('export.history.loadFailed', { message: errorText(error) })} description={<CopyErrorInfo error={error} />} action={<Button size="small" onClick={retry}>{t('common.retry')}</Button>} />
       )}
       <ExportsTable records={records} onShowOrders={onShowOrders} />
     </div>
