@@ -4,7 +4,7 @@
  * every field, its lines with the raw cells as read, and its change history. Files dropped
  * anywhere on the drawer become the order's evidence; so does an image pasted with Ctrl+V.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { OrderChange, OrderDetail, OrderLine, Product, ShipState } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
@@ -47,10 +47,32 @@ export function OrderDrawer({ orderNo, onClose, products, onOpenProduct }: {
 
   const current = loaded && loaded.orderNo === orderNo ? loaded : null;
 
+  // Esc closes the drawer once, whatever inside has the focus: caught before a copy tooltip or the
+  // Drawer's own handler can take it (the tooltip used to swallow the first Esc). A dialog opened
+  // over the drawer keeps its Esc.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  const isOpen = orderNo !== null;
+  useEffect(() => {
+    if (!isOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.isComposing) return;
+      const overDrawer = [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')]
+        .some((el) => el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none');
+      if (overDrawer) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      closeRef.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [isOpen]);
+
   return (
     <Drawer
       open={orderNo !== null}
       onClose={onClose}
+      keyboard={false}
       size={780}
       title={
         <span className="drawer-title">
