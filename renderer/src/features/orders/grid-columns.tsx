@@ -140,13 +140,13 @@ export const COLUMNS: Column[] = [
   { id: 'rechargeNo', title: 'col.rechargeNo', width: 120, cell: (o) => <span className="mono selectable">{o.rechargeNo}</span> },
   { id: 'province', title: 'col.province', width: 68, cell: (o) => o.province },
   {
-    id: 'shipBy', title: 'col.shipBy', width: 128, pin: 'right', sort: 'shipBy',
+    id: 'shipBy', title: 'col.shipBy', width: 146, pin: 'right', sort: 'shipBy',
     cell: (o) => <span className={o.shipByFromExport ? 'num' : 'num estimated'}>{formatDateTime(o.shipBy)}</span>,
     tip: (o) => (o.shipBy && !o.shipByFromExport ? t('grid.estimatedShipBy') : ''),
   },
-  { id: 'timeLeft', title: 'col.timeLeft', width: 120, pin: 'right', sort: 'shipBy', cell: (o, now) => <TimeLeftCell order={o} now={now} /> },
+  { id: 'timeLeft', title: 'col.timeLeft', width: 142, pin: 'right', sort: 'shipBy', cell: (o, now) => <TimeLeftCell order={o} now={now} /> },
   {
-    id: 'shippable', title: 'col.shippable', width: 132, pin: 'right', cell: (o) => <ShippableTag order={o} />,
+    id: 'shippable', title: 'col.shippable', width: 118, pin: 'right', cell: (o) => <ShippableTag order={o} />,
     tip: (o) => (o.shipState ? shipStateTip(o) : o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
   },
 ];

@@ -16,9 +16,9 @@ export interface GridKeys {
   checkAll: () => void;
 }
 
-/** A dialog, a drawer or a dropdown list is open over the page. */
+/** A dialog, a drawer (not one closing) or a dropdown list is open over the page. */
 export function overlayOpen(): boolean {
-  return [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap, .ant-drawer, .ant-select-dropdown, .ant-picker-dropdown')]
+  return [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap, .ant-drawer.ant-drawer-open, .ant-select-dropdown, .ant-picker-dropdown')]
     .some((el) => el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none' && !el.classList.contains('ant-select-dropdown-hidden') && !el.classList.contains('ant-picker-dropdown-hidden'));
 }
 
