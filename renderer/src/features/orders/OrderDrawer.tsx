@@ -11,6 +11,7 @@ import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
 import { fieldLabel, reasonLabel, t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
+import { formatCount } from '../../lib/format/count';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { OrderContentSection } from '../allocation';
@@ -144,7 +145,7 @@ function Basic({ detail: o, now }: { detail: OrderDetail; now: number }) {
         item('styleId', <span className="mono selectable">{o.styleId}</span>),
         item('skuCode', <span className="mono selectable">{o.skuCode}</span>),
         item('goodsCode', <span className="mono selectable">{o.goodsCode}</span>),
-        item('quantity', o.quantity),
+        item('quantity', formatCount(o.quantity)),
         item('totalCents', formatYuan(o.totalCents)),
         item('paidCents', formatYuan(o.paidCents)),
         item('dealAt', formatDateTime(o.dealAt, true)),
@@ -160,7 +161,7 @@ function Basic({ detail: o, now }: { detail: OrderDetail; now: number }) {
         item('province', [o.province, o.city, o.district].filter(Boolean).join(' ') || t('common.none')),
         item('buyerMemo', text(o.buyerMemo), 2),
         item('merchantMemo', text(o.merchantMemo), 2),
-        item('lineCount', o.lineCount),
+        item('lineCount', formatCount(o.lineCount)),
         item('damaged', o.damaged ? t('common.yes') : t('common.no')),
         item('firstSeenAt', formatDateTime(o.firstSeenAt, true)),
         item('lastSeenAt', formatDateTime(o.lastSeenAt, true)),

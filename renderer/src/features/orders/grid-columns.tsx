@@ -9,6 +9,7 @@ import { reasonLabel, t, type MessageKey } from '../../i18n';
 import { itemLabel } from '../allocation';
 import { ShipStateTag, shipStateTip } from '../export';
 import { FindingsBadge, findingsTip } from '../findings';
+import { formatCount } from '../../lib/format/count';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { isNoAfterSale } from './after-sale';
@@ -123,7 +124,7 @@ export const COLUMNS: Column[] = [
   { id: 'productName', title: 'col.productName', width: 220, flex: 1.4, sort: 'productName', cell: (o) => o.productName, tip: (o) => o.productName },
   { id: 'spec', title: 'col.spec', width: 96, flex: 0.4, cell: (o) => o.spec, tip: (o) => o.spec },
   { id: 'skuCode', title: 'col.skuCode', width: 100, flex: 0.2, cell: (o) => <span className="mono">{o.skuCode}</span>, tip: (o) => o.skuCode },
-  { id: 'quantity', title: 'col.quantity', width: 52, sort: 'quantity', align: 'right', cell: (o) => o.quantity },
+  { id: 'quantity', title: 'col.quantity', width: 62, sort: 'quantity', align: 'right', cell: (o) => formatCount(o.quantity) },
   {
     // Narrow until filled: an empty 内容 must not take 商品's room.
     id: 'content', title: 'col.content', width: 96, flex: 0.5, cell: (o, _now, row) => <ContentCell order={o} row={row} />,
@@ -144,7 +145,7 @@ export const COLUMNS: Column[] = [
     cell: (o) => <span className={o.shipByFromExport ? 'num' : 'num estimated'}>{formatDateTime(o.shipBy)}</span>,
     tip: (o) => (o.shipBy && !o.shipByFromExport ? t('grid.estimatedShipBy') : ''),
   },
-  { id: 'timeLeft', title: 'col.timeLeft', width: 142, pin: 'right', sort: 'shipBy', cell: (o, now) => <TimeLeftCell order={o} now={now} /> },
+  { id: 'timeLeft', title: 'col.timeLeft', width: 158, pin: 'right', sort: 'shipBy', cell: (o, now) => <TimeLeftCell order={o} now={now} /> },
   {
     id: 'shippable', title: 'col.shippable', width: 118, pin: 'right', cell: (o) => <ShippableTag order={o} />,
     tip: (o) => (o.shipState ? shipStateTip(o) : o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
