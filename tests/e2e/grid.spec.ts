@@ -15,7 +15,8 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 async function importOrders(importPage: ImportPage, ordersPage: OrdersPage, table: OrderTable): Promise<void> {
   await importPage.dropFiles([{ name: '拼多多订单导出.csv', bytes: toCsv(table) }]);
-  await expect(ordersPage.summaryCard('total')).toHaveText(table.expected.length.toLocaleString('en-US'));
+  // An import may take a while on a busy machine; the counts say when it is in.
+  await expect(ordersPage.summaryCard('total')).toHaveText(table.expected.length.toLocaleString('en-US'), { timeout: 45_000 });
   await expect(ordersPage.loadingRows()).toHaveCount(0);
 }
 
