@@ -20,7 +20,7 @@ import { stockSchemas, type StockContract } from './stock';
 
 export type { FilePayload } from './define';
 export type { ImportRecord } from '../domain/import';
-export type { OrdersQuery } from './orders';
+export type { CheckedOrder, OrdersQuery } from './orders';
 export type { ProductTerms } from './products';
 export { termsSchema } from './products';
 export type { StockSelection } from './stock';

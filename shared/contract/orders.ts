@@ -1,6 +1,6 @@
 /** Listing and reading orders. */
 import { z } from 'zod';
-import type { OrderDetail, OrdersPage, OrdersSummary } from '../domain';
+import type { Order, OrderDetail, OrdersPage, OrdersSummary } from '../domain';
 import { REASONS } from '../domain/orders';
 import { SHIP_STATES } from '../domain/export';
 import { RULE_IDS } from '../domain/rules';
@@ -37,14 +37,24 @@ export type OrderSortKey = NonNullable<OrdersQuery['sort']>;
 /** The grid's filters plus dueSoon (the 即将超时 card). */
 export type OrderQueryFilter = NonNullable<OrdersQuery['filter']>;
 
+/**
+ * What checking a row needs to know of its order (the ship file's 已勾选, pasting over checked rows):
+ * `filled` when it holds content now.
+ */
+export type CheckedOrder = Pick<Order, 'orderNo' | 'shipState' | 'shippable' | 'quantity' | 'skuCode' | 'styleId' | 'productId' | 'spec'>
+  & { filled: boolean };
+
 export const ordersSchemas = {
   'orders.list': ordersQuery,
+  /** Every order of a query (no paging), light: what Ctrl+A needs to check all of them, in grid order. */
+  'orders.checkAll': ordersQuery.omit({ offset: true, limit: true }),
   'orders.summary': z.object({ shopId }).strict(),
   'orders.get': z.object({ shopId, orderNo }).strict(),
 } as const;
 
 export type OrdersContract = FeatureContract<typeof ordersSchemas, {
   'orders.list': OrdersPage;
+  'orders.checkAll': { total: number; rows: CheckedOrder[] };
   'orders.summary': OrdersSummary;
   'orders.get': OrderDetail | null;
 }>;

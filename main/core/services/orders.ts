@@ -1,3 +1,4 @@
+import type { CheckedOrder } from '../../../shared/contract';
 import type { Finding, Order, OrderDetail, OrdersPage, OrdersQuery, OrdersSummary, ReasonCode, ShipNoteCode } from '../../../shared/domain';
 import { SHIP_NOTES } from '../../../shared/domain';
 import { fillParams } from '../../../shared/errors';
@@ -134,6 +135,35 @@ export function listOrders(db: Db, q: OrdersQuery): OrdersPage {
   const limit = q.limit ?? 200;
   const rows = db.prepare(`${SELECT} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as Row[];
   return { total, offset, rows: withItems(db, rows.map(toOrder)) };
+}
+
+/**
+ * Every order of a query in the grid's order, light (no items, no findings): Ctrl+A checks them all,
+ * not only the rows loaded so far. `shipState` is derived as in withItems (ready from READY_ORDER).
+ */
+export function checkAllOrders(db: Db, q: Omit<OrdersQuery, 'offset' | 'limit'>): { total: number; rows: CheckedOrder[] } {
+  const now = toBeijingIso(nowMs());
+  const w = where(q, now);
+  const col = SORT_COLUMNS[q.sort ?? 'shipBy'];
+  const dir = q.desc ? 'DESC' : 'ASC';
+  const rows = db.prepare(`SELECT order_no, ship_state, shippable, quantity, sku_code, style_id, product_id, spec,
+      EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = orders.id AND a.released_at IS NULL) AS filled,
+      CASE WHEN ship_state IS NULL AND ${READY_ORDER} THEN 1 ELSE 0 END AS ready
+    FROM orders WHERE ${w.sql} ORDER BY ${col} ${dir}, id ${dir}`).all(...w.params) as Row[];
+  return {
+    total: rows.length,
+    rows: rows.map((r) => ({
+      orderNo: r.order_no as string,
+      shipState: r.ready === 1 ? 'ready' : STATE_OF_COLUMN[r.ship_state as string] ?? null,
+      shippable: r.shippable === 1,
+      quantity: r.quantity as number,
+      skuCode: r.sku_code as string,
+      styleId: r.style_id as string,
+      productId: r.product_id as string,
+      spec: r.spec as string,
+      filled: r.filled === 1,
+    })),
+  };
 }
 
 export function ordersSummary(db: Db, shopId: number): OrdersSummary {

@@ -1,20 +1,34 @@
 /**
  * Checked rows of the orders grid, by order number, with the row index each was checked at (the
- * grid order) and the order as it was then. Shift checks or unchecks the range from the last
+ * grid order) and what checking needs of the order as it was then (CheckedOrder: a light row, so
+ * Ctrl+A can check every order of the filter, not only the loaded pages). Shift checks or unchecks the range from the last
  * clicked row, as the clicked row goes. Cleared whenever the query or the data changes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CheckedOrder } from '../../../shared/contract';
 import type { Order } from '../../../shared/domain';
+
+export type { CheckedOrder };
 
 export interface CheckedRow {
   index: number;
-  order: Order;
+  order: CheckedOrder;
 }
 
 export interface RowSelection {
   checked: ReadonlyMap<string, CheckedRow>;
   toggle: (index: number, order: Order, range: boolean) => void;
+  /** Check exactly these rows (every order of the filter, in grid order: index = place). */
+  checkAll: (rows: readonly CheckedOrder[]) => void;
   clear: () => void;
+}
+
+/** What checking keeps of a loaded row. */
+export function checkedOrder(o: Order): CheckedOrder {
+  return {
+    orderNo: o.orderNo, shipState: o.shipState, shippable: o.shippable, quantity: o.quantity,
+    skuCode: o.skuCode, styleId: o.styleId, productId: o.productId, spec: o.spec, filled: o.items.length > 0,
+  };
 }
 
 /** Rows by index, as the grid has them now (a range check reads the rows between). */
@@ -44,7 +58,7 @@ export function useRowSelection(pages: RowSource, resetKey: string): RowSelectio
       for (let i = from; i <= to; i++) {
         const row = i === index ? order : pagesRef.current.getRow(i);
         if (!row) continue;
-        if (on) next.set(row.orderNo, { index: i, order: row });
+        if (on) next.set(row.orderNo, { index: i, order: checkedOrder(row) });
         else next.delete(row.orderNo);
       }
       return next;
@@ -57,5 +71,10 @@ export function useRowSelection(pages: RowSource, resetKey: string): RowSelectio
     anchor.current = null;
   }, []);
 
-  return { checked, toggle, clear };
+  const checkAll = useCallback((rows: readonly CheckedOrder[]) => {
+    setChecked(new Map(rows.map((order, index) => [order.orderNo, { index, order }])));
+    anchor.current = null;
+  }, []);
+
+  return { checked, toggle, checkAll, clear };
 }

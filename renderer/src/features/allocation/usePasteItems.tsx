@@ -54,7 +54,7 @@ export function usePasteItems({ active, checked, clearChecks, products, blocked 
     let unready = 0;
     for (const { order: o } of [...checked.values()].sort((a, b) => a.index - b.index)) {
       // Only orders that can take content now; the others would fail the whole paste.
-      if (!o.shippable || o.items.length > 0) {
+      if (!o.shippable || o.filled) {
         skipped++;
         continue;
       }

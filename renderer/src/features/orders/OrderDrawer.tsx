@@ -4,13 +4,14 @@
  * every field, its lines with the raw cells as read, and its change history. Files dropped
  * anywhere on the drawer become the order's evidence; so does an image pasted with Ctrl+V.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { OrderChange, OrderDetail, OrderLine, Product, ShipState } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
 import { fieldLabel, reasonLabel, t } from '../../i18n';
 import { errorText } from '../../lib/error-text';
+import { formatCount } from '../../lib/format/count';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { OrderContentSection } from '../allocation';
@@ -47,10 +48,32 @@ export function OrderDrawer({ orderNo, onClose, products, onOpenProduct }: {
 
   const current = loaded && loaded.orderNo === orderNo ? loaded : null;
 
+  // Esc closes the drawer once, whatever inside has the focus: caught before a copy tooltip or the
+  // Drawer's own handler can take it (the tooltip used to swallow the first Esc). A dialog opened
+  // over the drawer keeps its Esc.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  const isOpen = orderNo !== null;
+  useEffect(() => {
+    if (!isOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.isComposing) return;
+      const overDrawer = [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')]
+        .some((el) => el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none');
+      if (overDrawer) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      closeRef.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [isOpen]);
+
   return (
     <Drawer
       open={orderNo !== null}
       onClose={onClose}
+      keyboard={false}
       size={780}
       title={
         <span className="drawer-title">
@@ -122,7 +145,7 @@ function Basic({ detail: o, now }: { detail: OrderDetail; now: number }) {
         item('styleId', <span className="mono selectable">{o.styleId}</span>),
         item('skuCode', <span className="mono selectable">{o.skuCode}</span>),
         item('goodsCode', <span className="mono selectable">{o.goodsCode}</span>),
-        item('quantity', o.quantity),
+        item('quantity', formatCount(o.quantity)),
         item('totalCents', formatYuan(o.totalCents)),
         item('paidCents', formatYuan(o.paidCents)),
         item('dealAt', formatDateTime(o.dealAt, true)),
@@ -138,7 +161,7 @@ function Basic({ detail: o, now }: { detail: OrderDetail; now: number }) {
         item('province', [o.province, o.city, o.district].filter(Boolean).join(' ') || t('common.none')),
         item('buyerMemo', text(o.buyerMemo), 2),
         item('merchantMemo', text(o.merchantMemo), 2),
-        item('lineCount', o.lineCount),
+        item('lineCount', formatCount(o.lineCount)),
         item('damaged', o.damaged ? t('common.yes') : t('common.no')),
         item('firstSeenAt', formatDateTime(o.firstSeenAt, true)),
         item('lastSeenAt', formatDateTime(o.lastSeenAt, true)),

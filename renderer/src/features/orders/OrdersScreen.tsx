@@ -132,6 +132,7 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
             checked={checked}
             onCheck={selection.toggle}
             onClearChecks={clearChecks}
+            onCheckAll={selection.checkAll}
             onReveal={setRevealOrderNo}
           />
         </>

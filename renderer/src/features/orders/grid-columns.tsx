@@ -2,13 +2,14 @@
  * The columns of the orders grid and their cells. Cells are plain spans, not antd components:
  * thousands of rows pass through here while scrolling.
  */
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { EyeOutlined } from '@ant-design/icons';
 import type { Order, OrderSortKey } from '../../../../shared/domain';
 import { reasonLabel, t, type MessageKey } from '../../i18n';
 import { itemLabel } from '../allocation';
 import { ShipStateTag, shipStateTip } from '../export';
 import { FindingsBadge, findingsTip } from '../findings';
+import { formatCount } from '../../lib/format/count';
 import { formatYuan } from '../../lib/format/money';
 import { formatDateTime, timeLeft } from '../../lib/format/time';
 import { isNoAfterSale } from './after-sale';
@@ -22,6 +23,8 @@ export interface Column {
   /** Minimum width; a column with `flex` also takes that share (fr) of a wide window's spare width. */
   width: number;
   flex?: number;
+  /** Sticks to this edge while the grid scrolls sideways (fixed width: the offsets add up). */
+  pin?: 'left' | 'right';
   sort?: OrderSortKey;
   align?: 'right' | 'center';
   className?: string;
@@ -64,6 +67,9 @@ function CheckCell({ order, row }: { order: Order; row: RowContext }) {
       className="row-check"
       checked={row.checked}
       onChange={() => undefined}
+      // Clicking the box keeps the focus on the grid: Space there is the grid's key, not the box's.
+      tabIndex={-1}
+      onMouseDown={(e) => e.preventDefault()}
       onClick={(e) => {
         e.stopPropagation();
         row.onCheck(row.index, order, e.shiftKey);
@@ -104,18 +110,24 @@ function ContentCell({ order, row }: { order: Order; row: RowContext }) {
   );
 }
 
+/**
+ * Left to right. The check box and the order number stick to the left edge, the deadline, the time
+ * left and the state to the right edge (`pin`), so at 1366×768 what matters is seen without scrolling
+ * sideways; 商品 takes most of the spare width.
+ */
 export const COLUMNS: Column[] = [
-  { id: 'check', title: 'col.check', width: 34, className: 'cell-check', cell: (o, _now, row) => <CheckCell order={o} row={row} /> },
+  { id: 'check', title: 'col.check', width: 34, pin: 'left', className: 'cell-check', cell: (o, _now, row) => <CheckCell order={o} row={row} /> },
   {
-    id: 'orderNo', title: 'col.orderNo', width: 196, sort: 'orderNo', className: 'cell-order-no',
+    id: 'orderNo', title: 'col.orderNo', width: 196, pin: 'left', sort: 'orderNo', className: 'cell-order-no',
     cell: (o) => <span className="mono selectable">{o.orderNo}</span>,
   },
-  { id: 'productName', title: 'col.productName', width: 146, flex: 1, sort: 'productName', cell: (o) => o.productName, tip: (o) => o.productName },
+  { id: 'productName', title: 'col.productName', width: 220, flex: 1.4, sort: 'productName', cell: (o) => o.productName, tip: (o) => o.productName },
   { id: 'spec', title: 'col.spec', width: 96, flex: 0.4, cell: (o) => o.spec, tip: (o) => o.spec },
   { id: 'skuCode', title: 'col.skuCode', width: 100, flex: 0.2, cell: (o) => <span className="mono">{o.skuCode}</span>, tip: (o) => o.skuCode },
-  { id: 'quantity', title: 'col.quantity', width: 52, sort: 'quantity', align: 'right', cell: (o) => o.quantity },
+  { id: 'quantity', title: 'col.quantity', width: 62, sort: 'quantity', align: 'right', cell: (o) => formatCount(o.quantity) },
   {
-    id: 'content', title: 'col.content', width: 180, flex: 0.5, cell: (o, _now, row) => <ContentCell order={o} row={row} />,
+    // Narrow until filled: an empty 内容 must not take 商品's room.
+    id: 'content', title: 'col.content', width: 96, flex: 0.5, cell: (o, _now, row) => <ContentCell order={o} row={row} />,
     tip: (o) => o.items.map(itemLabel).join('\n'),
   },
   { id: 'paid', title: 'col.paid', width: 84, sort: 'paidCents', align: 'right', cell: (o) => <span className="num">{formatYuan(o.paidCents)}</span> },
@@ -125,20 +137,61 @@ export const COLUMNS: Column[] = [
     cell: (o) => <span className={isNoAfterSale(o.afterSale) ? 'after-sale-none' : 'after-sale-open'}>{o.afterSale}</span>,
     tip: (o) => o.afterSale,
   },
-  {
-    id: 'shippable', title: 'col.shippable', width: 140, flex: 0.3, cell: (o) => <ShippableTag order={o} />,
-    tip: (o) => (o.shipState ? shipStateTip(o) : o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
-  },
   { id: 'rules', title: 'col.rules', width: 76, cell: (o) => <FindingsBadge findings={o.findings} />, tip: (o) => findingsTip(o.findings) },
+  { id: 'rechargeNo', title: 'col.rechargeNo', width: 120, cell: (o) => <span className="mono selectable">{o.rechargeNo}</span> },
+  { id: 'province', title: 'col.province', width: 68, cell: (o) => o.province },
   {
-    id: 'shipBy', title: 'col.shipBy', width: 128, sort: 'shipBy',
+    id: 'shipBy', title: 'col.shipBy', width: 146, pin: 'right', sort: 'shipBy',
     cell: (o) => <span className={o.shipByFromExport ? 'num' : 'num estimated'}>{formatDateTime(o.shipBy)}</span>,
     tip: (o) => (o.shipBy && !o.shipByFromExport ? t('grid.estimatedShipBy') : ''),
   },
-  { id: 'timeLeft', title: 'col.timeLeft', width: 136, sort: 'shipBy', cell: (o, now) => <TimeLeftCell order={o} now={now} /> },
-  { id: 'rechargeNo', title: 'col.rechargeNo', width: 120, cell: (o) => <span className="mono selectable">{o.rechargeNo}</span> },
-  { id: 'province', title: 'col.province', width: 68, cell: (o) => o.province },
+  { id: 'timeLeft', title: 'col.timeLeft', width: 158, pin: 'right', sort: 'shipBy', cell: (o, now) => <TimeLeftCell order={o} now={now} /> },
+  {
+    id: 'shippable', title: 'col.shippable', width: 118, pin: 'right', cell: (o) => <ShippableTag order={o} />,
+    tip: (o) => (o.shipState ? shipStateTip(o) : o.shippable || !o.reason ? '' : reasonLabel(o.reason)),
+  },
 ];
 
-export const TEMPLATE = COLUMNS.map((c) => (c.flex ? `minmax(${c.width}px, ${c.flex}fr)` : `${c.width}px`)).join(' ');
-export const TOTAL_WIDTH = COLUMNS.reduce((s, c) => s + c.width, 0);
+/** Columns the merchant cannot hide (列设置). */
+export const FIXED_COLUMNS: ReadonlySet<string> = new Set(['check', 'orderNo']);
+
+/** The visible columns laid out: the grid template, the full width and each pinned cell's offset. */
+export interface GridLayout {
+  columns: Column[];
+  template: string;
+  totalWidth: number;
+  /** Inline style of each pinned column's cells (sticky at its offset from its edge). */
+  pinStyle: ReadonlyMap<string, CSSProperties>;
+  /** The first right-pinned column (it draws the edge between the scrolling and the pinned ones). */
+  rightEdge: string | null;
+}
+
+export function gridLayout(hidden: ReadonlySet<string>): GridLayout {
+  const columns = COLUMNS.filter((c) => FIXED_COLUMNS.has(c.id) || !hidden.has(c.id));
+  const template = columns.map((c) => (c.flex ? `minmax(${c.width}px, ${c.flex}fr)` : `${c.width}px`)).join(' ');
+  const totalWidth = columns.reduce((s, c) => s + c.width, 0);
+  const pinStyle = new Map<string, CSSProperties>();
+  let left = 0;
+  for (const c of columns) {
+    if (c.pin !== 'left') continue;
+    pinStyle.set(c.id, { left });
+    left += c.width;
+  }
+  let right = 0;
+  let rightEdge: string | null = null;
+  for (const c of [...columns].reverse()) {
+    if (c.pin !== 'right') continue;
+    pinStyle.set(c.id, { right });
+    right += c.width;
+    rightEdge = c.id;
+  }
+  return { columns, template, totalWidth, pinStyle, rightEdge };
+}
+
+/** The class names of a cell (or header cell) of column `c` in `layout`. */
+export function cellClass(base: string, c: Column, layout: GridLayout): string {
+  return [
+    base, c.className ?? '', c.align ? `align-${c.align}` : '',
+    c.pin ? `cell-pin cell-pin-${c.pin}` : '', layout.rightEdge === c.id ? 'cell-pin-edge' : '',
+  ].filter(Boolean).join(' ');
+}

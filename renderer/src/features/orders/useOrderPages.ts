@@ -1,25 +1,30 @@
 /**
- * Rows for the virtual grid, fetched in pages of PAGE_SIZE as the visible range moves. Pages are
- * cached (a bounded number; far-away ones are dropped). A new query starts an empty cache; a
+ * Rows for the virtual grid, fetched in pages of PAGE_SIZE as the visible range moves: first the
+ * pages on screen, then whole pages ahead in the scroll direction (and one behind), a few requests
+ * at a time, so a fling rarely reaches rows that are not there yet. Pages are cached (a bounded
+ * number; far-away ones are dropped). A new query starts an empty cache; a
  * refresh of the same query (after an import) keeps showing the old rows until the new ones
  * arrive, so the grid does not flash.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { OrdersQuery } from '../../../../shared/contract';
+import type { CheckedOrder, OrdersQuery } from '../../../../shared/contract';
 import type { Order, OrderFilter } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
 
 export const PAGE_SIZE = 200;
 const MAX_CACHED_PAGES = 80;
-const MAX_PARALLEL = 2;
-const READ_AHEAD_ROWS = 60;
+const MAX_PARALLEL = 4;
+/** Whole pages fetched ahead in the scroll direction once the visible ones are there. */
+const READ_AHEAD_PAGES = 3;
+/** And behind it (a fling that turns back). */
+const READ_BEHIND_PAGES = 1;
 
 /**
  * What the grid asks orders.list for, paging aside (offset, limit): OrdersQuery with a sort always
  * set, and one of the grid's filters (the 即将超时 card is the shippable filter by deadline).
  */
-export type OrdersQueryState = Pick<OrdersQuery, 'shopId' | 'reason' | 'search' | 'filled' | 'rule' | 'findings' | 'shipState' | 'exportId'>
+export type OrdersQueryState = Pick<OrdersQuery, 'shopId' | 'reason' | 'search' | 'skuKey' | 'filled' | 'rule' | 'findings' | 'shipState' | 'exportId'>
   & Required<Pick<OrdersQuery, 'sort' | 'desc'>>
   & { filter: OrderFilter };
 
@@ -40,6 +45,25 @@ export interface OrderPages {
   ensureRange(start: number, end: number): void;
   error: AppErrorData | null;
   retry(): void;
+  /** Every order of the current query, light, in grid order (Ctrl+A checks them all). */
+  fetchAllChecks(): Promise<CheckedOrder[]>;
+}
+
+function queryParams(q: OrdersQueryState): Omit<OrdersQuery, 'offset' | 'limit'> {
+  return {
+    shopId: q.shopId,
+    filter: q.filter,
+    reason: q.reason,
+    search: q.search || undefined,
+    skuKey: q.skuKey,
+    filled: q.filled,
+    rule: q.rule,
+    findings: q.findings,
+    shipState: q.shipState,
+    exportId: q.exportId,
+    sort: q.sort,
+    desc: q.desc,
+  };
 }
 
 function emptyCache(queryKey: string, stale: Cache | null): Cache {
@@ -51,6 +75,8 @@ export function useOrderPages(query: OrdersQueryState | null, version: number): 
   const queryKey = useMemo(() => (query ? JSON.stringify(query) : ''), [query]);
   const cacheRef = useRef<Cache>(emptyCache('', null));
   const lastRange = useRef<[number, number]>([0, 60]);
+  /** +1 scrolling down, -1 up (from the last two ranges). */
+  const direction = useRef(1);
   const [, setRenders] = useState(0);
   const [error, setError] = useState<AppErrorData | null>(null);
   const bump = useCallback(() => setRenders((n) => n + 1), []);
@@ -75,21 +101,7 @@ export function useOrderPages(query: OrdersQueryState | null, version: number): 
       const q = queryRef.current;
       if (!q || cache.inflight.has(page) || cache.pages.has(page)) return;
       cache.inflight.add(page);
-      call('orders.list', {
-        shopId: q.shopId,
-        filter: q.filter,
-        reason: q.reason,
-        search: q.search || undefined,
-        filled: q.filled,
-        rule: q.rule,
-        findings: q.findings,
-        shipState: q.shipState,
-        exportId: q.exportId,
-        sort: q.sort,
-        desc: q.desc,
-        offset: page * PAGE_SIZE,
-        limit: PAGE_SIZE,
-      })
+      call('orders.list', { ...queryParams(q), offset: page * PAGE_SIZE, limit: PAGE_SIZE })
         .then((res) => {
           cache.inflight.delete(page);
           if (cacheRef.current !== cache) return;
@@ -109,7 +121,9 @@ export function useOrderPages(query: OrdersQueryState | null, version: number): 
     };
     /**
      * Fetch the missing pages of the last asked range, a few at a time: first the pages the
-     * visible rows are on, then one page of read-ahead on each side.
+     * visible rows are on, then READ_AHEAD_PAGES whole pages in the scroll direction and
+     * READ_BEHIND_PAGES behind. Only the last range counts: a scrollbar dragged across 100,000
+     * rows leaves at most MAX_PARALLEL requests behind it.
      */
     const pump = (cache: Cache) => {
       if (!queryRef.current || cacheRef.current !== cache) return;
@@ -119,9 +133,15 @@ export function useOrderPages(query: OrdersQueryState | null, version: number): 
       const upto = Math.min(Math.floor(end / PAGE_SIZE), lastPage);
       const wanted: number[] = [];
       for (let p = first; p <= upto; p++) wanted.push(p);
-      // Read ahead only when the visible rows are close to a page edge.
-      if ((end % PAGE_SIZE) > PAGE_SIZE - READ_AHEAD_ROWS && upto + 1 <= lastPage) wanted.push(upto + 1);
-      if ((start % PAGE_SIZE) < READ_AHEAD_ROWS && first - 1 >= 0) wanted.push(first - 1);
+      const down = direction.current >= 0;
+      for (let i = 1; i <= READ_AHEAD_PAGES; i++) {
+        const p = down ? upto + i : first - i;
+        if (p >= 0 && p <= lastPage) wanted.push(p);
+      }
+      for (let i = 1; i <= READ_BEHIND_PAGES; i++) {
+        const p = down ? first - i : upto + i;
+        if (p >= 0 && p <= lastPage) wanted.push(p);
+      }
       for (const p of wanted) {
         if (cache.inflight.size >= MAX_PARALLEL) break;
         if (!cache.pages.has(p)) fetchPage(cache, p);
@@ -139,6 +159,8 @@ export function useOrderPages(query: OrdersQueryState | null, version: number): 
 
   const ensureRange = useCallback(
     (start: number, end: number) => {
+      const [prevStart] = lastRange.current;
+      if (start !== prevStart) direction.current = start > prevStart ? 1 : -1;
       lastRange.current = [start, end];
       pump(cacheRef.current);
     },
@@ -157,8 +179,14 @@ export function useOrderPages(query: OrdersQueryState | null, version: number): 
     pump(cacheRef.current);
   }, [pump]);
 
+  const fetchAllChecks = useCallback(async (): Promise<CheckedOrder[]> => {
+    const q = queryRef.current;
+    if (!q) return [];
+    return (await call('orders.checkAll', queryParams(q))).rows;
+  }, []);
+
   const cache = cacheRef.current;
-  return { total: cache.total, getRow, ensureRange, error, retry };
+  return { total: cache.total, getRow, ensureRange, error, retry, fetchAllChecks };
 }
 
 /** Drop the cached pages farthest from the visible range once the cache is full. */
