@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OrdersQuery } from '../../../../shared/contract';
-import type { Order, OrderFilter } from '../../../../shared/domain';
+import type { Order, OrderQueryFilter } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
 
@@ -19,9 +19,9 @@ const READ_AHEAD_ROWS = 60;
  * What the grid asks orders.list for, paging aside (offset, limit): OrdersQuery with a sort always
  * set, and one of the grid's filters (the 即将超时 card is the shippable filter by deadline).
  */
-export type OrdersQueryState = Pick<OrdersQuery, 'shopId' | 'reason' | 'search' | 'filled' | 'rule' | 'findings' | 'shipState' | 'exportId'>
+export type OrdersQueryState = Pick<OrdersQuery, 'shopId' | 'reason' | 'search' | 'filled' | 'rule' | 'findings' | 'shipState' | 'exportId' | 'skuKey'>
   & Required<Pick<OrdersQuery, 'sort' | 'desc'>>
-  & { filter: OrderFilter };
+  & { filter: OrderQueryFilter };
 
 interface Cache {
   queryKey: string;
