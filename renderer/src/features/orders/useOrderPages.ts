@@ -85,6 +85,7 @@ export function useOrderPages(query: OrdersQueryState | null, version: number): 
         findings: q.findings,
         shipState: q.shipState,
         exportId: q.exportId,
+        skuKey: q.skuKey,
         sort: q.sort,
         desc: q.desc,
         offset: page * PAGE_SIZE,
