@@ -124,17 +124,16 @@ export class OrdersPage {
    * inside the window (what the merchant sees without scrolling).
    */
   async fullyVisibleRows(): Promise<number> {
-    return this.grid().evaluate((grid) => {
-      const box = grid.getBoundingClientRect();
-      const rows = [...grid.querySelectorAll<HTMLElement>('[data-testid=order-row]')];
-      // Header cells sit above the rows (sticky or not): the rows start under the lowest of them.
-      const headers = [...document.querySelectorAll<HTMLElement>('[data-testid^=col-]')];
-      const top = Math.max(box.top, ...headers.map((h) => h.getBoundingClientRect().bottom));
-      const bottom = Math.min(box.bottom, window.innerHeight, grid.clientHeight + box.top);
-      return rows.filter((r) => {
-        const b = r.getBoundingClientRect();
-        return b.height > 0 && b.top >= top - 0.5 && b.bottom <= bottom + 0.5;
-      }).length;
-    });
+    // The grid's visible box (its client height leaves out a horizontal scroll bar).
+    const grid = await this.grid().evaluate((g) => ({ top: g.getBoundingClientRect().top, bottom: g.getBoundingClientRect().top + g.clientHeight }));
+    // Header cells sit above the rows (sticky or not): the rows start under the lowest of them.
+    const headerBottoms = await this.page.locator('[data-testid^=col-]:visible').evaluateAll((hs) => hs.map((h) => h.getBoundingClientRect().bottom));
+    const rows = await this.rows().evaluateAll((rs) => rs.map((r) => {
+      const b = r.getBoundingClientRect();
+      return { top: b.top, bottom: b.bottom, height: b.height };
+    }));
+    const top = Math.max(grid.top, ...headerBottoms);
+    const bottom = Math.min(grid.bottom, this.page.viewportSize()?.height ?? Infinity);
+    return rows.filter((r) => r.height > 0 && r.top >= top - 0.5 && r.bottom <= bottom + 0.5).length;
   }
 }

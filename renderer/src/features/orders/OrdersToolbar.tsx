@@ -74,7 +74,7 @@ export function OrdersToolbar({
         value={skuKey}
         onChange={(v) => onSkuKey(v ?? undefined)}
         options={productOptions}
-        style={{ width: 220 }}
+        style={{ width: 200 }}
         popupMatchSelectWidth={420}
         className={skuKey ? 'rule-filter-on' : undefined}
         notFoundContent={t('filter.productNone')}
@@ -126,9 +126,10 @@ export function OrdersToolbar({
         allowClear
         prefix={<SearchOutlined className="muted" />}
         placeholder={t('search.placeholder')}
+        title={t('search.tip')}
         value={search}
         onChange={(e) => onSearch(e.target.value)}
-        style={{ width: 210 }}
+        style={{ width: 236 }}
         maxLength={100}
         data-testid="search"
       />
