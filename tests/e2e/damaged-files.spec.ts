@@ -10,7 +10,9 @@ import { screenshot } from './screenshot';
 test('a cut-off download and a short row are refused with file and row, and no order is added', async ({ page, importPage, ordersPage }, testInfo) => {
   const good = { name: 'orders.csv', bytes: toCsv(generateOrders({ count: 12, seed: 12 })) };
   await importPage.dropFiles([good]);
+  await importPage.openResultDetails();
   await expect(importPage.resultCount('new')).toHaveText('12');
+  await importPage.closeResultDetails();
   await expect(ordersPage.summaryCard('total')).toHaveText('12');
 
   const bad = await badFiles();

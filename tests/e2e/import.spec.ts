@@ -41,10 +41,12 @@ test('a GBK export dropped on the window shows every order number exactly and th
   const result = importPage.result();
   await expect(result).toBeVisible();
   await expect(result).toContainText('拼多多订单导出-GBK.csv');
+  await importPage.openResultDetails();
   await expect(importPage.resultCount('read')).toHaveText(String(counts.total));
   await expect(importPage.resultCount('new')).toHaveText(String(counts.total));
   await expect(importPage.resultCount('shippable')).toHaveText(String(counts.shippable));
   await expect(importPage.resultCount('notShippable')).toHaveText(String(counts.blocked));
+  await importPage.closeResultDetails();
   await expect(importPage.error()).toHaveCount(0);
   await expectCounts(ordersPage, counts);
 
@@ -85,7 +87,9 @@ test('an XLSX export chosen with the file picker is imported with the right coun
   await importPage.chooseFile('订单导出.xlsx', bytes);
   await expect(importPage.result()).toBeVisible();
   await expect(importPage.result()).toContainText('订单导出.xlsx');
+  await importPage.openResultDetails();
   await expect(importPage.resultCount('new')).toHaveText(String(counts.total));
+  await importPage.closeResultDetails();
   await expectCounts(ordersPage, counts);
   await expect(ordersPage.gridTotal()).toContainText(String(counts.total));
 
@@ -99,8 +103,11 @@ test('an XLSX export chosen with the file picker is imported with the right coun
 
   // The same export a second time changes nothing.
   await importPage.chooseFile('订单导出.xlsx', bytes);
+  await expect(importPage.result()).toContainText('新增 0 个');
+  await importPage.openResultDetails();
   await expect(importPage.resultCount('unchanged')).toHaveText(String(counts.total));
   await expect(importPage.resultCount('new')).toHaveText('0');
+  await importPage.closeResultDetails();
   await expectCounts(ordersPage, counts);
 });
 

@@ -138,7 +138,9 @@ test('an order export dropped on a stock page is refused, and 作为订单导入
   await expect(importPage.result()).toBeVisible();
   await expect(importPage.result()).toContainText('订单导出-0621.csv');
   const fresh = later.expected.filter((o) => !table.expected.some((e) => e.orderNo === o.orderNo)).length;
+  await importPage.openResultDetails();
   await expect(importPage.resultCount('new')).toHaveText(String(fresh));
+  await importPage.closeResultDetails();
   await ordersPage.search(later.expected[0].orderNo);
   await expect(ordersPage.row(later.expected[0].orderNo)).toBeVisible();
 

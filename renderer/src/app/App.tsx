@@ -86,7 +86,8 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   const stockDrop = useRef<DropHandler | null>(null);
   const resultDrop = useRef<DropHandler | null>(null);
   const orderImport = useOrderImport({ onStart: () => setView('orders') });
-  const { inputRef, openPicker } = useImportPicker();
+  const importing = orderImport.importing !== null;
+  const { inputRef, openPicker } = useImportPicker(importing);
 
   // Another shop: a product asked for from the old shop's drawer is not opened in the new one.
   const [forShop, setForShop] = useState(shopId);
@@ -167,6 +168,8 @@ function AppWindow({ info }: { info: AppInfo | null }) {
       ? { title: t('evidence.drop.overlay'), hint: t('evidence.drop.overlayHint'), refuse: false }
       : view === 'exports'
     ? { title: t('export.result.dropOverlay'), hint: t('export.result.dropOverlayHint'), refuse: false }
+    : view !== 'stock' && importing
+      ? { title: t('import.busy'), hint: t('import.busyHint'), refuse: true }
     : view !== 'stock'
       ? { title: t('import.dropOverlay'), hint: t('import.dropOverlayHint'), refuse: false }
       : openStock
@@ -175,7 +178,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
 
   return (
     <div className="app">
-      <TopBar view={view} onView={showView} attention={shortCount} blocked={rules.summary?.blockedOrders ?? 0} shipAttention={(summary?.byShipState?.attention ?? 0) + (summary?.byShipState?.uploadFailed ?? 0)} onImport={openPicker} importing={orderImport.importing !== null} />
+      <TopBar view={view} onView={showView} attention={shortCount} blocked={rules.summary?.blockedOrders ?? 0} shipAttention={(summary?.byShipState?.attention ?? 0) + (summary?.byShipState?.uploadFailed ?? 0)} onImport={openPicker} importing={importing} />
       {info?.readOnly && (
         <Alert
           banner
@@ -193,6 +196,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
           summary={summary}
           panels={<ImportPanels state={orderImport} />}
           onPickImport={openPicker}
+          importing={importing}
           onOpenProduct={openProduct}
           // The orders feature takes this prop (the rule filter); spread so this compiles before it does.
           ruleFilterRequest={ruleFilterRequest}
@@ -217,6 +221,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
             summary={rules.summary}
             ordersTotal={summary?.total ?? null}
             onPickImport={openPicker}
+            importing={importing}
             onSummary={rules.set}
             onShowOrders={showRuleOrders}
             onShowProducts={showProducts}
@@ -250,7 +255,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
           setEvidenceOrderNo(orderNo);
         }}
       />
-      <StatusBar summary={summary} info={info} />
+      <StatusBar summary={summary} info={info} onShowImport={orderImport.result ? orderImport.openDetails : undefined} />
       <DropOverlay visible={dragging} title={overlay.title} hint={overlay.hint} refuse={overlay.refuse} compact={'compact' in overlay && overlay.compact} />
       <ImportFileInput inputRef={inputRef} onFiles={(files) => void runImport(files)} />
     </div>

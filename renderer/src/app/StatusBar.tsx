@@ -1,12 +1,19 @@
-/** The status bar: the shop's last import, where the data lives (and whether it is read-only), the host and the version. */
+/**
+ * The status bar: the shop's last import (with 查看详情 for this session's result, after its toast
+ * went), where the data lives (and whether it is read-only), the host and the version.
+ */
+import { Button } from 'antd';
 import type { AppInfo, OrdersSummary } from '../../../shared/domain';
 import { t } from '../i18n';
 import { formatDateTime } from '../lib/format/time';
 
-export function StatusBar({ summary, info }: { summary: OrdersSummary | null; info: AppInfo | null }) {
+export function StatusBar({ summary, info, onShowImport }: { summary: OrdersSummary | null; info: AppInfo | null; onShowImport?: () => void }) {
   return (
     <footer className="status-bar">
       <span>{summary?.lastImportAt ? t('status.lastImport', { time: formatDateTime(summary.lastImportAt) }) : t('status.neverImported')}</span>
+      {onShowImport && (
+        <Button type="link" size="small" className="status-link" onClick={onShowImport} data-testid="status-import-details">{t('import.details')}</Button>
+      )}
       <span className="toolbar-spacer" />
       {info && <span className="status-dir" title={info.dataDir}>{t('status.dataDir', { dir: info.dataDir })}</span>}
       {info?.readOnly && <span className="status-read-only" data-testid="status-read-only">{t('status.readOnly')}</span>}

@@ -65,7 +65,7 @@ export function TopBar({ view, onView, attention, blocked, shipAttention, onImpo
       <div className="top-bar-actions">
         <ShopSwitcher disabled={importing} />
         <Tooltip title={t('import.buttonTip')} placement="bottomRight">
-          <Button type="primary" icon={<UploadOutlined />} onClick={onImport} loading={importing} data-testid="import-button">
+          <Button type="primary" icon={<UploadOutlined />} onClick={onImport} loading={importing} disabled={importing} data-testid="import-button">
             {t('import.button')}
           </Button>
         </Tooltip>

@@ -25,14 +25,46 @@ export class ImportPage {
     await this.page.getByTestId('import-input').setInputFiles({ name, mimeType, buffer: bytes });
   }
 
-  /** The result card of the last import (file names and counts). */
+  /** The toast of the last import (title line, file names, shippable counts, 查看详情). */
   result(): Locator {
     return this.page.getByTestId('import-result');
   }
 
-  /** One count on the result card, e.g. `resultCount('new')`. */
+  /** 查看详情 on the toast: the full result dialog (counts, files, encodings, warnings). */
+  async openResultDetails(): Promise<void> {
+    await this.result().getByTestId('import-result-open').click();
+    await this.resultDetails().waitFor();
+  }
+
+  /** The full result in its dialog (open it with openResultDetails). */
+  resultDetails(): Locator {
+    return this.page.getByTestId('import-result-details');
+  }
+
+  /** Closes the result dialog (Esc), back to the grid. */
+  async closeResultDetails(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.resultDetails().waitFor({ state: 'detached' });
+  }
+
+  /** One count in the result dialog, e.g. `resultCount('new')` (open it with openResultDetails). */
   resultCount(kind: ImportResultCount): Locator {
-    return this.page.getByTestId(`result-${kind}`);
+    return this.resultDetails().getByTestId(`result-${kind}`);
+  }
+
+  /** The 导入订单 button of the top bar. */
+  importButton(): Locator {
+    return this.page.getByTestId('import-button');
+  }
+
+  /** The empty state's 选择文件 button. */
+  emptyPickButton(): Locator {
+    return this.page.getByTestId('empty-pick');
+  }
+
+  /** The progress panel of a running import. */
+  progress(): Locator {
+    return this.page.getByTestId('import-progress');
   }
 
   /** The Chinese error naming the file (and row / column) that stopped an import. */

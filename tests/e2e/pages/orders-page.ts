@@ -89,4 +89,51 @@ export class OrdersPage {
   checkedInfo(): Locator {
     return this.page.getByTestId('checked-info');
   }
+
+  /** A count card (the grid's filter), to click: 'total' 全部 … 'dueSoon' 即将超时. */
+  card(view: SummaryCard | 'overdue' | 'dueSoon'): Locator {
+    return this.page.getByTestId(`card-${view}`);
+  }
+
+  /** The count a card shows, as a number (50,000 → 50000). */
+  async cardCount(view: SummaryCard | 'overdue' | 'dueSoon'): Promise<number> {
+    return Number((await this.page.getByTestId(`count-${view}`).innerText()).replace(/,/g, ''));
+  }
+
+  /** The grid's 共 N 个订单, as a number (null until known). */
+  async gridTotalCount(): Promise<number | null> {
+    const m = /([\d,]+)/.exec(await this.gridTotal().innerText());
+    return m ? Number(m[1].replace(/,/g, '')) : null;
+  }
+
+  /** The 商品/商家编码 filter: types `text` into it and picks the option whose label contains `option`. */
+  async pickProduct(text: string, option: string): Promise<void> {
+    const select = this.page.getByTestId('product-filter');
+    await select.click();
+    await this.page.keyboard.type(text);
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  }
+
+  /** 在「全部」中找到 N 个 [查看]: shown when the filters hide what the search finds. */
+  searchElsewhere(): Locator {
+    return this.page.getByTestId('search-elsewhere');
+  }
+
+  /**
+   * How many rows are fully visible in the grid: inside the grid's box, below its header and
+   * inside the window (what the merchant sees without scrolling).
+   */
+  async fullyVisibleRows(): Promise<number> {
+    // The grid's visible box (its client height leaves out a horizontal scroll bar).
+    const grid = await this.grid().evaluate((g) => ({ top: g.getBoundingClientRect().top, bottom: g.getBoundingClientRect().top + g.clientHeight }));
+    // Header cells sit above the rows (sticky or not): the rows start under the lowest of them.
+    const headerBottoms = await this.page.locator('[data-testid^=col-]:visible').evaluateAll((hs) => hs.map((h) => h.getBoundingClientRect().bottom));
+    const rows = await this.rows().evaluateAll((rs) => rs.map((r) => {
+      const b = r.getBoundingClientRect();
+      return { top: b.top, bottom: b.bottom, height: b.height };
+    }));
+    const top = Math.max(grid.top, ...headerBottoms);
+    const bottom = Math.min(grid.bottom, this.page.viewportSize()?.height ?? Infinity);
+    return rows.filter((r) => r.height > 0 && r.top >= top - 0.5 && r.bottom <= bottom + 0.5).length;
+  }
 }

@@ -4,11 +4,20 @@
  * app, the menu's accelerator, which takes the key and sends 'menu.import' instead.
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { App as AntApp } from 'antd';
 import { getBridge } from '../../bridge';
+import { t } from '../../i18n';
 
-export function useImportPicker(): { inputRef: RefObject<HTMLInputElement | null>; openPicker: () => void } {
+/** `importing`: an import runs; the picker stays shut (its buttons are disabled too) and says so. */
+export function useImportPicker(importing = false): { inputRef: RefObject<HTMLInputElement | null>; openPicker: () => void } {
+  const { message } = AntApp.useApp();
   const inputRef = useRef<HTMLInputElement>(null);
-  const openPicker = useCallback(() => inputRef.current?.click(), []);
+  const importingRef = useRef(importing);
+  importingRef.current = importing;
+  const openPicker = useCallback(() => {
+    if (importingRef.current) message.warning(t('import.busy'));
+    else inputRef.current?.click();
+  }, [message]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -1,7 +1,9 @@
 /**
  * The import of order exports into the current shop: files picked or dropped → `import.orders`,
  * progress from the `job.progress` events of kind 'import' (at most one per frame), then the
- * summary or the error. One import at a time; the result and error go when the shop changes.
+ * summary (a toast with 查看详情 for the full result) or the error (a panel). One import at a time:
+ * a second one asked for meanwhile (button, drop, Ctrl+O) is refused with 正在导入，请稍候. The
+ * result and error go when the shop changes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { App as AntApp } from 'antd';
@@ -11,6 +13,7 @@ import { call, errorData, getBridge } from '../../bridge';
 import { t } from '../../i18n';
 import { MAX_FILES_PER_IMPORT, toFilePayloads } from '../../lib/files/payload';
 import { useShop } from '../shops';
+import { IMPORT_TOAST_KEY, importToast } from './ImportResultToast';
 
 export interface OrderImport {
   /** While an import runs: how many files it reads. */
@@ -19,17 +22,22 @@ export interface OrderImport {
   result: ImportSummary | null;
   error: AppErrorData | null;
   run: (files: File[]) => Promise<void>;
+  /** The result dialog (查看详情) is open. */
+  detailsOpen: boolean;
+  openDetails: () => void;
+  closeDetails: () => void;
   closeResult: () => void;
   closeError: () => void;
 }
 
 export function useOrderImport({ onStart }: { onStart?: () => void } = {}): OrderImport {
-  const { message } = AntApp.useApp();
+  const { message, notification } = AntApp.useApp();
   const { shopId, changed } = useShop();
   const [importing, setImporting] = useState<{ fileCount: number } | null>(null);
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [result, setResult] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const importingRef = useRef(false);
   const onStartRef = useRef(onStart);
   onStartRef.current = onStart;
@@ -40,6 +48,8 @@ export function useOrderImport({ onStart }: { onStart?: () => void } = {}): Orde
     setForShop(shopId);
     setResult(null);
     setError(null);
+    setDetailsOpen(false);
+    notification.destroy(IMPORT_TOAST_KEY);
   }
 
   // Progress events can come fast; show at most one per frame.
@@ -78,8 +88,12 @@ export function useOrderImport({ onStart }: { onStart?: () => void } = {}): Orde
       setProgress(null);
       setResult(null);
       setError(null);
+      setDetailsOpen(false);
+      notification.destroy(IMPORT_TOAST_KEY);
       try {
-        setResult(await call('import.orders', { shopId, files: await toFilePayloads(files) }));
+        const summary = await call('import.orders', { shopId, files: await toFilePayloads(files) });
+        setResult(summary);
+        notification.open(importToast(summary, () => setDetailsOpen(true), () => notification.destroy(IMPORT_TOAST_KEY)));
         changed();
       } catch (e) {
         setError(errorData(e));
@@ -89,10 +103,15 @@ export function useOrderImport({ onStart }: { onStart?: () => void } = {}): Orde
         setProgress(null);
       }
     },
-    [shopId, message, changed],
+    [shopId, message, notification, changed],
   );
 
-  const closeResult = useCallback(() => setResult(null), []);
+  const closeResult = useCallback(() => {
+    setResult(null);
+    setDetailsOpen(false);
+  }, []);
   const closeError = useCallback(() => setError(null), []);
-  return { importing, progress, result, error, run, closeResult, closeError };
+  const openDetails = useCallback(() => setDetailsOpen(true), []);
+  const closeDetails = useCallback(() => setDetailsOpen(false), []);
+  return { importing, progress, result, error, run, detailsOpen, openDetails, closeDetails, closeResult, closeError };
 }

@@ -1,10 +1,11 @@
 /**
- * The orders screen: counts, filters, the virtual grid and the drawer of one order, plus the
+ * The orders screen: counts (they are the filter), filters, the virtual grid and the drawer of one order, plus the
  * commands over them: 自动填充 and its undo, pasting items copied from Excel over checked rows
  * (Ctrl+V), the export of delivery messages, and 生成发货文件 (the shipment file, of all ready
  * orders or the checked ones). Each row carries its rule findings and its ship state (tag, filter).
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { call } from '../../bridge';
 import type { InputRef } from 'antd';
 import type { OrdersSummary, Product, RuleId } from '../../../../shared/domain';
 import { useRowSelection } from '../../lib/useRowSelection';
@@ -21,6 +22,27 @@ import { OrderDrawer } from './OrderDrawer';
 import { useOrderPages } from './useOrderPages';
 import { useOrdersQuery } from './useOrdersQuery';
 
+/**
+ * How many orders the search matches under 全部 (orders.list with the search alone), while other
+ * filters narrow the grid; null without a search or a filter.
+ */
+function useSearchEverywhere(shopId: number, search: string, narrowed: boolean, version: number): number | null {
+  const [found, setFound] = useState<{ key: string; total: number } | null>(null);
+  const key = search && narrowed ? `${shopId}|${search}|${version}` : '';
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    call('orders.list', { shopId, search, limit: 1 }).then(
+      (page) => live && setFound({ key, total: page.total }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, shopId, search]);
+  return key && found?.key === key ? found.total : null;
+}
+
 /** Ctrl+F finds an order (Windows convention); only while the screen is shown. */
 function useFindShortcut(active: boolean, searchRef: React.RefObject<InputRef | null>): void {
   useEffect(() => {
@@ -35,7 +57,7 @@ function useFindShortcut(active: boolean, searchRef: React.RefObject<InputRef | 
   }, [active, searchRef]);
 }
 
-export function OrdersScreen({ active, products, summary, panels, onPickImport, onOpenProduct, ruleFilterRequest, exportFilterRequest }: {
+export function OrdersScreen({ active, products, summary, panels, onPickImport, importing = false, onOpenProduct, ruleFilterRequest, exportFilterRequest }: {
   /** Shown now (the screen stays mounted while hidden, keeping its filters and scroll). */
   active: boolean;
   /** The shop's products by SKU key (delivery kind, items per unit). */
@@ -44,6 +66,8 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
   /** Import progress, result or error, above the counts. */
   panels: ReactNode;
   onPickImport: () => void;
+  /** An import runs: the empty state's button waits for it. */
+  importing?: boolean;
   onOpenProduct: (skuKey: string, edit: boolean) => void;
   /** A rule picked on the 规则检查 screen: the grid shows its orders (a new `seq` asks again). */
   ruleFilterRequest?: { rule: RuleId; seq: number } | null;
@@ -67,6 +91,13 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
   useFindShortcut(active, searchRef);
 
   const pages = useOrderPages(q.query, version);
+  const everywhere = useSearchEverywhere(shopId, q.search, q.narrowed, version);
+  // Only when the filters hide some of what the search finds.
+  const elsewhere = everywhere !== null && pages.total !== null && everywhere > pages.total ? everywhere : null;
+  const productList = useMemo(
+    () => [...products.values()].sort((a, b) => a.title.localeCompare(b.title, 'zh-CN') || a.spec.localeCompare(b.spec, 'zh-CN')),
+    [products],
+  );
   const selection = useRowSelection(pages, `${q.queryKey}#${version}`);
   const { checked, clear: clearChecks } = selection;
 
@@ -95,17 +126,15 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
   const showEmpty = summary !== null && summary.total === 0;
 
   return (
-    <div className="screen" hidden={!active} data-testid="orders-screen">
+    <div className="screen orders-screen" hidden={!active} data-testid="orders-screen">
       {panels}
       {showEmpty ? (
-        <EmptyDropZone onPick={onPickImport} />
+        <EmptyDropZone onPick={onPickImport} importing={importing} />
       ) : (
         <>
           <SummaryCards summary={summary} active={q.card} onPick={q.pickCard} shipState={q.shipState} onShipState={q.pickShipState} />
           <OrdersActionBar busy={busy} checkedCount={checked.size} ready={summary?.byShipState?.ready ?? null} exportId={q.exportId} onClearExport={q.clearExport} onAction={runAction} onClearChecks={clearChecks} />
           <OrdersToolbar
-            filter={q.filter}
-            onFilter={q.onFilter}
             filled={q.filled}
             onFilled={q.setFilled}
             reason={q.reason}
@@ -114,8 +143,13 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
             onRule={q.setRule}
             blockedByRule={q.blockedByRule}
             onBlockedByRule={q.setBlockedByRule}
+            products={productList}
+            skuKey={q.skuKey}
+            onSkuKey={q.setSkuKey}
             search={q.searchInput}
             onSearch={q.setSearchInput}
+            elsewhere={elsewhere}
+            onShowElsewhere={q.clearFilters}
             summary={summary}
             total={pages.total}
             searchRef={searchRef}
@@ -128,7 +162,6 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
             onSort={q.onSort}
             selectedOrderNo={openOrderNo}
             onOpen={setOpenOrderNo}
-            scrollRequest={q.scrollRequest}
             checked={checked}
             onCheck={selection.toggle}
             onClearChecks={clearChecks}

@@ -1,11 +1,14 @@
 /**
- * Count cards over the grid (orders.summary); each filters the grid when clicked. The last card,
+ * Count cards over the grid (orders.summary), one compact line each. They ARE the grid's filter
+ * (全部, 可发货, 不可发货, 已超时, 即将超时): the lit card is the view, there are no separate tabs
+ * that could disagree with it. The last card,
  * 发货进度, counts the orders by ship state (可导出, 已导出, 上传失败, 已发货, 需处理); each count
  * filters the grid to that state, and a second click lets it go.
  */
 import type { OrdersSummary, ShipState } from '../../../../shared/domain';
 import { DUE_SOON_HOURS } from '../../../../shared/rules/ship-by';
 import { t, type MessageKey } from '../../i18n';
+import { formatCount } from '../../lib/format/count';
 import { SHIP_STATES, shipStateHint, shipStateLabel, shipStateTone } from '../export';
 import '../../ui/tones.css';
 import './orders.css';
@@ -17,7 +20,7 @@ const CARDS: { view: SummaryView; label: MessageKey; vars?: Record<string, numbe
   { view: 'shippable', label: 'summary.shippable', tone: 'tone-ok' },
   { view: 'blocked', label: 'summary.blocked', tone: 'tone-blocked' },
   { view: 'overdue', label: 'summary.overdue', tone: 'tone-overdue' },
-  { view: 'dueSoon', label: 'summary.dueSoon', vars: { hours: DUE_SOON_HOURS }, tone: 'tone-soon' },
+  { view: 'dueSoon', label: 'summary.dueSoonShort', vars: { hours: DUE_SOON_HOURS }, tone: 'tone-soon' },
 ];
 
 export function SummaryCards({ summary, active, onPick, shipState, onShipState }: {
@@ -41,13 +44,16 @@ export function SummaryCards({ summary, active, onPick, shipState, onShipState }
             key={c.view}
             className={`summary-card ${c.tone} ${isActive ? 'active' : ''} ${value ? '' : 'zero'}`}
             onClick={() => onPick(c.view)}
+            data-testid={`card-${c.view}`}
           >
-            <span className="summary-label">{t(c.label, c.vars)}</span>
+            <span className="summary-label" title={c.view === 'dueSoon' ? t('summary.dueSoon', c.vars) : undefined}>{t(c.label, c.vars)}</span>
             <span className="summary-value" data-testid={`count-${c.view}`}>
-              {value === null ? '' : String(value)}
+              {value === null ? '' : formatCount(value)}
             </span>
             {c.view === 'shippable' && summary && summary.ruleBlocked > 0 && (
-              <span className="summary-note" data-testid="count-rule-blocked">{t('summary.ruleBlocked', { count: summary.ruleBlocked })}</span>
+              <span className="summary-note" data-testid="count-rule-blocked" title={t('summary.ruleBlocked', { count: summary.ruleBlocked })}>
+                {t('summary.ruleBlockedShort', { count: summary.ruleBlocked })}
+              </span>
             )}
           </button>
         );
@@ -70,7 +76,7 @@ export function SummaryCards({ summary, active, onPick, shipState, onShipState }
                 data-testid={`ship-count-${s}`}
               >
                 <span className="ship-count-label">{shipStateLabel(s)}</span>
-                <span className="ship-count-value num" data-testid={`count-ship-${s}`}>{value === null ? '' : String(value)}</span>
+                <span className="ship-count-value num" data-testid={`count-ship-${s}`}>{value === null ? '' : formatCount(value)}</span>
               </button>
             );
           })}

@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckedOrder, OrdersQuery } from '../../../../shared/contract';
-import type { Order, OrderFilter } from '../../../../shared/domain';
+import type { Order, OrderQueryFilter } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
 import { call, errorData } from '../../bridge';
 
@@ -26,7 +26,7 @@ const READ_BEHIND_PAGES = 1;
  */
 export type OrdersQueryState = Pick<OrdersQuery, 'shopId' | 'reason' | 'search' | 'skuKey' | 'filled' | 'rule' | 'findings' | 'shipState' | 'exportId'>
   & Required<Pick<OrdersQuery, 'sort' | 'desc'>>
-  & { filter: OrderFilter };
+  & { filter: OrderQueryFilter };
 
 interface Cache {
   queryKey: string;

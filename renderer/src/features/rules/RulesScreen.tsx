@@ -26,13 +26,15 @@ const CARDS: { key: CountCard; hint: MessageKey; tone: string }[] = [
   { key: 'blockedProducts', hint: 'rulesScreen.card.productsHint', tone: 'tone-blocked' },
 ];
 
-export function RulesScreen({ active, summary, ordersTotal, onPickImport, onSummary, onShowOrders, onShowProducts }: {
+export function RulesScreen({ active, summary, ordersTotal, onPickImport, importing = false, onSummary, onShowOrders, onShowProducts }: {
   /** Shown now (the screen stays mounted while hidden). */
   active: boolean;
   summary: RulesSummary | null;
   /** The shop's orders (null: not known yet): with none, the next step is an import, not "all clear". */
   ordersTotal: number | null;
   onPickImport: () => void;
+  /** An import runs: its button waits. */
+  importing?: boolean;
   /** A check's fresh summary, for the window (the tab's count) and this screen. */
   onSummary: (s: RulesSummary) => void;
   /** The orders screen, filtered by a rule. */
@@ -115,7 +117,7 @@ export function RulesScreen({ active, summary, ordersTotal, onPickImport, onSumm
         {ordersTotal === 0 ? (
           <>
             <span className="muted" data-testid="rules-no-orders">{t('rulesScreen.noOrders')}</span>
-            <Button size="small" type="primary" ghost icon={<UploadOutlined />} onClick={onPickImport}>{t('import.button')}</Button>
+            <Button size="small" type="primary" ghost icon={<UploadOutlined />} onClick={onPickImport} disabled={importing}>{t('import.button')}</Button>
           </>
         ) : clear ? (
           <span className="rules-all-clear" data-testid="rules-all-clear">{t('rulesScreen.allClear')}</span>
