@@ -47,7 +47,7 @@ export function FillSummaryModal({ result, onClose, onShowOrders, onRestock, onC
       open={result !== null}
       title={t('fill.summaryTitle')}
       onCancel={onClose}
-      width={720}
+      width={760}
       destroyOnHidden
       focusable={{ focusTriggerAfterClose: false }}
       footer={<Button type="primary" onClick={onClose}>{t('common.ok')}</Button>}
@@ -66,7 +66,7 @@ export function FillSummaryModal({ result, onClose, onShowOrders, onRestock, onC
                 {t('fill.filledItems')}
               </span>
             }
-            subTitle={[needsAction ? t('fill.needsAction') : '', result.filled > 0 ? t('fill.undoHint') : t('fill.nothing')].filter(Boolean).join(' ')}
+            subTitle={needsAction ? t('fill.needsAction') : result.filled > 0 ? t('fill.undoHint') : t('fill.nothing')}
           />
           {inconsistent.length > 0 && (
             <Alert
@@ -94,15 +94,18 @@ export function FillSummaryModal({ result, onClose, onShowOrders, onRestock, onC
               <ul className="fill-skipped fill-short-list">
                 {byProduct.slice(0, SHORT_SHOWN).map((p) => (
                   <li key={p.skuKey} data-testid="fill-short-product" data-sku={p.skuKey}>
-                    <span className="fill-short-name" title={p.productName}>
+                    <span className="fill-short-name" title={[p.productName, p.spec].filter(Boolean).join(' ')}>
                       <span className="strong">{p.productName || p.skuCode || p.skuKey}</span>
-                      {p.spec && <span className="muted">{t('fill.shortSpec', { spec: p.spec })}</span>}
-                      {p.skuCode && <span className="muted mono fill-short-code">{p.skuCode}</span>}
+                      <span className="muted fill-short-sub">
+                        {[p.spec, p.skuCode ? t('fill.shortCode', { code: p.skuCode }) : ''].filter(Boolean).join(t('fill.shortSubSep'))}
+                      </span>
                     </span>
-                    <span className="text-danger fill-short-units" data-testid="fill-short-units">
-                      {t('fill.shortUnits', { units: Math.max(0, p.need - p.available), unit: unitLabel(p.kind as DeliveryKind | null), orders: p.orders })}
+                    <span className="fill-short-figures">
+                      <span className="text-danger fill-short-units" data-testid="fill-short-units">
+                        {t('fill.shortUnits', { units: Math.max(0, p.need - p.available), unit: unitLabel(p.kind as DeliveryKind | null), orders: p.orders })}
+                      </span>
+                      <span className="muted fill-short-detail">{t('fill.shortLine', { need: p.need, available: p.available })}</span>
                     </span>
-                    <span className="muted fill-short-detail">{t('fill.shortLine', { need: p.need, available: p.available })}</span>
                     <span className="fill-actions">
                       {onRestock && <Button type="link" size="small" onClick={then(() => onRestock(p.skuKey))} data-testid="fill-restock">{t('fill.restock')}</Button>}
                       {onShowOrders && <Button type="link" size="small" onClick={then(() => onShowOrders(p.skuKey))} data-testid="fill-show-orders">{t('fill.showOrders')}</Button>}
