@@ -224,7 +224,7 @@ export function useRecharge({ checked, products, clearChecks }: {
                     {
                       key: 'reason', title: t('recharge.colReason'),
                       render: (_: unknown, r: SupplierPreview['refused'][number]) => (
-                        <span>{t(`recharge.reason.${r.reason}`)}{r.status ? t('recharge.statusSuffix', { status: r.status }) : ''}</span>
+                        <span>{t(`recharge.reason.${r.reason}`)}{r.status && r.status !== '失败' ? t('recharge.statusSuffix', { status: r.status }) : ''}</span>
                       ),
                     },
                   ]}

@@ -79,8 +79,11 @@ export function OrdersActionBar({ busy, checkedCount, checkedRecharge = 0, ready
       )}
       {checkedCount > 0 ? (
         <span className="checked-info" data-testid="checked-info">
-          <span>{t('grid.checkedCount', { count: checkedCount })}</span>
-          <span className="muted">{t('grid.pasteHint')}</span>
+          {/* The Ctrl+V hint goes into a tip once the bar also holds 批量标记已充值: the bar stays one line at 1366 px. */}
+          <Tooltip title={checkedRecharge > 0 ? t('grid.pasteHint') : undefined}>
+            <span className="checked-count">{t('grid.checkedCount', { count: checkedCount })}</span>
+          </Tooltip>
+          {checkedRecharge === 0 && <span className="muted">{t('grid.pasteHint')}</span>}
           <Button size="small" icon={<ExportOutlined />} disabled={busy !== null} onClick={() => onAction('shipFileChecked')} data-testid="export-open-checked">
             {t('export.open.checked')}
           </Button>
