@@ -125,7 +125,8 @@ test('the fill summary lists a short product with 去补货, and top-ups are mar
   await expect(rows).toHaveCount(1);
   await expect(allocationPage.items(rows.first())).toHaveCount(0);
   await ordersPage.search('全国三网');
-  await expect(rows.first()).toBeVisible();
+  await expect(ordersPage.gridTotal()).toHaveText(`共 ${titled} 个订单`);
+  await expect(allocationPage.items(ordersPage.row(three[0]))).toHaveText(['已充值（GYS-20260620）']);
   await screens(page, testInfo, 'recharge-marked-grid');
 });
 
@@ -134,7 +135,7 @@ test('the fill summary lists a short product with 去补货, and top-ups are mar
  * screen's `q.showProductOrders` (helper B, branch i12-top) wired into FillSummaryModal's
  * `onShowOrders` in OrdersScreen.tsx; fixme until both branches are merged.
  */
-test.fixme('查看订单 on a short product shows its unfilled orders in the grid', async ({ importPage, shopsPage, productsPage, ordersPage, allocationPage, page }) => {
+test('查看订单 on a short product shows its unfilled orders in the grid', async ({ importPage, shopsPage, productsPage, ordersPage, allocationPage, page }) => {
   test.setTimeout(120_000);
   const table = generateOrders({ count: 300, seed: 31, optional: true, statusMix: 'all-shippable' });
   const short = table.expected.filter((o) => o.skuCode === SHORT && o.shippable);
