@@ -135,7 +135,7 @@ test('the fill summary lists a short product with 去补货, and top-ups are mar
  * screen's `q.showProductOrders` (helper B, branch i12-top) wired into FillSummaryModal's
  * `onShowOrders` in OrdersScreen.tsx; fixme until both branches are merged.
  */
-test('查看订单 on a short product shows its unfilled orders in the grid', async ({ importPage, shopsPage, productsPage, ordersPage, allocationPage, page }) => {
+test.fixme('查看订单 on a short product shows its unfilled orders in the grid', async ({ importPage, shopsPage, productsPage, ordersPage, allocationPage, page }) => {
   test.setTimeout(120_000);
   const table = generateOrders({ count: 300, seed: 31, optional: true, statusMix: 'all-shippable' });
   const short = table.expected.filter((o) => o.skuCode === SHORT && o.shippable);
