@@ -24,6 +24,11 @@ export interface FillResult {
   items: number;
   /** Orders left waiting for stock: which product, how many it needs, how many were left. */
   short: { orderNo: string; skuKey: string; need: number; available: number }[];
+  /**
+   * The same orders by product (the one each order lacked first), most units short first: how
+   * many orders, the units they need together and the units left (`need - available` are short).
+   */
+  shortByProduct: ShortProduct[];
   /** Orders a fill does not handle, with a code for programs and a Chinese reason for people. */
   skipped: { orderNo: string; code: SkipCode; reason: string }[];
   /**
@@ -33,6 +38,35 @@ export interface FillResult {
   inconsistent: { itemId: number; skuKey: string; heldByOrderNo: string }[];
   /** Orders not filled because a rule blocks them and filling cannot cure it (region lock, recharge number, …). */
   held: { orderNo: string; rule: RuleId }[];
+}
+
+/** One product the fill ran short of. `skuCode` is '' when the product has no 商家编码. */
+export interface ShortProduct {
+  skuKey: string;
+  productName: string;
+  spec: string;
+  skuCode: string;
+  kind: string | null;
+  orders: number;
+  need: number;
+  available: number;
+}
+
+/** Why an order was not marked 已充值 by a batch or a supplier's result file. */
+export type RechargeRefusal = 'NOT_FOUND' | 'NOT_RECHARGE' | 'ALREADY_FILLED' | 'NOT_SHIPPABLE' | 'SUPPLIER_FAILED' | 'DUPLICATE_ROW';
+
+export interface RechargedManyResult {
+  marked: number;
+  /** The orders left as they were, each with why. */
+  notMarked: { orderNo: string; reason: RechargeRefusal }[];
+}
+
+/** A supplier's result file read, not yet applied: what would be marked, and what would not (by row). */
+export interface SupplierPreview {
+  file: string;
+  rows: number;
+  toMark: { row: number; orderNo: string; ref: string }[];
+  refused: { row: number; orderNo: string; reason: RechargeRefusal; status?: string }[];
 }
 
 export const SKIP_REASONS = {

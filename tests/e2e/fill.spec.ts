@@ -49,7 +49,7 @@ test('auto fill fills the stocked product masked, a paste fills two checked orde
   await expect(summary).toBeVisible();
   await expect(allocationPage.summaryFigure('filled')).toHaveText(String(stocked.length));
   await expect(allocationPage.summaryFigure('items')).toHaveText(String(units));
-  await expect(allocationPage.summaryFigure('short')).toContainText('缺货: 需要');
+  await expect(allocationPage.summaryFigure('short')).toContainText('缺货：需要');
   await screenshot(page, testInfo, 'fill-summary');
   await allocationPage.closeSummary();
   await expect(summary).toBeHidden();

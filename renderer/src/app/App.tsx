@@ -77,11 +77,13 @@ function AppWindow({ info }: { info: AppInfo | null }) {
   const [ruleFilterRequest, setRuleFilterRequest] = useState<RuleFilterRequest | null>(null);
   const [exportFilterRequest, setExportFilterRequest] = useState<ExportFilterRequest | null>(null);
   const [productRequest, setProductRequest] = useState<ProductRequest | null>(null);
-  /**
-   * 商品与卡库 opened on a view (the unconfirmed products, from the fill summary's 去确认):
-   * `setProductsView((r) => ({ view: 'unconfirmed', seq: (r?.seq ?? 0) + 1 })); setView('stock'); setStockVisited(true);`
-   */
+  /** 商品与卡库 opened on a view: the unconfirmed products, from the fill summary's 去确认. */
   const [productsView, setProductsView] = useState<ProductsViewRequest | null>(null);
+  const openUnconfirmed = () => {
+    setProductsView((r) => ({ view: 'unconfirmed', seq: (r?.seq ?? 0) + 1 }));
+    setView('stock');
+    setStockVisited(true);
+  };
   const [openStock, setOpenStock] = useState<Product | null>(null);
   const stockDrop = useRef<DropHandler | null>(null);
   const resultDrop = useRef<DropHandler | null>(null);
@@ -198,7 +200,7 @@ function AppWindow({ info }: { info: AppInfo | null }) {
           onPickImport={openPicker}
           importing={importing}
           onOpenProduct={openProduct}
-          // The orders feature takes this prop (the rule filter); spread so this compiles before it does.
+          onOpenProducts={openUnconfirmed}
           ruleFilterRequest={ruleFilterRequest}
           exportFilterRequest={exportFilterRequest}
         />

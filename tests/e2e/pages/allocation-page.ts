@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { dropFiles } from '../drop';
 
 /** A figure of the 自动填充 summary: orders filled, items used, what stock was short. */
 export type FillFigure = 'filled' | 'items' | 'short';
@@ -81,6 +82,68 @@ export class AllocationPage {
   async undoLastFill(): Promise<void> {
     await this.page.getByTestId('fill-undo').click();
     await this.page.getByTestId('fill-undo-ok').click();
+  }
+
+  // ── Issue 12: the summary by product, top-ups in bulk, the supplier's result file ──
+
+  /** One product the fill ran short of, in the summary (by SKU key). */
+  shortProduct(skuKey: string): Locator {
+    return this.summary().locator(`[data-testid=fill-short-product][data-sku="${skuKey}"]`);
+  }
+
+  /** The summary's head icon: a warning when something is left to do, else ✓ (success) or info. */
+  summaryIcon(status: 'warning' | 'success' | 'info'): Locator {
+    return this.summary().locator(`.ant-result-${status} .ant-result-icon`);
+  }
+
+  /** 去补货 on a short product: its stock page. */
+  async restock(skuKey: string): Promise<void> {
+    await this.shortProduct(skuKey).getByTestId('fill-restock').click();
+  }
+
+  /** 查看订单 on a short product: its unfilled orders in the grid. */
+  async showShortOrders(skuKey: string): Promise<void> {
+    await this.shortProduct(skuKey).getByTestId('fill-show-orders').click();
+  }
+
+  /** The 自动填充 button's tooltip, if shown. */
+  fillTooltip(): Locator {
+    return this.page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').filter({ hasText: '按承诺发货时间' });
+  }
+
+  /** 批量标记已充值 over the checked top-ups, with a supplier reference typed and Enter pressed. */
+  async markCheckedRecharged(ref: string): Promise<void> {
+    await this.page.getByTestId('recharge-batch-open').click();
+    const input = this.page.getByTestId('recharge-batch-ref');
+    await input.fill(ref);
+    await input.press('Enter');
+  }
+
+  /** The 批量标记已充值 button (shown while checked rows include top-ups). */
+  rechargeBatchButton(): Locator {
+    return this.page.getByTestId('recharge-batch-open');
+  }
+
+  /** Opens 导入供应商结果 and drops a file onto its box. */
+  async dropSupplierFile(name: string, bytes: Buffer): Promise<void> {
+    if (!(await this.page.getByTestId('recharge-drop').isVisible())) await this.page.getByTestId('recharge-file-open').click();
+    await this.page.getByTestId('recharge-drop').waitFor();
+    await dropFiles(this.page, [{ name, bytes }], '[data-testid=recharge-drop]');
+  }
+
+  /** The supplier file's preview: what will be marked, what will not (the refused rows' table). */
+  supplierPreview(): Locator {
+    return this.page.getByTestId('recharge-preview');
+  }
+
+  /** A refused file's error. */
+  supplierError(): Locator {
+    return this.page.getByTestId('recharge-file-error');
+  }
+
+  /** 标记 N 个已充值 in the supplier dialog. */
+  async applySupplierFile(): Promise<void> {
+    await this.page.getByTestId('recharge-file-ok').click();
   }
 }
 

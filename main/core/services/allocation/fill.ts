@@ -1,4 +1,4 @@
-import type { FillResult } from '../../../../shared/domain';
+import type { FillResult, ShortProduct } from '../../../../shared/domain';
 import { SKIP_REASONS } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { toBeijingIso } from '../../../../shared/rules/classify';
@@ -33,6 +33,22 @@ function loadPool(db: Db, p: Profile, now: number): Pool {
   return { ids: dated.length ? dated.concat(undated) : undated, pos: 0, reusable: false, checked: 0, held: 0 };
 }
 
+/** The products a fill ran short of, named as the products list names them, most units short first. */
+function shortProducts(db: Db, shopId: number, shortBy: Map<string, { orders: number; need: number }>, left: (skuKey: string) => number): ShortProduct[] {
+  if (shortBy.size === 0) return [];
+  const info = db.prepare('SELECT title, spec, kind FROM products WHERE shop_id = ? AND sku_key = ?');
+  const list: ShortProduct[] = [];
+  for (const [key, g] of shortBy) {
+    const p = info.get(shopId, key) as { title: string; spec: string; kind: string | null } | undefined;
+    list.push({
+      skuKey: key, productName: p?.title ?? '', spec: p?.spec ?? '',
+      skuCode: key.startsWith('style:') || key.startsWith('pid:') ? '' : key,
+      kind: p?.kind ?? null, orders: g.orders, need: g.need, available: left(key),
+    });
+  }
+  return list.sort((a, b) => (b.need - b.available) - (a.need - a.available) || b.orders - a.orders || a.skuKey.localeCompare(b.skuKey));
+}
+
 /**
  * Fills every shippable order that has no content, most urgent (ship-by) first, each with all its
  * items or none. Running it again changes nothing: filled orders are not candidates.
@@ -54,7 +70,7 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
     const orders = db.prepare(`SELECT o.id, o.order_no FROM orders o WHERE o.shop_id = ? AND o.shippable = 1
       AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)
       ORDER BY (o.ship_by IS NULL), o.ship_by, o.id`).all(shopId) as { id: number; order_no: string }[];
-    const result: FillResult = { fillId: null, filled: 0, items: 0, short: [], skipped: [], inconsistent: [], held: [] };
+    const result: FillResult = { fillId: null, filled: 0, items: 0, short: [], shortByProduct: [], skipped: [], inconsistent: [], held: [] };
     if (orders.length === 0) { faultPoint('fill.beforeCommit'); return result; }
     // All candidate lines in one pass rather than a query per order.
     const linesByOrder = new Map<number, NeedLine[]>();
@@ -90,6 +106,8 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
     // A block that filling cannot cure (region lock, recharge number, travel in a personal shop …): no stock for it.
     const held = heldOrders(db, shopId);
     const filledIds: number[] = [];
+    /** Short orders by the product they lacked first: how many, and the units they need. */
+    const shortBy = new Map<string, { orders: number; need: number }>();
     for (const o of orders) {
       const needs = orderNeeds(linesByOrder.get(o.id) ?? [], profiles);
       if (typeof needs === 'string') { result.skipped.push({ orderNo: o.order_no, code: needs, reason: SKIP_REASONS[needs] }); continue; }
@@ -109,7 +127,12 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
         }
       }
       if (lacking && lackingHeld) { result.skipped.push({ orderNo: o.order_no, code: 'ITEM_INCONSISTENT', reason: SKIP_REASONS.ITEM_INCONSISTENT }); continue; }
-      if (lacking) { result.short.push({ orderNo: o.order_no, ...lacking }); continue; }
+      if (lacking) {
+        result.short.push({ orderNo: o.order_no, ...lacking });
+        const g = shortBy.get(lacking.skuKey);
+        if (g) { g.orders++; g.need += lacking.need; } else shortBy.set(lacking.skuKey, { orders: 1, need: lacking.need });
+        continue;
+      }
       for (const n of needs) {
         const pool = pools.get(n.profile.id)!;
         const rentalUntil = pool.reusable ? toBeijingIso(now + n.profile.terms.rentalDays! * DAY) : null;
@@ -124,6 +147,11 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
       result.filled++;
       filledIds.push(o.id);
     }
+    result.shortByProduct = shortProducts(db, shopId, shortBy, (key) => {
+      const p = profiles.get(key);
+      const pool = p && pools.get(p.id);
+      return pool ? pool.ids.length - pool.pos : 0;
+    });
     // The filled orders' items (expiry) and the queue for stock change: check them again, in this transaction.
     checkShop(db, shopId, { orderIds: filledIds });
     if (result.filled === 0) {

@@ -6,9 +6,11 @@
  *
  * fill.ts: automatic fills and their undo · assign.ts: by hand, and recharge marks ·
  * release.ts: items back to stock or into quarantine · items.ts: what orders hold, and reveals ·
- * needs.ts: what an order needs, shared by fill and assign.
+ * needs.ts: what an order needs, shared by fill and assign · recharge.ts: top-ups marked in bulk,
+ * and a supplier's result file read.
  */
 export { fill, runFill, undoLastFill } from './fill';
 export { assign, assignMany, markRecharged } from './assign';
 export { applyStatusToAllocations, releaseOrQuarantine, unassign } from './release';
 export { orderItems, productAccounts, revealOrder, revealOrderItems, revealOrders } from './items';
+export { markRechargedMany, previewSupplierFile } from './recharge';

@@ -1,43 +1,62 @@
 /**
- * What 自动填充 did: orders and items filled, damaged stock rows it left out, the orders short of
- * stock, those a rule blocks (held, by rule), the rest by reason.
+ * What 自动填充 did: orders and items filled, damaged stock rows it left out, what stock was short
+ * by product (去补货, 查看订单), those a rule blocks (held, by rule), the rest by reason (去确认).
+ * A warning, not a ✓, when something was left for the merchant to do.
  */
-import { Alert, Button, Modal, Result, Table } from 'antd';
-import type { FillResult, RuleId } from '../../../../shared/domain';
-import { t } from '../../i18n';
+import { Alert, Button, Modal, Result } from 'antd';
+import type { DeliveryKind, FillResult, RuleId, SkipCode } from '../../../../shared/domain';
+import { t, unitLabel } from '../../i18n';
 import { ruleTitle } from '../rules';
 import './allocation.css';
 
 const SHORT_SHOWN = 50;
+/** Skip reasons the merchant can cure in the products list. */
+const NEEDS_PRODUCT: readonly SkipCode[] = ['PRODUCT_UNCONFIRMED', 'RENTAL_DAYS_MISSING'];
+/** Skip reasons that call for the merchant (a top-up waits for its mark as a matter of course; a kind without stock never fills). */
+const NEEDS_ACTION: readonly SkipCode[] = [...NEEDS_PRODUCT, 'ITEM_INCONSISTENT'];
 const SAMPLE_ORDERS = 3;
 
-export function FillSummaryModal({ result, onClose }: { result: FillResult | null; onClose: () => void }) {
-  const skipped = new Map<string, string[]>();
+export function FillSummaryModal({ result, onClose, onShowOrders, onRestock, onConfirmProducts }: {
+  result: FillResult | null;
+  onClose: () => void;
+  /** 查看订单: the grid shows that product's unfilled orders (the summary closes first). */
+  onShowOrders?: (skuKey: string) => void;
+  /** 去补货: that product's stock page. */
+  onRestock?: (skuKey: string) => void;
+  /** 去确认: the products list, where delivery kinds and rental days are set. */
+  onConfirmProducts?: () => void;
+}) {
+  const skipped = new Map<SkipCode, string[]>();
   for (const s of result?.skipped ?? []) {
-    const label = t(`fill.skip.${s.code}`);
-    skipped.set(label, [...(skipped.get(label) ?? []), s.orderNo]);
+    const list = skipped.get(s.code);
+    if (list) list.push(s.orderNo);
+    else skipped.set(s.code, [s.orderNo]);
   }
   const groups = [...skipped.entries()].sort((a, b) => b[1].length - a[1].length);
   const heldByRule = new Map<RuleId, string[]>();
   for (const h of result?.held ?? []) heldByRule.set(h.rule, [...(heldByRule.get(h.rule) ?? []), h.orderNo]);
   const held = [...heldByRule.entries()].sort((a, b) => b[1].length - a[1].length);
   const heldCount = result?.held.length ?? 0;
-  const short = result?.short ?? [];
+  const shortOrders = result?.short.length ?? 0;
+  const byProduct = result?.shortByProduct ?? [];
   const inconsistent = result?.inconsistent ?? [];
+  const needsAction = shortOrders > 0 || inconsistent.length > 0 || groups.some(([code]) => NEEDS_ACTION.includes(code));
+  const then = (f: (() => void) | undefined) => () => { onClose(); f?.(); };
   return (
     <Modal
       open={result !== null}
       title={t('fill.summaryTitle')}
       onCancel={onClose}
-      width={640}
+      width={760}
       destroyOnHidden
+      focusable={{ focusTriggerAfterClose: false }}
       footer={<Button type="primary" onClick={onClose}>{t('common.ok')}</Button>}
     >
       {result && (
-        <div className="fill-summary" data-testid="fill-summary">
+        <div className="fill-summary" data-testid="fill-summary" data-status={needsAction ? 'warning' : result.filled > 0 ? 'success' : 'info'}>
           <Result
             className="fill-summary-head"
-            status={result.filled > 0 ? 'success' : 'info'}
+            status={needsAction ? 'warning' : result.filled > 0 ? 'success' : 'info'}
             title={
               <span>
                 {t('fill.filledLead')}
@@ -47,7 +66,7 @@ export function FillSummaryModal({ result, onClose }: { result: FillResult | nul
                 {t('fill.filledItems')}
               </span>
             }
-            subTitle={result.filled > 0 ? t('fill.undoHint') : t('fill.nothing')}
+            subTitle={needsAction ? t('fill.needsAction') : result.filled > 0 ? t('fill.undoHint') : t('fill.nothing')}
           />
           {inconsistent.length > 0 && (
             <Alert
@@ -69,24 +88,32 @@ export function FillSummaryModal({ result, onClose }: { result: FillResult | nul
               }
             />
           )}
-          {short.length > 0 && (
+          {shortOrders > 0 && (
             <section className="fill-section" data-testid="fill-short">
-              <div className="fill-section-title">{t('fill.shortTitle', { count: short.length })}</div>
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="orderNo"
-                scroll={{ y: 180 }}
-                dataSource={short.slice(0, SHORT_SHOWN)}
-                columns={[
-                  { key: 'orderNo', dataIndex: 'orderNo', title: t('col.orderNo'), render: (v: string) => <span className="mono selectable">{v}</span> },
-                  {
-                    key: 'need', title: t('fill.shortReason'),
-                    render: (_: unknown, s: FillResult['short'][number]) => <span className="text-danger">{t('fill.shortLine', { need: s.need, available: s.available })}</span>,
-                  },
-                ]}
-              />
-              {short.length > SHORT_SHOWN && <div className="muted fill-more">{t('fill.more', { count: short.length - SHORT_SHOWN })}</div>}
+              <div className="fill-section-title">{t('fill.shortTitle', { count: shortOrders, products: byProduct.length })}</div>
+              <ul className="fill-skipped fill-short-list">
+                {byProduct.slice(0, SHORT_SHOWN).map((p) => (
+                  <li key={p.skuKey} data-testid="fill-short-product" data-sku={p.skuKey}>
+                    <span className="fill-short-name" title={[p.productName, p.spec].filter(Boolean).join(' ')}>
+                      <span className="strong">{p.productName || p.skuCode || p.skuKey}</span>
+                      <span className="muted fill-short-sub">
+                        {[p.spec, p.skuCode ? t('fill.shortCode', { code: p.skuCode }) : ''].filter(Boolean).join(t('fill.shortSubSep'))}
+                      </span>
+                    </span>
+                    <span className="fill-short-figures">
+                      <span className="text-danger fill-short-units" data-testid="fill-short-units">
+                        {t('fill.shortUnits', { units: Math.max(0, p.need - p.available), unit: unitLabel(p.kind as DeliveryKind | null), orders: p.orders })}
+                      </span>
+                      <span className="muted fill-short-detail">{t('fill.shortLine', { need: p.need, available: p.available })}</span>
+                    </span>
+                    <span className="fill-actions">
+                      {onRestock && <Button type="link" size="small" onClick={then(() => onRestock(p.skuKey))} data-testid="fill-restock">{t('fill.restock')}</Button>}
+                      {onShowOrders && <Button type="link" size="small" onClick={then(() => onShowOrders(p.skuKey))} data-testid="fill-show-orders">{t('fill.showOrders')}</Button>}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              {byProduct.length > SHORT_SHOWN && <div className="muted fill-more">{t('fill.moreProducts', { count: byProduct.length - SHORT_SHOWN })}</div>}
             </section>
           )}
           {held.length > 0 && (
@@ -110,13 +137,18 @@ export function FillSummaryModal({ result, onClose }: { result: FillResult | nul
             <section className="fill-section" data-testid="fill-skipped">
               <div className="fill-section-title">{t('fill.skippedTitle', { count: result.skipped.length })}</div>
               <ul className="fill-skipped">
-                {groups.map(([reason, orders]) => (
-                  <li key={reason}>
-                    <span className="fill-skipped-reason">{reason}</span>
-                    <span className="fill-skipped-count">{t('fill.ordersCount', { count: orders.length })}</span>
+                {groups.map(([code, orders]) => (
+                  <li key={code} data-testid="fill-skipped-reason" data-code={code}>
+                    <span className="fill-skipped-reason">{t(`fill.skip.${code}`)}</span>
+                    <span className="fill-skipped-count">{t('fill.ordersShort', { count: orders.length })}</span>
                     <span className="muted mono fill-skipped-sample">
                       {orders.slice(0, SAMPLE_ORDERS).join(t('terms.listSep'))}{orders.length > SAMPLE_ORDERS ? t('fill.etc') : ''}
                     </span>
+                    {NEEDS_PRODUCT.includes(code) && onConfirmProducts && (
+                      <Button type="link" size="small" className="fill-actions" onClick={then(onConfirmProducts)} data-testid="fill-confirm-products">
+                        {t(code === 'PRODUCT_UNCONFIRMED' ? 'fill.confirmProducts' : 'fill.setRental')}
+                      </Button>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -125,7 +125,7 @@ export function OrderContentSection({ order, product, onOpenProduct }: {
         <div className="order-content-form">
           <div className="muted">{t('content.rechargeHint', { no: order.rechargeNo || t('common.none') })}</div>
           <Space.Compact style={{ width: '100%' }}>
-            <Input placeholder={t('content.refPlaceholder')} value={ref} onChange={(e) => setRef(e.target.value)} maxLength={200} data-testid="recharge-ref" />
+            <Input placeholder={t('content.refPlaceholder')} value={ref} onChange={(e) => setRef(e.target.value)} onPressEnter={() => { if (!busy) void recharged(); }} maxLength={200} data-testid="recharge-ref" />
             <Button type="primary" icon={<CheckCircleOutlined />} loading={busy} onClick={recharged} data-testid="recharge-done">{t('content.recharged')}</Button>
           </Space.Compact>
         </div>

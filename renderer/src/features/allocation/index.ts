@@ -6,3 +6,4 @@ export { PasteItemsModal } from './PasteItemsModal';
 export { OrderContentSection } from './OrderContentSection';
 export { OrderRevealModal } from './OrderRevealModal';
 export { itemLabel } from './item-label';
+export { useRecharge, type Recharge } from './useRecharge';

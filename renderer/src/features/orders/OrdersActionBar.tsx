@@ -1,19 +1,23 @@
 /**
- * Commands over the orders: 自动填充 and its undo, paste over checked rows, export of messages, and
- * 生成发货文件 (the shipment file; 导出所选 with checked rows). When the grid shows one export's
- * orders (from 发货记录), a closable tag says so.
+ * Commands over the orders: 自动填充 and its undo, paste over checked rows, 批量标记已充值 (when
+ * checked rows include top-ups) and 导入供应商结果, export of messages, and 生成发货文件 (the
+ * shipment file; 导出所选 with checked rows). When the grid shows one export's orders (from
+ * 发货记录), a closable tag says so.
  */
+import { useState } from 'react';
 import { Button, Divider, Tag, Tooltip } from 'antd';
-import { DownloadOutlined, ExportOutlined, SnippetsOutlined, ThunderboltOutlined, UndoOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DownloadOutlined, ExportOutlined, FileDoneOutlined, SnippetsOutlined, ThunderboltOutlined, UndoOutlined } from '@ant-design/icons';
 import { t } from '../../i18n';
 import './orders.css';
 
-export type OrdersAction = 'fill' | 'undo' | 'paste' | 'export' | 'shipFile' | 'shipFileChecked';
+export type OrdersAction = 'fill' | 'undo' | 'paste' | 'export' | 'shipFile' | 'shipFileChecked' | 'recharged' | 'supplierFile';
 
-export function OrdersActionBar({ busy, checkedCount, ready, exportId, onClearExport, onAction, onClearChecks }: {
+export function OrdersActionBar({ busy, checkedCount, checkedRecharge = 0, ready, exportId, onClearExport, onAction, onClearChecks }: {
   /** The action running now, if any. */
   busy: OrdersAction | null;
   checkedCount: number;
+  /** Checked orders of a 直充 product: 批量标记已充值 shows when there are any. */
+  checkedRecharge?: number;
   /** Orders ready for the shipment file (null: not known yet). */
   ready: number | null;
   /** The grid shows only this export's orders; the tag's × lets it go. */
@@ -22,10 +26,17 @@ export function OrdersActionBar({ busy, checkedCount, ready, exportId, onClearEx
   onAction: (a: OrdersAction) => void;
   onClearChecks: () => void;
 }) {
+  // The 自动填充 tip is closed by the click and stays closed: the summary dialog covers the button,
+  // so the mouse never "leaves" it, and on close the dialog would hand focus back to it.
+  const [fillTip, setFillTip] = useState(false);
   return (
     <div className="orders-actions">
-      <Tooltip title={t('fill.runTip')} placement="bottomLeft">
-        <Button type="primary" icon={<ThunderboltOutlined />} loading={busy === 'fill'} disabled={busy !== null && busy !== 'fill'} onClick={() => onAction('fill')} data-testid="fill-run">
+      <Tooltip title={t('fill.runTip')} placement="bottomLeft" trigger="hover" open={fillTip && busy === null} onOpenChange={setFillTip}>
+        <Button
+          type="primary" icon={<ThunderboltOutlined />} loading={busy === 'fill'} disabled={busy !== null && busy !== 'fill'}
+          onClick={(e) => { setFillTip(false); e.currentTarget.blur(); onAction('fill'); }}
+          data-testid="fill-run"
+        >
           {t('fill.run')}
         </Button>
       </Tooltip>
@@ -36,6 +47,18 @@ export function OrdersActionBar({ busy, checkedCount, ready, exportId, onClearEx
       <Tooltip title={checkedCount ? t('paste.buttonTip') : t('paste.needChecks')}>
         <Button icon={<SnippetsOutlined />} disabled={checkedCount === 0 || busy !== null} onClick={() => onAction('paste')} data-testid="paste-open">
           {t('paste.button')}
+        </Button>
+      </Tooltip>
+      {checkedRecharge > 0 && (
+        <Tooltip title={t('recharge.batchTip')}>
+          <Button icon={<CheckCircleOutlined />} disabled={busy !== null} onClick={() => onAction('recharged')} data-testid="recharge-batch-open">
+            {t('recharge.batch')}<span className="action-count">{checkedRecharge}</span>
+          </Button>
+        </Tooltip>
+      )}
+      <Tooltip title={t('recharge.fileTip')}>
+        <Button icon={<FileDoneOutlined />} disabled={busy !== null} onClick={() => onAction('supplierFile')} data-testid="recharge-file-open">
+          {t('recharge.file')}
         </Button>
       </Tooltip>
       <Button icon={<DownloadOutlined />} loading={busy === 'export'} disabled={busy !== null && busy !== 'export'} onClick={() => onAction('export')} data-testid="export-messages">
@@ -56,8 +79,11 @@ export function OrdersActionBar({ busy, checkedCount, ready, exportId, onClearEx
       )}
       {checkedCount > 0 ? (
         <span className="checked-info" data-testid="checked-info">
-          <span>{t('grid.checkedCount', { count: checkedCount })}</span>
-          <span className="muted">{t('grid.pasteHint')}</span>
+          {/* The Ctrl+V hint goes into a tip once the bar also holds 批量标记已充值: the bar stays one line at 1366 px. */}
+          <Tooltip title={checkedRecharge > 0 ? t('grid.pasteHint') : undefined}>
+            <span className="checked-count">{t('grid.checkedCount', { count: checkedCount })}</span>
+          </Tooltip>
+          {checkedRecharge === 0 && <span className="muted">{t('grid.pasteHint')}</span>}
           <Button size="small" icon={<ExportOutlined />} disabled={busy !== null} onClick={() => onAction('shipFileChecked')} data-testid="export-open-checked">
             {t('export.open.checked')}
           </Button>

@@ -9,7 +9,7 @@ import { call } from '../../bridge';
 import type { InputRef } from 'antd';
 import type { OrdersSummary, Product, RuleId } from '../../../../shared/domain';
 import { useRowSelection } from '../../lib/useRowSelection';
-import { FillSummaryModal, OrderRevealModal, PasteItemsModal, useFill, usePasteItems } from '../allocation';
+import { FillSummaryModal, OrderRevealModal, PasteItemsModal, useFill, usePasteItems, useRecharge } from '../allocation';
 import { ExportDialog } from '../export';
 import { EmptyDropZone } from '../import';
 import { useExportMessages } from '../messages';
@@ -57,7 +57,7 @@ function useFindShortcut(active: boolean, searchRef: React.RefObject<InputRef | 
   }, [active, searchRef]);
 }
 
-export function OrdersScreen({ active, products, summary, panels, onPickImport, importing = false, onOpenProduct, ruleFilterRequest, exportFilterRequest }: {
+export function OrdersScreen({ active, products, summary, panels, onPickImport, importing = false, onOpenProduct, onOpenProducts, ruleFilterRequest, exportFilterRequest }: {
   /** Shown now (the screen stays mounted while hidden, keeping its filters and scroll). */
   active: boolean;
   /** The shop's products by SKU key (delivery kind, items per unit). */
@@ -69,6 +69,8 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
   /** An import runs: the empty state's button waits for it. */
   importing?: boolean;
   onOpenProduct: (skuKey: string, edit: boolean) => void;
+  /** The products list (the fill summary's 去确认). */
+  onOpenProducts?: () => void;
   /** A rule picked on the 规则检查 screen: the grid shows its orders (a new `seq` asks again). */
   ruleFilterRequest?: { rule: RuleId; seq: number } | null;
   /** An export picked on the 发货记录 screen: the grid shows its orders (a new `seq` asks again). */
@@ -103,6 +105,7 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
 
   const fill = useFill();
   const exporting = useExportMessages();
+  const recharge = useRecharge({ checked, products, clearChecks });
   const paste = usePasteItems({
     active, checked, clearChecks, products,
     blocked: openOrderNo !== null || fill.busy !== null || exporting.busy || shipFile !== null,
@@ -120,6 +123,8 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
     else if (a === 'fill') void fill.fill();
     else if (a === 'shipFile') setShipFile('all');
     else if (a === 'shipFileChecked') setShipFile('checked');
+    else if (a === 'recharged') recharge.openBatch();
+    else if (a === 'supplierFile') recharge.openFile();
     else void exporting.run();
   };
 
@@ -133,7 +138,7 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
       ) : (
         <>
           <SummaryCards summary={summary} active={q.card} onPick={q.pickCard} shipState={q.shipState} onShipState={q.pickShipState} />
-          <OrdersActionBar busy={busy} checkedCount={checked.size} ready={summary?.byShipState?.ready ?? null} exportId={q.exportId} onClearExport={q.clearExport} onAction={runAction} onClearChecks={clearChecks} />
+          <OrdersActionBar busy={busy} checkedCount={checked.size} checkedRecharge={recharge.checkedRecharge} ready={summary?.byShipState?.ready ?? null} exportId={q.exportId} onClearExport={q.clearExport} onAction={runAction} onClearChecks={clearChecks} />
           <OrdersToolbar
             filled={q.filled}
             onFilled={q.setFilled}
@@ -187,7 +192,14 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
         onShowLeftOut={q.showLeftOut}
       />
       <OrderRevealModal orderNo={revealOrderNo} onClose={() => setRevealOrderNo(null)} />
-      <FillSummaryModal result={fill.result} onClose={fill.closeResult} />
+      <FillSummaryModal
+        result={fill.result}
+        onClose={fill.closeResult}
+        onShowOrders={(k) => q.showProductOrders(k, true)}
+        onRestock={(k) => onOpenProduct(k, false)}
+        onConfirmProducts={onOpenProducts}
+      />
+      {recharge.dialogs}
       <PasteItemsModal
         open={paste.open}
         targets={paste.targets}
