@@ -41,7 +41,7 @@ export type OrderQueryFilter = NonNullable<OrdersQuery['filter']>;
  * What checking a row needs to know of its order (the ship file's 已勾选, pasting over checked rows):
  * `filled` when it holds content now.
  */
-export type CheckedOrder = Pick<Order, 'orderNo' | 'shipState' | 'shippable' | 'quantity' | 'skuCode' | 'styleId' | 'productId' | 'spec'>
+export type CheckedOrder = Pick<Order, 'orderNo' | 'shipState' | 'shippable' | 'quantity' | 'skuKey' | 'skuCode' | 'styleId' | 'productId' | 'spec'>
   & { filled: boolean };
 
 export const ordersSchemas = {

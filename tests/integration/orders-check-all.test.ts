@@ -29,7 +29,7 @@ describe('orders.checkAll', () => {
       expect(all.total, JSON.stringify(q)).toBe(listed.total);
       expect(all.rows.map((r) => r.orderNo)).toEqual(listed.rows.map((o) => o.orderNo));
       expect(all.rows).toEqual(listed.rows.map((o) => ({
-        orderNo: o.orderNo, shipState: o.shipState, shippable: o.shippable, quantity: o.quantity,
+        orderNo: o.orderNo, shipState: o.shipState, shippable: o.shippable, quantity: o.quantity, skuKey: o.skuKey,
         skuCode: o.skuCode, styleId: o.styleId, productId: o.productId, spec: o.spec, filled: o.items.length > 0,
       })));
     }

@@ -146,7 +146,7 @@ export function checkAllOrders(db: Db, q: Omit<OrdersQuery, 'offset' | 'limit'>)
   const w = where(q, now);
   const col = SORT_COLUMNS[q.sort ?? 'shipBy'];
   const dir = q.desc ? 'DESC' : 'ASC';
-  const rows = db.prepare(`SELECT order_no, ship_state, shippable, quantity, sku_code, style_id, product_id, spec,
+  const rows = db.prepare(`SELECT order_no, ship_state, shippable, quantity, sku_key, sku_code, style_id, product_id, spec,
       EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = orders.id AND a.released_at IS NULL) AS filled,
       CASE WHEN ship_state IS NULL AND ${READY_ORDER} THEN 1 ELSE 0 END AS ready
     FROM orders WHERE ${w.sql} ORDER BY ${col} ${dir}, id ${dir}`).all(...w.params) as Row[];
@@ -157,6 +157,7 @@ export function checkAllOrders(db: Db, q: Omit<OrdersQuery, 'offset' | 'limit'>)
       shipState: r.ready === 1 ? 'ready' : STATE_OF_COLUMN[r.ship_state as string] ?? null,
       shippable: r.shippable === 1,
       quantity: r.quantity as number,
+      skuKey: r.sku_key as string,
       skuCode: r.sku_code as string,
       styleId: r.style_id as string,
       productId: r.product_id as string,

@@ -26,7 +26,7 @@ export interface RowSelection {
 /** What checking keeps of a loaded row. */
 export function checkedOrder(o: Order): CheckedOrder {
   return {
-    orderNo: o.orderNo, shipState: o.shipState, shippable: o.shippable, quantity: o.quantity,
+    orderNo: o.orderNo, shipState: o.shipState, shippable: o.shippable, quantity: o.quantity, skuKey: o.skuKey,
     skuCode: o.skuCode, styleId: o.styleId, productId: o.productId, spec: o.spec, filled: o.items.length > 0,
   };
 }

@@ -61,7 +61,7 @@ export function useRecharge({ checked, products, clearChecks }: {
       const p = products.get(o.skuKey || orderSkuKey(o));
       if (!p?.confirmed || p.kind !== 'recharge') continue;
       recharge.push(o.orderNo);
-      if (o.shippable && o.items.length === 0) targets.push(o.orderNo);
+      if (o.shippable && !o.filled) targets.push(o.orderNo);
     }
     return { recharge, targets };
   }, [checked, products]);
