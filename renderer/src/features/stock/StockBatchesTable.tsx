@@ -12,6 +12,7 @@ import { formatCount } from '../../lib/format/count';
 import { errorText } from '../../lib/error-text';
 import { formatDateTime } from '../../lib/format/time';
 import { useShop } from '../shops';
+import { skuKeyLabel } from '../products';
 import { stockShape } from './stocked';
 import '../../ui/product-name.css';
 import './stock.css';
@@ -166,14 +167,14 @@ export function StockBatchesTable({ product, products, batches, loading }: {
             options={targets.map((p) => ({
               value: p.skuKey,
               label: `${p.title} ${p.spec}`,
-              title: p.skuKey,
+              title: skuKeyLabel(p.skuKey),
             }))}
             optionRender={(o) => {
               const p = targets.find((x) => x.skuKey === o.value);
               return p ? (
                 <div className="move-option">
                   <div className="product-title">{p.title}</div>
-                  <div className="product-spec">{p.spec} · <span className="mono">{p.skuKey}</span>{p.kind ? ` · ${kindShort(p.kind)}` : ''}</div>
+                  <div className="product-spec">{p.spec} · <span className="mono">{skuKeyLabel(p.skuKey)}</span>{p.kind ? ` · ${kindShort(p.kind)}` : ''}</div>
                 </div>
               ) : o.label;
             }}
