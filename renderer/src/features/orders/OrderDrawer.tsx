@@ -24,6 +24,13 @@ import './drawer.css';
 
 type Loaded = { orderNo: string; detail: OrderDetail | null } | { orderNo: string; error: AppErrorData };
 
+/** What may lie over the drawer and closes on its own Esc first (a tooltip is not one of them). */
+const OVER_DRAWER = [
+  '.ant-modal-wrap', '.ant-image-preview', '.ant-select-dropdown:not(.ant-select-dropdown-hidden)',
+  '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)', '.ant-dropdown:not(.ant-dropdown-hidden)',
+  '.ant-popover:not(.ant-popover-hidden)',
+].join(', ');
+
 export function OrderDrawer({ orderNo, onClose, products, onOpenProduct }: {
   orderNo: string | null;
   onClose: () => void;
@@ -49,8 +56,8 @@ export function OrderDrawer({ orderNo, onClose, products, onOpenProduct }: {
   const current = loaded && loaded.orderNo === orderNo ? loaded : null;
 
   // Esc closes the drawer once, whatever inside has the focus: caught before a copy tooltip or the
-  // Drawer's own handler can take it (the tooltip used to swallow the first Esc). A dialog opened
-  // over the drawer keeps its Esc.
+  // Drawer's own handler can take it (the tooltip used to swallow the first Esc). A dialog, a
+  // full-size image or an open dropdown over the drawer keeps its Esc: it closes first.
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
   const isOpen = orderNo !== null;
@@ -58,7 +65,7 @@ export function OrderDrawer({ orderNo, onClose, products, onOpenProduct }: {
     if (!isOpen) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.isComposing) return;
-      const overDrawer = [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')]
+      const overDrawer = [...document.querySelectorAll<HTMLElement>(OVER_DRAWER)]
         .some((el) => el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none');
       if (overDrawer) return;
       e.preventDefault();
