@@ -51,9 +51,9 @@ export class GridPage {
     await this.page.getByTestId('columns-reset').click();
   }
 
-  /** The filter segment (全部 / 可发货 / ...) by its label. */
-  async pickFilter(label: string): Promise<void> {
-    await this.page.getByTestId('filter').getByText(label, { exact: true }).click();
+  /** The state filter: its count card (全部 / 可发货 / 不可发货 / 已超时 / 即将超时 — the cards are the filter). */
+  async pickFilter(view: 'total' | 'shippable' | 'blocked' | 'overdue' | 'dueSoon'): Promise<void> {
+    await this.page.getByTestId(`card-${view}`).click();
   }
 
   /** Focuses the grid without clicking a row (keys go to it). */
