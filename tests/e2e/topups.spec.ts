@@ -5,9 +5,11 @@
  * 批量标记已充值 (Enter in the supplier field); the supplier's result file is dropped, previewed
  * (rows that will not be marked, by row number) and applied; a file Excel mangled is refused.
  */
-import { generateOrders, toCsv } from '../fixtures/orders';
+import { generateOrders, toCsv, type OrderTable } from '../fixtures/orders';
 import { rechargeOrderNos, supplierResultFile, supplierRows } from '../fixtures/supplier';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import type { ImportPage, ProductsPage, ShopsPage } from './pages';
 import { screens } from './screenshot';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -16,6 +18,19 @@ test.use({ viewport: { width: 1366, height: 768 } });
 const SHORT = 'MS365-FAM-1Y';
 /** The 全国三网话费充值 product's SKUs, set to 直充. */
 const TOP_UPS = ['HF-30', 'HF-50', 'HF-100', 'HF-200'];
+
+/** Imports the orders and confirms SHORT as 激活码 (no stock: all its orders will be short), found by the list's search. */
+async function importWithShortProduct(
+  { page, importPage, shopsPage, productsPage }: { page: Page; importPage: ImportPage; shopsPage: ShopsPage; productsPage: ProductsPage },
+  table: OrderTable,
+): Promise<void> {
+  await importPage.dropFiles([{ name: 'orders.csv', bytes: toCsv(table) }]);
+  await expect(importPage.result()).toBeVisible();
+  await shopsPage.openStock();
+  await page.getByPlaceholder('搜索商品').fill(SHORT);
+  await productsPage.confirmSuggestion(SHORT);
+  await expect(productsPage.kind(SHORT)).toHaveText('激活码');
+}
 
 test('the fill summary lists a short product with 去补货, and top-ups are marked in bulk and from the supplier file', async ({ page, importPage, shopsPage, productsPage, stockPage, ordersPage, allocationPage }, testInfo) => {
   test.setTimeout(180_000);
@@ -27,14 +42,7 @@ test('the fill summary lists a short product with 去补货, and top-ups are mar
   expect(topUps.length).toBeGreaterThanOrEqual(8);
   const topUpSkus = TOP_UPS.filter((k) => table.expected.some((o) => o.skuCode === k));
 
-  await importPage.dropFiles([{ name: 'orders.csv', bytes: toCsv(table) }]);
-  await expect(importPage.result()).toBeVisible();
-
-  // The products list's search narrows it to the product at hand (the list re-sorts after each confirm).
-  await shopsPage.openStock();
-  await page.getByPlaceholder('搜索商品').fill(SHORT);
-  await productsPage.confirmSuggestion(SHORT);
-  await expect(productsPage.kind(SHORT)).toHaveText('激活码');
+  await importWithShortProduct({ page, importPage, shopsPage, productsPage }, table);
   await page.getByPlaceholder('搜索商品').fill('HF-');
   for (const k of topUpSkus) {
     await productsPage.confirmSuggestion(k);
@@ -135,12 +143,7 @@ test('查看订单 on a short product shows its unfilled orders in the grid', as
   test.setTimeout(120_000);
   const table = generateOrders({ count: 300, seed: 31, optional: true, statusMix: 'all-shippable' });
   const short = table.expected.filter((o) => o.skuCode === SHORT && o.shippable);
-  await importPage.dropFiles([{ name: 'orders.csv', bytes: toCsv(table) }]);
-  await expect(importPage.result()).toBeVisible();
-  await shopsPage.openStock();
-  await page.getByPlaceholder('搜索商品').fill(SHORT);
-  await productsPage.confirmSuggestion(SHORT);
-  await expect(productsPage.kind(SHORT)).toHaveText('激活码');
+  await importWithShortProduct({ page, importPage, shopsPage, productsPage }, table);
   await shopsPage.openOrders();
   await allocationPage.runFill();
   await allocationPage.showShortOrders(SHORT);

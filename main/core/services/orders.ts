@@ -19,6 +19,17 @@ const SELECT = `SELECT id, shop_id, order_no, damaged, status, after_sale, shipp
 
 type Row = Record<string, string | number | null>;
 
+/** What tells an order's product apart (its SKU key and the fields the key is made of). */
+function productFields(r: Row): Pick<Order, 'productId' | 'spec' | 'styleId' | 'skuCode' | 'skuKey'> {
+  return {
+    productId: r.product_id as string,
+    spec: r.spec as string,
+    styleId: r.style_id as string,
+    skuCode: r.sku_code as string,
+    skuKey: r.sku_key as string,
+  };
+}
+
 function toOrder(r: Row): Order {
   return {
     id: r.id as number,
@@ -30,11 +41,7 @@ function toOrder(r: Row): Order {
     shippable: r.shippable === 1,
     reason: (r.reason as ReasonCode | null) ?? null,
     productName: r.product_name as string,
-    productId: r.product_id as string,
-    spec: r.spec as string,
-    styleId: r.style_id as string,
-    skuCode: r.sku_code as string,
-    skuKey: r.sku_key as string,
+    ...productFields(r),
     goodsCode: r.goods_code as string,
     quantity: r.quantity as number,
     totalCents: r.total_cents as number | null,
@@ -157,11 +164,7 @@ export function checkAllOrders(db: Db, q: Omit<OrdersQuery, 'offset' | 'limit'>)
       shipState: r.ready === 1 ? 'ready' : STATE_OF_COLUMN[r.ship_state as string] ?? null,
       shippable: r.shippable === 1,
       quantity: r.quantity as number,
-      skuKey: r.sku_key as string,
-      skuCode: r.sku_code as string,
-      styleId: r.style_id as string,
-      productId: r.product_id as string,
-      spec: r.spec as string,
+      ...productFields(r),
       filled: r.filled === 1,
     })),
   };
