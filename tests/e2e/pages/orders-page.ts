@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A summary card above the grid: all orders, those that can ship, those that cannot. */
 export type SummaryCard = 'total' | 'shippable' | 'blocked';
@@ -71,8 +71,11 @@ export class OrdersPage {
   }
 
   /** Types into the search box (empty text clears it). */
+  /** Types into the search box and waits until the grid shows that search's rows (it is debounced). */
   async search(text: string): Promise<void> {
     await this.page.getByTestId('search').fill(text);
+    await expect(this.page.getByTestId('orders-screen')).toHaveAttribute('data-search', text.trim());
+    await expect(this.page.getByTestId('orders-grid')).not.toHaveAttribute('data-total', '');
   }
 
   /** The 共 N 个订单 line under the grid. */

@@ -131,7 +131,7 @@ export function OrdersScreen({ active, products, summary, panels, onPickImport, 
   const showEmpty = summary !== null && summary.total === 0;
 
   return (
-    <div className="screen orders-screen" hidden={!active} data-testid="orders-screen">
+    <div className="screen orders-screen" hidden={!active} data-testid="orders-screen" data-search={q.query.search ?? ''}>
       {panels}
       {showEmpty ? (
         <EmptyDropZone onPick={onPickImport} importing={importing} />
