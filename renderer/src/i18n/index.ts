@@ -7,7 +7,7 @@ import zhCN from './zh-CN.json';
 import enJson from './en.json';
 import { DELIVERY_KINDS, REASONS, type DeliveryKind, type ReasonCode } from '../../../shared/domain';
 import type { SuggestWhy } from '../../../shared/rules/suggest';
-import { formatCount } from '../lib/format/count';
+import { fillVars } from './fill-vars';
 
 export type MessageKey = keyof typeof zhCN;
 type Messages = Record<MessageKey, string>;
@@ -45,21 +45,10 @@ export function switchLocale(next: Locale): void {
   location.reload();
 }
 
-/**
- * Parameters that are numbers but not amounts: shown as written (第 12345 行, 批次 #1024, 2026 年).
- * Every other number is grouped by thousands (50,000), as the seller centres show counts.
- */
-const RAW_NUMBER_PARAMS = new Set(['id', 'row', 'line', 'version', 'year', 'port', 'column', 'batch', 'batchId', 'exportId', 'fillId']);
-
 /** `t('grid.total', { total: 50000 })` → 「共 50,000 个订单」. Unknown `{name}` stays as written. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
   const text = catalogs[current][key] ?? zhCN[key] ?? key;
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in vars)) return whole;
-    const v = vars[name];
-    return typeof v === 'number' && !RAW_NUMBER_PARAMS.has(name) ? formatCount(v) : String(v);
-  });
+  return vars ? fillVars(text, vars) : text;
 }
 
 export function reasonLabel(code: ReasonCode): string {
