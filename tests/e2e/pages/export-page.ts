@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Download, Locator, Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { dropFiles, type DropFile } from '../drop';
 
 /** A figure of the export dialog: ready orders, items, rows, file parts. */
@@ -114,6 +114,11 @@ export class ExportPage {
   /** 生成: writes the files. */
   async run(): Promise<void> {
     await this.runButton().click();
+    // Writing the files is real work (a loaded CI machine took over 10 s): wait for its end, and
+    // when it ends in an error toast, fail with the toast's words rather than a missing panel.
+    const toast = this.page.locator('.ant-message-error');
+    await expect(this.done().or(toast).first()).toBeVisible({ timeout: 45_000 });
+    if (await toast.isVisible()) throw new Error(`生成 failed: ${await toast.innerText()}`);
   }
 
   /** The dialog after 生成: the files written. */

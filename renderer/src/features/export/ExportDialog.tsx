@@ -110,7 +110,7 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
     shipByBefore: dueOn ? new Date(now + dueHours * HOUR).toISOString() : undefined,
   }), [useChecked, checkedNos, skuKeys, dueOn, dueHours, now]);
   const choice: ExportChoice = useMemo(() => ({ narrow, format, maxRows }), [narrow, format, maxRows]);
-  const { preview, error, loading, reload } = useExportPreview(shopId, result === null, choice);
+  const { preview, error, loading, pending, reload } = useExportPreview(shopId, result === null, choice);
   const products = useProductOptions(preview);
 
   const run = async () => {
@@ -253,7 +253,7 @@ function DialogBody({ checked, onlyChecked, onClose, onShowLeftOut }: Omit<Expor
           type="primary"
           icon={<ExportOutlined />}
           loading={running}
-          disabled={!preview || loading || ready === 0 || (againOn && useChecked && againNos.length > 0 && !reexport)}
+          disabled={!preview || pending || ready === 0 || (againOn && useChecked && againNos.length > 0 && !reexport)}
           onClick={() => void run()}
           data-testid="export-run"
         >

@@ -27,7 +27,11 @@ export function useExportPreview(shopId: number, open: boolean, choice: ExportCh
   const [error, setError] = useState<AppErrorData | null>(null);
   const [loading, setLoading] = useState(false);
   const [seq, setSeq] = useState(0);
-  const key = useDebounced(JSON.stringify(exportRequest(shopId, choice)), 250);
+  const current = JSON.stringify(exportRequest(shopId, choice));
+  const key = useDebounced(current, 250);
+  // The counts shown are for the choice made: not while a change waits for its debounce, nor
+  // while its answer is on the way (生成 would otherwise read counts of the choice before).
+  const [countedKey, setCountedKey] = useState<string | null>(null);
   const ready = open && choice.maxRows !== null;
 
   useEffect(() => {
@@ -42,11 +46,13 @@ export function useExportPreview(shopId: number, open: boolean, choice: ExportCh
         setPreview(p);
         setError(null);
         setLoading(false);
+        setCountedKey(key);
       },
       (e: unknown) => {
         if (!live) return;
         setError(errorData(e));
         setLoading(false);
+        setCountedKey(key);
       },
     );
     return () => {
@@ -65,5 +71,6 @@ export function useExportPreview(shopId: number, open: boolean, choice: ExportCh
   }
 
   const reload = useCallback(() => setSeq((n) => n + 1), []);
-  return useMemo(() => ({ preview, error, loading, reload }), [preview, error, loading, reload]);
+  const pending = loading || countedKey !== current;
+  return useMemo(() => ({ preview, error, loading, pending, reload }), [preview, error, loading, pending, reload]);
 }
