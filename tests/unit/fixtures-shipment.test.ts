@@ -9,7 +9,7 @@ import {
   hardStockFile, laterExport, resultRows, shipmentTemplate, templateLayout, uploadResultFile, uploadResultHeader, withOrderNos,
   type TemplateOptions,
 } from '../fixtures/shipment';
-import { parseOrderFile, unpack, type ParsedOrder } from '../../main/core/services/import/parse-file';
+import { parseOrderFile, type ParsedOrder } from '../../main/core/services/import/parse-file';
 import { parseStock } from '../../main/core/io/read-stock';
 import { identityKey } from '../../shared/rules/stock-identity';
 
@@ -29,7 +29,7 @@ const rowValues = (ws: ExcelJS.Worksheet, r: number, n: number): string[] =>
   });
 
 function parsedOrders(name: string, bytes: Buffer): ParsedOrder[] {
-  return [...parseOrderFile({ name, bytes }).orders.values()].map(unpack);
+  return [...parseOrderFile({ name, bytes }).orders.values()];
 }
 
 describe('shipmentTemplate', () => {

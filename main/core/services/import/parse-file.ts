@@ -61,26 +61,52 @@ export interface ParsedOrder {
   lines: ParsedLine[];
 }
 
-export interface ParsedFile {
+/** What one file said about itself, once read: its label, hash, shape, counts and warnings. */
+export interface FileFacts {
   name: string;
   sha256: string;
   format: 'csv' | 'xlsx';
   encoding: string | null;
   headers: string[];
   rows: number;
-  /** Each order packed as UTF-8 JSON: a 100,000-order file then holds ~90 MB, not ~300 MB of objects. */
-  orders: Map<string, Uint8Array>;
+  /** Orders the file held (rows of one order merged). */
+  orders: number;
   damaged: number;
   warnings: string[];
   warningCodes: ImportFileSummary['warningCodes'];
 }
 
+/** A file read whole into orders (tests, tools): the facts and every order by key. */
+export interface ParsedFile extends Omit<FileFacts, 'orders'> {
+  orders: Map<string, ParsedOrder>;
+}
+
+/** Where a file's orders go as they are read. */
+export interface OrderSink {
+  /** The header is known and accepted (called once, before any order). */
+  header?(names: string[]): void;
+  /** One whole order (all its rows merged). */
+  order(o: ParsedOrder): void;
+}
+
+/**
+ * Streaming hands on each order when the next row belongs to another one, and holds none of them:
+ * a key that comes back later in the file (its rows not adjacent, as in two exports pasted into
+ * one) cannot be merged into an order already handed on, so the streaming read stops with this,
+ * and the caller reads the file again in `merge` mode, which holds the orders until its end.
+ */
+export class OrdersNotAdjacent extends Error {
+  constructor(readonly key: string) {
+    super('order rows not adjacent');
+  }
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-export function pack(o: ParsedOrder): Uint8Array {
+function pack(o: ParsedOrder): Uint8Array {
   return encoder.encode(JSON.stringify(o));
 }
-export function unpack(b: Uint8Array): ParsedOrder {
+function unpack(b: Uint8Array): ParsedOrder {
   return JSON.parse(decoder.decode(b)) as ParsedOrder;
 }
 
@@ -91,18 +117,35 @@ interface OpenOrder {
 }
 
 /**
- * Orders with this many lines stay unpacked until the end of the file: merging a row into a
- * packed order costs the whole order, so a large order whose rows are not adjacent must not be
- * unpacked and repacked for each of them. Merging is linear in the rows either way.
+ * In merge mode, orders with this many lines stay unpacked until the end of the file: merging a
+ * row into a packed order costs the whole order, so a large order whose rows are not adjacent
+ * must not be unpacked and repacked for each of them. Merging is linear in the rows either way.
  */
 const KEEP_OPEN_LINES = 16;
 
-/** Reads one file into orders. Throws AppError (with file, row, column) on anything it cannot trust. */
+/** Reads one file whole into orders (merge mode). Throws AppError (with file, row, column) on anything it cannot trust. */
 export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProgress'], limits?: Partial<IoLimits>): ParsedFile {
+  const orders = new Map<string, ParsedOrder>();
+  const facts = readOrderFile(f, { order: (o) => orders.set(o.key, o) }, 'merge', onProgress, limits);
+  return { ...facts, orders };
+}
+
+/**
+ * Reads one file and hands each order to the sink. `stream`: an order is handed on as soon as its
+ * rows end, so memory stays flat whatever the file's size; throws OrdersNotAdjacent when an
+ * order's rows are not together. `merge`: orders are held (packed) to the end of the file, then
+ * handed on in key order. Either way a file that cannot be trusted throws AppError, possibly
+ * after some orders were handed on: the caller writes inside a transaction it rolls back.
+ */
+export function readOrderFile(f: ImportFile, sink: OrderSink, mode: 'stream' | 'merge', onProgress?: ImportOptions['onProgress'], limits?: Partial<IoLimits>): FileFacts {
+  const merging = mode === 'merge';
   const orders = new Map<string, Uint8Array>();
-  // The order of the previous row (an order's rows are usually adjacent) and the large ones.
+  // Streaming: the keys handed on (to see one come back). Merging: the large open orders.
+  const handed = new Set<string>();
   const open = new Map<string, OpenOrder>();
+  // The order of the previous row (an order's rows are usually adjacent).
   let current: OpenOrder | null = null;
+  let count = 0;
   let map: HeaderMap | null = null;
   let format: TableInfo['format'] = 'csv';
   let lastKnown = -1;
@@ -111,7 +154,11 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
   const warningCodes: ImportFileSummary['warningCodes'] = [];
   let badTimes = 0;
   const close = (o: OpenOrder): void => {
-    if (o.order.lines.length >= KEEP_OPEN_LINES) open.set(o.order.key, o); // packed at the end
+    if (!merging) {
+      handed.add(o.order.key);
+      count++;
+      sink.order(o.order);
+    } else if (o.order.lines.length >= KEEP_OPEN_LINES) open.set(o.order.key, o); // packed at the end
     else orders.set(o.order.key, pack(o.order));
   };
   const info = readSpreadsheet(f.name, f.bytes, {
@@ -130,6 +177,7 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
       }
       lastKnown = Math.max(...(Object.values(m.index) as number[]));
       map = m;
+      sink.header?.(m.names);
     },
     row(r: RawRow) {
       const m = map!;
@@ -143,6 +191,11 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
         return;
       }
       if (current) close(current);
+      if (!merging) {
+        if (handed.has(o.key)) throw new OrdersNotAdjacent(o.key);
+        current = { order: o, raws: null };
+        return;
+      }
       let next = open.get(o.key);
       if (next) {
         open.delete(o.key);
@@ -164,12 +217,22 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
       onProgress?.({ file: f.name, phase: 'read', done, total });
     },
   }, withLimits(limits));
-  const last = current as OpenOrder | null;
-  if (last) orders.set(last.order.key, pack(last.order));
-  for (const o of open.values()) orders.set(o.order.key, pack(o.order));
-  open.clear();
   if (!map) throw new AppError('EMPTY_FILE', { file: f.name });
   if (rows === 0) throw new AppError('HEADER_ONLY', { file: f.name });
+  const last = current as OpenOrder | null;
+  if (last) close(last);
+  if (merging) {
+    for (const o of open.values()) orders.set(o.order.key, pack(o.order));
+    open.clear();
+    // In key order: the unique index then grows at its end instead of at random pages.
+    const keys = [...orders.keys()].sort();
+    count = keys.length;
+    for (const k of keys) {
+      const o = unpack(orders.get(k)!);
+      orders.delete(k);
+      sink.order(o);
+    }
+  }
   if (damaged) warningCodes.push({ code: 'DAMAGED_ORDER_NOS', count: damaged });
   if (badTimes) warningCodes.push({ code: 'BAD_TIMES', count: badTimes });
   const warnings = warningCodes.map((w) => fillParams(IMPORT_WARNINGS[w.code], { count: w.count }));
@@ -181,7 +244,7 @@ export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProg
     encoding: info.encoding,
     headers: (map as HeaderMap).names,
     rows,
-    orders,
+    orders: count,
     damaged,
     warnings,
     warningCodes,

@@ -7,7 +7,7 @@ import { faultPoint } from '../../fault';
 import { applyStatusToAllocations } from '../allocation';
 import { nowIso } from '../clock';
 import { syncProducts } from '../products';
-import { unpack, type ImportOptions, type ParsedFile, type ParsedLine, type ParsedOrder } from './parse-file';
+import { OrdersNotAdjacent, readOrderFile, type FileFacts, type ImportFile, type ImportOptions, type ParsedLine, type ParsedOrder } from './parse-file';
 import { checkShop } from '../rules/check';
 import { exportedOrders, learnShipState } from '../export/learn';
 
@@ -25,7 +25,7 @@ interface OrderValues {
   province: string; city: string; district: string; fingerprint: string; lineCount: number;
 }
 
-function toValues(o: ParsedOrder, promiseHours: number): OrderValues {
+export function toValues(o: ParsedOrder, promiseHours: number): OrderValues {
   const first = o.lines[0];
   const c = classifyOrder(o.status, o.afterSale, o.damaged);
   const paid = o.paidAt ?? o.dealAt;
@@ -59,10 +59,17 @@ function params(v: OrderValues): unknown[] {
 }
 const MARKS = Array.from({ length: 27 }, () => '?').join(', ');
 
-export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: ImportOptions): ImportSummary {
+/**
+ * Reads the files and writes their orders into the shop, in one transaction: each order is written
+ * as soon as the reader has all its rows, so no file is ever held as parsed orders (memory stays
+ * flat at a million rows); a file that turns out damaged anywhere throws, and the whole import is
+ * rolled back. A file whose order rows are not adjacent is read again, merging, from a savepoint
+ * taken at its start. Consumes the files: each one's bytes are released once it has been read.
+ */
+export function writeImport(db: Db, shopId: number, files: ImportFile[], opts: ImportOptions): ImportSummary {
   const insImport = db.prepare(`INSERT INTO imports (shop_id, file, sha256, format, encoding, rows, new, updated, unchanged, damaged, headers, imported_at)
-    VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)`);
-  const finishImport = db.prepare('UPDATE imports SET new = ?, updated = ?, unchanged = ? WHERE id = ?');
+    VALUES (?, ?, '', 'csv', NULL, 0, 0, 0, 0, 0, ?, ?)`);
+  const finishImport = db.prepare('UPDATE imports SET file = ?, sha256 = ?, format = ?, encoding = ?, rows = ?, damaged = ?, new = ?, updated = ?, unchanged = ? WHERE id = ?');
   const known = db.prepare('SELECT order_key, id, fingerprint FROM orders WHERE shop_id = ?').raw();
   const find = db.prepare(`SELECT id, fingerprint, status, after_sale AS afterSale, product_name AS productName, spec, sku_code AS skuCode,
     quantity, paid_cents AS paidCents, paid_at AS paidAt, ship_by AS shipBy, recharge_no AS rechargeNo, buyer_memo AS buyerMemo,
@@ -82,46 +89,85 @@ export function writeImport(db: Db, shopId: number, files: ParsedFile[], opts: I
     // One read of the shop's keys instead of a lookup per order; full rows only for changed ones.
     const existing = new Map<string, [number, string]>();
     for (const [k, id, fp] of known.iterate(shopId) as Iterable<[string, number, string]>) existing.set(k, [id, fp]);
+    // Orders new in this import are looked up again only by a later file of the same import.
+    const remember = files.length > 1;
     const outbound = exportedOrders(db, shopId);
     for (const f of files) {
-      const importId = Number(insImport.run(shopId, f.name, f.sha256, f.format, f.encoding, f.rows, f.damaged, JSON.stringify(f.headers), now).lastInsertRowid);
-      const fs: ImportFileSummary = { file: f.name, format: f.format, encoding: f.encoding, rows: f.rows, read: f.orders.size, new: 0, updated: 0, unchanged: 0, damaged: f.damaged, shippable: 0, notShippable: 0, warnings: f.warnings, warningCodes: f.warningCodes };
-      let done = 0;
-      // In key order: the unique index then grows at its end instead of at random pages.
-      const keys = [...f.orders.keys()].sort();
-      for (const key of keys) {
-        const o = unpack(f.orders.get(key)!);
-        const v = toValues(o, opts.shipPromiseHours);
-        if (v.shippable) fs.shippable++;
-        else fs.notShippable++;
-        const seen = existing.get(o.key);
-        if (!seen) {
-          const id = Number(ins.run(shopId, o.key, ...params(v), now, now, now, importId, importId).lastInsertRowid);
-          writeLines(id, o.lines, importId);
-          existing.set(o.key, [id, v.fingerprint]);
-          fs.new++;
-        } else if (seen[1] === v.fingerprint) {
-          fs.unchanged++;
-          if (outbound.has(seen[0])) learnShipState(db, outbound.get(seen[0])!, v.status, v.afterSale, importId, now);
-        } else {
-          const prev = find.get(shopId, o.key) as Record<Tracked, string | number | null> & { id: number; fingerprint: string };
-          seen[1] = v.fingerprint;
-          upd.run(...params(v), now, now, importId, prev.id);
-          if (prev.status !== v.status || prev.afterSale !== v.afterSale) applyStatusToAllocations(db, prev.id, v.status, v.afterSale);
-          delLines.run(prev.id);
-          writeLines(prev.id, o.lines, importId);
-          for (const k of TRACKED) {
-            const before = prev[k] ?? '';
-            const after = (v as unknown as Record<Tracked, string | number | null>)[k] ?? '';
-            if (String(before) !== String(after)) insChange.run(prev.id, importId, now, k, String(before), String(after));
+      let fs!: ImportFileSummary;
+      let importId = 0;
+      let headers: string[] = [];
+      // What the file changed in memory (`existing`, the exported orders' states), to put back
+      // when its streaming read is given up (the database goes back by its savepoint).
+      let undo: (() => void)[] = [];
+      const learn = (id: number, status: string, afterSale: string) => {
+        const out = outbound.get(id);
+        if (!out) return;
+        const state = out.state;
+        learnShipState(db, out, status, afterSale, importId, now);
+        if (out.state !== state) undo.push(() => { out.state = state; });
+      };
+      const sink = {
+        header(names: string[]) {
+          headers = names;
+        },
+        order(o: ParsedOrder) {
+          if (importId === 0) importId = Number(insImport.run(shopId, f.name, JSON.stringify(headers), now).lastInsertRowid);
+          const v = toValues(o, opts.shipPromiseHours);
+          if (v.shippable) fs.shippable++;
+          else fs.notShippable++;
+          const seen = existing.get(o.key);
+          if (!seen) {
+            const id = Number(ins.run(shopId, o.key, ...params(v), now, now, now, importId, importId).lastInsertRowid);
+            writeLines(id, o.lines, importId);
+            if (remember) {
+              existing.set(o.key, [id, v.fingerprint]);
+              undo.push(() => existing.delete(o.key));
+            }
+            fs.new++;
+          } else if (seen[1] === v.fingerprint) {
+            fs.unchanged++;
+            learn(seen[0], v.status, v.afterSale);
+          } else {
+            const prev = find.get(shopId, o.key) as Record<Tracked, string | number | null> & { id: number; fingerprint: string };
+            const fingerprint = seen[1];
+            undo.push(() => { seen[1] = fingerprint; });
+            seen[1] = v.fingerprint;
+            upd.run(...params(v), now, now, importId, prev.id);
+            if (prev.status !== v.status || prev.afterSale !== v.afterSale) applyStatusToAllocations(db, prev.id, v.status, v.afterSale);
+            delLines.run(prev.id);
+            writeLines(prev.id, o.lines, importId);
+            for (const k of TRACKED) {
+              const before = prev[k] ?? '';
+              const after = (v as unknown as Record<Tracked, string | number | null>)[k] ?? '';
+              if (String(before) !== String(after)) insChange.run(prev.id, importId, now, k, String(before), String(after));
+            }
+            learn(prev.id, v.status, v.afterSale);
+            fs.updated++;
           }
-          if (outbound.has(prev.id)) learnShipState(db, outbound.get(prev.id)!, v.status, v.afterSale, importId, now);
-          fs.updated++;
-        }
-        if (++done % 5000 === 0) opts.onProgress?.({ file: f.name, phase: 'write', done, total: f.orders.size });
+        },
+      };
+      const start = () => {
+        importId = 0;
+        undo = [];
+        fs = { file: f.name, format: 'csv', encoding: null, rows: 0, read: 0, new: 0, updated: 0, unchanged: 0, damaged: 0, shippable: 0, notShippable: 0, warnings: [], warningCodes: [] };
+      };
+      let facts: FileFacts;
+      try {
+        start();
+        // A savepoint: given up, the streaming read leaves nothing behind.
+        facts = db.transaction(() => readOrderFile(f, sink, 'stream', opts.onProgress, opts.limits))();
+      } catch (e) {
+        if (!(e instanceof OrdersNotAdjacent)) throw e;
+        for (const u of undo.reverse()) u();
+        start();
+        facts = readOrderFile(f, sink, 'merge', opts.onProgress, opts.limits);
       }
-      finishImport.run(fs.new, fs.updated, fs.unchanged, importId);
-      opts.onProgress?.({ file: f.name, phase: 'done', done: f.orders.size, total: f.orders.size });
+      // The bytes are read: let them go (a 100,000-order export is ~40 MB).
+      f.bytes = new Uint8Array(0);
+      if (importId === 0) importId = Number(insImport.run(shopId, facts.name, JSON.stringify(facts.headers), now).lastInsertRowid);
+      Object.assign(fs, { file: facts.name, format: facts.format, encoding: facts.encoding, rows: facts.rows, read: facts.orders, damaged: facts.damaged, warnings: facts.warnings, warningCodes: facts.warningCodes });
+      finishImport.run(facts.name, facts.sha256, facts.format, facts.encoding, facts.rows, facts.damaged, fs.new, fs.updated, fs.unchanged, importId);
+      opts.onProgress?.({ file: facts.name, phase: 'done', done: facts.orders, total: facts.orders });
       summary.importIds.push(importId);
       summary.files.push(fs);
       for (const k of ['read', 'new', 'updated', 'unchanged', 'damaged', 'shippable', 'notShippable'] as const) summary[k] += fs[k];
