@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/errors';
 
 /**
@@ -51,6 +52,30 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     return { encoding: 'gb18030', text, cutAtEnd: text.endsWith('\uFFFD') && body[body.length - 1] >= 0x81 };
   }
   if (s.other.rows === 0) return { encoding: utf8, text: new TextDecoder('utf-8').decode(body), cutAtEnd: s.cutAtEnd };
+  const odd = s.other.rows <= s.utf8.rows ? s.other : s.utf8;
+  throw new AppError('MIXED_ENCODING', { file, row: odd.first, notes: [{ key: 'MIXED_ROWS', params: { first: odd.first, last: odd.last } }] });
+}
+
+/** A CSV's encoding, chosen from its bytes without decoding them: the body after any BOM, and whether its last character is cut off. */
+export interface ChosenEncoding {
+  encoding: TextEncoding;
+  body: Uint8Array;
+  /** UTF-8 with a cut last character (the decoder's own end tells a GB18030 one). */
+  cutAtEnd: boolean;
+}
+
+/**
+ * decodeText's decision, for a reader that decodes in pieces: valid UTF-8 (checked natively, no
+ * string made) is UTF-8; otherwise the rows decide as in decodeText (MIXED_ENCODING refused).
+ */
+export function chooseEncoding(bytes: Uint8Array, file: string): ChosenEncoding {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const utf8: TextEncoding = bom ? 'utf-8-bom' : 'utf-8';
+  if (isUtf8(body)) return { encoding: utf8, body, cutAtEnd: false };
+  const s = scanRows(body);
+  if (s.utf8.rows === 0) return { encoding: 'gb18030', body, cutAtEnd: false };
+  if (s.other.rows === 0) return { encoding: utf8, body, cutAtEnd: s.cutAtEnd };
   const odd = s.other.rows <= s.utf8.rows ? s.other : s.utf8;
   throw new AppError('MIXED_ENCODING', { file, row: odd.first, notes: [{ key: 'MIXED_ROWS', params: { first: odd.first, last: odd.last } }] });
 }
