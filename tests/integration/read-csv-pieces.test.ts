@@ -12,7 +12,7 @@ import { flipBytes, generateOrders, mixEncodings, oneOrderManyRows, shortRows, t
 
 type Outcome =
   | { header: string[] | null; headerRow: number; rows: RawRow[]; progressEnd: number | null; encoding: string | null }
-  | { refused: { code: string; row?: number; column?: string; columnNo?: number; notes?: unknown } };
+  | { refused: ReturnType<AppError["toData"]> };
 
 function read(bytes: Uint8Array, chunking?: CsvChunking): Outcome {
   const rows: RawRow[] = [];
@@ -28,7 +28,7 @@ function read(bytes: Uint8Array, chunking?: CsvChunking): Outcome {
     return { header, headerRow, rows, progressEnd, encoding: info.encoding };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    return { refused: { code: e.code, row: e.row, column: e.column, columnNo: e.columnNo, notes: e.notes } };
+    return { refused: e.toData() };
   }
 }
 

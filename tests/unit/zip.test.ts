@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, formatBytes, withLimits } from '../../main/core/io/limits';
-import { listZip, readZipEntry } from '../../main/core/io/zip';
+import { listZip, readZipEntry, readZipEntryChunks } from '../../main/core/io/zip';
 import { corruptZipEntry, toZip } from '../fixtures/orders';
 
 describe('reading a zip without trusting it', () => {
@@ -24,6 +24,31 @@ describe('reading a zip without trusting it', () => {
       expect(() => readZipEntry(bad, e!, 'x.zip', 'zip', LIMITS, { used: 0 })).toThrow(expect.objectContaining({ code: 'ZIP_CHECKSUM' }));
       expect(() => readZipEntry(bad, e!, 'x.xlsx', 'xlsx', LIMITS, { used: 0 })).toThrow(expect.objectContaining({ code: 'XLSX_CORRUPT' }));
     }
+  });
+
+  it('streams an entry in chunks with the same checks: the bytes whole, a lying CRC or size refused, the limits before a byte', () => {
+    const big = Buffer.concat(Array.from({ length: 40 }, () => csv)); // several packed chunks once inflated
+    const zip = Buffer.from(zipSync({ 'a.csv': [big, { level: 6 }], 'b.csv': [big, { level: 0 }] }));
+    for (const e of listZip(zip, 'x.zip', 'zip')) {
+      const chunks: Uint8Array[] = [];
+      const budget = { used: 0 };
+      readZipEntryChunks(zip, e, 'x.zip', 'zip', LIMITS, budget, (c) => chunks.push(c.slice()));
+      expect(Buffer.concat(chunks).equals(big), e.name).toBe(true);
+      expect(budget.used).toBe(big.length);
+    }
+    const one = toZip([{ name: 'orders.csv', bytes: big }]);
+    for (const change of [{ crc: true }, { sizeDelta: -1 }, { sizeDelta: 1 }]) {
+      const bad = corruptZipEntry(one, 'orders.csv', change);
+      const [e] = listZip(bad, 'x.zip', 'zip');
+      expect(() => readZipEntryChunks(bad, e!, 'x.zip', 'zip', LIMITS, { used: 0 }, () => {})).toThrow(expect.objectContaining({ code: 'ZIP_CHECKSUM' }));
+    }
+    const [e] = listZip(one, 'x.zip', 'zip');
+    let read = 0;
+    expect(() => readZipEntryChunks(one, e!, 'x.zip', 'zip', withLimits({ maxEntryBytes: big.length - 1 }), { used: 0 }, () => { read++; })).toThrow(expect.objectContaining({ code: 'UNPACKED_TOO_LARGE' }));
+    expect(read).toBe(0);
+    // A reader's own error passes through unchanged, not as a corrupt zip.
+    const mine = new Error('reader');
+    expect(() => readZipEntryChunks(one, e!, 'x.zip', 'zip', LIMITS, { used: 0 }, () => { throw mine; })).toThrow(mine);
   });
 
   it('refuses from the declared sizes before inflating: per entry, in total, and by ratio', () => {

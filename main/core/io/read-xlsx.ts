@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { cellTooLong, LIMITS, tooManyColumns, type IoLimits } from './limits';
 import type { Cell, TableSink } from './table';
 import { decodeXstring } from './xstring';
-import { listZip, readZipEntry, type UnpackBudget, type ZipEntry } from './zip';
+import { checkEntryLimits, listZip, readZipEntry, readZipEntryChunks, type UnpackBudget, type ZipEntry } from './zip';
 
 /**
  * Reads the first worksheet of an .xlsx, row by row. Own reader rather than exceljs's streaming
@@ -27,13 +27,18 @@ export function readXlsx(
     return e ? readZipEntry(bytes, e, file, 'xlsx', limits, budget) : null;
   };
   const sheetPath = firstSheetPath(part('xl/workbook.xml'), part('xl/_rels/workbook.xml.rels'), [...byName.keys()], file);
-  const sheet = part(sheetPath);
+  const sheet = byName.get(sheetPath);
   if (!sheet) throw new AppError('XLSX_CORRUPT', { file, notes: [{ key: 'XLSX_PART_MISSING', params: { part: sheetPath } }] });
+  // The sheet is held to the limits first (as when it was read first), its declared size reserved
+  // in the budget (its chunks are checked against that size at the end).
+  checkEntryLimits(sheet, file, limits, budget);
+  budget.used += sheet.size;
   // Read before the sheet's rows, and let go of its XML once read.
   let sst = part('xl/sharedStrings.xml');
   const shared = sst ? readSharedStrings(sst, file, chunkSize, limits) : [];
   sst = null;
-  readSheet(sheet, shared, file, sink, chunkSize, limits);
+  // The sheet streams from the zip: its XML (a gigabyte at a million rows) is never held whole.
+  readSheet((chunk) => readZipEntryChunks(bytes, sheet, file, 'xlsx', limits, { used: budget.used - sheet.size }, chunk), shared, file, sink, chunkSize, limits);
 }
 
 export function firstSheetPath(wb: Uint8Array | null, rels: Uint8Array | null, names: string[], file: string): string {
@@ -71,16 +76,23 @@ function attrSuffix(attrs: Record<string, unknown>, suffix: string): string | nu
 }
 
 /** Feeds a whole XML part to saxes in chunks through one streaming UTF-8 decoder. */
-function parseAll(xml: Uint8Array, chunkSize: number, file: string, setup: (p: SaxesParser) => void): void {
+/** XML bytes handed on in chunks: a part held whole, or one streaming from the zip. */
+type XmlSource = Uint8Array | ((onChunk: (chunk: Uint8Array) => void) => void);
+
+function parseAll(xml: XmlSource, chunkSize: number, file: string, setup: (p: SaxesParser) => void): void {
   const p = new SaxesParser();
   let err: Error | null = null;
   p.on('error', (e) => { err ??= e; });
   setup(p);
   const dec = new TextDecoder('utf-8');
-  for (let at = 0; at < xml.byteLength; at += chunkSize) {
-    p.write(dec.decode(xml.subarray(at, Math.min(at + chunkSize, xml.byteLength)), { stream: true }));
-    if (err) throw new AppError('XLSX_CORRUPT', { file, detail: (err as Error).message.slice(0, 120) });
-  }
+  const feed = (chunk: Uint8Array): void => {
+    for (let at = 0; at < chunk.byteLength; at += chunkSize) {
+      p.write(dec.decode(chunk.subarray(at, Math.min(at + chunkSize, chunk.byteLength)), { stream: true }));
+      if (err) throw new AppError('XLSX_CORRUPT', { file, detail: (err as Error).message.slice(0, 120) });
+    }
+  };
+  if (typeof xml === 'function') xml(feed);
+  else feed(xml);
   p.write(dec.decode());
   p.close();
   if (err) throw new AppError('XLSX_CORRUPT', { file, detail: (err as Error).message.slice(0, 120) });
@@ -147,7 +159,7 @@ function colIndex(ref: string): number {
   return n - 1;
 }
 
-function readSheet(xml: Uint8Array, shared: string[], file: string, sink: TableSink, chunkSize: number, limits: IoLimits): void {
+function readSheet(xml: XmlSource, shared: string[], file: string, sink: TableSink, chunkSize: number, limits: IoLimits): void {
   let rowNo = 0;
   let cells: Cell[] = [];
   let col = -1;

@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { Inflate } from 'fflate';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { formatBytes, type IoLimits } from './limits';
 
@@ -151,6 +152,55 @@ export function readZipEntry(bytes: Uint8Array, e: ZipEntry, file: string, kind:
   if (data.length !== e.size || crc32(data) >>> 0 !== e.crc) throw new AppError(checksum(kind), where);
   budget.used += data.length;
   return data;
+}
+
+/** Packed bytes inflated at a time by readZipEntryChunks. */
+const STREAM_PACKED = 64 * 1024;
+
+/**
+ * One entry's bytes in chunks, for a part too large to hold unpacked (a sheet of a million rows
+ * is a gigabyte of XML): the same checks as readZipEntry — limits by its declared size before
+ * anything is inflated, never more than that size inflated, its size and CRC-32 at the end — but
+ * each chunk handed on as it comes. A lying entry is refused after its chunks were read: the
+ * caller must not keep what it made of them (an import rolls back).
+ */
+export function readZipEntryChunks(bytes: Uint8Array, e: ZipEntry, file: string, kind: ZipKind, limits: IoLimits, budget: UnpackBudget, onChunk: (chunk: Uint8Array) => void): void {
+  const where = { file, notes: [{ key: 'ZIP_ENTRY' as const, params: { entry: e.name } }] };
+  checkEntryLimits(e, file, limits, budget);
+  if (e.flags & 1) throw new AppError(corrupt(kind), { ...where, detail: 'encrypted entry' });
+  const lh = e.localOffset;
+  if (lh + 30 > bytes.length || u32(bytes, lh) !== LOCAL) throw new AppError(corrupt(kind), { ...where, detail: 'bad local header' });
+  const start = lh + 30 + u16(bytes, lh + 26) + u16(bytes, lh + 28);
+  const packed = bytes.subarray(start, start + e.packedSize);
+  if (start + e.packedSize > bytes.length) throw new AppError(corrupt(kind), { ...where, detail: 'entry beyond the end of the file' });
+  let size = 0;
+  let crc = 0;
+  const take = (chunk: Uint8Array): void => {
+    size += chunk.length;
+    if (size > e.size) throw new AppError(checksum(kind), where);
+    crc = crc32(chunk, crc);
+    onChunk(chunk);
+  };
+  if (e.method === 0) {
+    for (let at = 0; at < packed.length; at += STREAM_PACKED) take(packed.subarray(at, Math.min(packed.length, at + STREAM_PACKED)));
+  } else if (e.method === 8) {
+    const inflate = new Inflate((chunk) => take(chunk));
+    for (let at = 0; at < packed.length || at === 0; at += STREAM_PACKED) {
+      const end = Math.min(packed.length, at + STREAM_PACKED);
+      try {
+        inflate.push(packed.subarray(at, end), end === packed.length);
+      } catch (err) {
+        // fflate's own errors carry a numeric code; anything else came from a reader of the chunks.
+        if (typeof (err as { code?: unknown }).code !== 'number') throw err;
+        throw new AppError(corrupt(kind), { ...where, detail: (err as Error).message });
+      }
+      if (end === packed.length) break;
+    }
+  } else {
+    throw new AppError(corrupt(kind), { ...where, detail: `compression method ${e.method}` });
+  }
+  if (size !== e.size || crc >>> 0 !== e.crc) throw new AppError(checksum(kind), where);
+  budget.used += size;
 }
 
 /** An entry ready for a zip: its name, its CRC-32 and size, and its deflated bytes (compressed once, reusable). */
