@@ -35,8 +35,25 @@ export interface ParsedLine {
   styleId: string;
   skuCode: string;
   quantity: number;
-  raw: string;
+  /** The row's cells as the file holds them, as JSON: made when first needed (rawOf), from `cells`. */
+  raw?: string;
+  cells?: readonly Cell[];
   sourceRow: number;
+}
+
+/**
+ * A line's raw cells as JSON, made on first use: an order that comes again unchanged is never
+ * written, so its rows need no JSON at all.
+ */
+export function rawOf(l: ParsedLine): string {
+  if (l.raw === undefined) {
+    const cells = l.cells ?? [];
+    const raw: string[] = new Array(cells.length);
+    for (let i = 0; i < cells.length; i++) raw[i] = rawCellText(cells[i]);
+    l.raw = JSON.stringify(raw);
+    l.cells = undefined;
+  }
+  return l.raw;
 }
 
 /** One order as this file states it (fields from its first row; lines from all its rows). */
@@ -104,6 +121,7 @@ export class OrdersNotAdjacent extends Error {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 function pack(o: ParsedOrder): Uint8Array {
+  for (const l of o.lines) rawOf(l);
   return encoder.encode(JSON.stringify(o));
 }
 function unpack(b: Uint8Array): ParsedOrder {
@@ -122,6 +140,15 @@ interface OpenOrder {
  * must not be unpacked and repacked for each of them. Merging is linear in the rows either way.
  */
 const KEEP_OPEN_LINES = 16;
+
+/**
+ * A copy of a short string that holds on to nothing else. A cell papaparse cuts from a megabyte
+ * of text is a slice of that text and keeps all of it alive; a key kept for the whole file must
+ * not, or the file's whole text stays in memory a slice at a time.
+ */
+export function ownString(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
 
 /** Reads one file whole into orders (merge mode). Throws AppError (with file, row, column) on anything it cannot trust. */
 export function parseOrderFile(f: ImportFile, onProgress?: ImportOptions['onProgress'], limits?: Partial<IoLimits>): ParsedFile {
@@ -155,7 +182,7 @@ export function readOrderFile(f: ImportFile, sink: OrderSink, mode: 'stream' | '
   let badTimes = 0;
   const close = (o: OpenOrder): void => {
     if (!merging) {
-      handed.add(o.order.key);
+      handed.add(ownString(o.order.key));
       count++;
       sink.order(o.order);
     } else if (o.order.lines.length >= KEEP_OPEN_LINES) open.set(o.order.key, o); // packed at the end
@@ -254,9 +281,10 @@ export function readOrderFile(f: ImportFile, sink: OrderSink, mode: 'stream' | '
 /** Another row of the same order: a new item adds its line and amounts; the same row again adds nothing. */
 function merge(into: OpenOrder, row: ParsedOrder): void {
   const line = row.lines[0];
-  into.raws ??= new Set(into.order.lines.map((l) => l.raw));
-  if (into.raws.has(line.raw)) return;
-  into.raws.add(line.raw);
+  into.raws ??= new Set(into.order.lines.map(rawOf));
+  const raw = rawOf(line);
+  if (into.raws.has(raw)) return;
+  into.raws.add(raw);
   const prev = into.order;
   prev.lines.push(line);
   if (row.paidCents !== null) prev.paidCents = (prev.paidCents ?? 0) + row.paidCents;
@@ -294,9 +322,8 @@ function rowToOrder(r: RawRow, m: HeaderMap): ParsedOrder {
   const orderNo = cellText(orderCell);
   // A numeric cell can never be a real order number: Excel has already turned it into a float.
   const damaged = typeof orderCell === 'number' || !ORDER_NO_RE.test(orderNo);
-  // The row as the file holds it, untrimmed: what the export said, kept for the merchant's proof.
-  const rawCells: string[] = new Array(m.names.length);
-  for (let i = 0; i < m.names.length; i++) rawCells[i] = rawCellText(r.cells[i]);
+  // The row as the file holds it, untrimmed (one cell per header): what the export said, kept for the merchant's proof.
+  const rowCells = r.cells.length === m.names.length ? r.cells : Array.from({ length: m.names.length }, (_, i) => r.cells[i]);
   const qty = parseIntCell(cell(r, m, 'quantity'));
   const line: ParsedLine = {
     productName: get(r, m, 'productName'),
@@ -305,7 +332,7 @@ function rowToOrder(r: RawRow, m: HeaderMap): ParsedOrder {
     styleId: get(r, m, 'styleId'),
     skuCode: get(r, m, 'skuCode'),
     quantity: qty === null || qty < 1 ? 1 : qty,
-    raw: JSON.stringify(rawCells),
+    cells: rowCells,
     sourceRow: r.rowNo,
   };
   return {

@@ -7,7 +7,7 @@ import { faultPoint } from '../../fault';
 import { applyStatusToAllocations } from '../allocation';
 import { nowIso } from '../clock';
 import { syncProducts } from '../products';
-import { OrdersNotAdjacent, readOrderFile, type FileFacts, type ImportFile, type ImportOptions, type ParsedLine, type ParsedOrder } from './parse-file';
+import { OrdersNotAdjacent, ownString, rawOf, readOrderFile, type FileFacts, type ImportFile, type ImportOptions, type ParsedLine, type ParsedOrder } from './parse-file';
 import { checkShop } from '../rules/check';
 import { exportedOrders, learnShipState } from '../export/learn';
 
@@ -120,8 +120,9 @@ export function writeImport(db: Db, shopId: number, files: ImportFile[], opts: I
             const id = Number(ins.run(shopId, o.key, ...params(v), now, now, now, importId, importId).lastInsertRowid);
             writeLines(id, o.lines, importId);
             if (remember) {
-              existing.set(o.key, [id, v.fingerprint]);
-              undo.push(() => existing.delete(o.key));
+              const key = ownString(o.key);
+              existing.set(key, [id, v.fingerprint]);
+              undo.push(() => existing.delete(key));
             }
             fs.new++;
           } else if (seen[1] === v.fingerprint) {
@@ -181,6 +182,6 @@ export function writeImport(db: Db, shopId: number, files: ImportFile[], opts: I
   return summary;
 
   function writeLines(orderId: number, lines: ParsedLine[], importId: number): void {
-    lines.forEach((l, i) => insLine.run(orderId, i + 1, l.productName, l.productId, l.spec, l.styleId, l.skuCode, l.quantity, l.raw, importId, l.sourceRow));
+    lines.forEach((l, i) => insLine.run(orderId, i + 1, l.productName, l.productId, l.spec, l.styleId, l.skuCode, l.quantity, rawOf(l), importId, l.sourceRow));
   }
 }
