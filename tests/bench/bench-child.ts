@@ -1,6 +1,6 @@
 /**
  * One measurement in a fresh process, so peak memory (maxRSS) belongs to that one job:
- *   tsx bench-child.ts import <file> <dataDir>   — VShip's full import into a fresh database
+ *   tsx bench-child.ts import <file> <dataDir>   — VShip's full import (into the data folder as it is: fresh, or a re-import)
  *   tsx bench-child.ts bare <file>               — the bare library read (exceljs / papaparse)
  * Prints one JSON line: { ms, rows, peakMB }.
  */
@@ -15,7 +15,8 @@ import { ensureDefaultShop } from '../../main/core/services/shops';
 
 async function main(): Promise<void> {
   const [mode, file, dataDir] = process.argv.slice(2);
-  const input = [{ name: basename(file), bytes: new Uint8Array(readFileSync(file)) }];
+  // The file's bytes as read (a Buffer is a Uint8Array: no copy), as the app hands them to its import.
+  const input = [{ name: basename(file), bytes: readFileSync(file) as Uint8Array }];
   let rows = 0;
   const t0 = performance.now();
   if (mode === 'import') {

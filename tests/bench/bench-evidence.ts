@@ -35,6 +35,7 @@ import { jpeg, jpegWithComment, png, pngWithText, screenshotNames } from '../fix
 import { generateOrders, toCsv } from '../fixtures/orders';
 import { codes } from '../helpers/code-shop';
 import { deliveredShop } from '../helpers/delivered-shop';
+import { benchRow } from './row';
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -194,6 +195,7 @@ async function main(): Promise<void> {
     const by = (k: string) => io.matched.filter((m) => m.by === k).length;
     const ia = median(imports.map((r) => r.m.ms));
     const ib = median(bareImports.map((r) => r.ms));
+    benchRow({ work: 'evidence import', file: `${n(f.files)} screenshots (${mb(f.bytes)})`, rows: f.files, ms: ia, bareMs: ib, peakMB: Math.max(...imports.map((r) => r.m.peakMB)), barePeakMB: Math.max(...bareImports.map((r) => r.peakMB)), note: 'bare node:crypto + fs; target < 20 s' });
     console.log(`| evidence import ${n(f.files)} screenshots (${mb(f.bytes)}: ${n(f.pngs)} PNG, ${n(f.jpegs)} JPEG with EXIF), \`vship evidence import\`, fresh process, fresh data folder | ${s(ia)} | ${s(ib)} | ${(ia / ib).toFixed(2)}× | ${Math.max(...imports.map((r) => r.m.peakMB))} MB | ${Math.max(...bareImports.map((r) => r.peakMB))} MB | < 20 s | matched ${n(io.matched.length)} (by order no ${n(by('orderNo'))}, by recharge no ${n(by('rechargeNo'))}, by metadata ${n(by('metadata'))}), unmatched ${n(io.unmatched.length)}, refused ${io.refused.length} (named: ${n(f.byOrderNo)} by order no, ${n(f.byRechargeNo)} by recharge no, ${n(f.byNothing)} by neither) in a shop of ${n(f.orders)} exported orders; bare ${n(bareImports[0]!.files)} files; runs ${imports.map((r) => r.m.ms).join('/')} ms |`);
 
     if (archiveDir && a) {
@@ -204,6 +206,7 @@ async function main(): Promise<void> {
       const c = vo.checked;
       const va = median(verifies.map((r) => r.m.ms));
       const vb = median(bareVerifies.map((r) => r.ms));
+      benchRow({ work: 'verify', file: `${n(c.evidenceFiles ?? a.files)} evidence files + ${n(c.deliveries ?? a.orders)} deliveries`, rows: c.deliveries ?? a.orders, ms: va, bareMs: vb, peakMB: Math.max(...verifies.map((r) => r.m.peakMB)), barePeakMB: Math.max(...bareVerifies.map((r) => r.peakMB)), note: 'bare node:crypto + better-sqlite3; target < 30 s' });
       console.log(`| verify ${n(c.evidenceFiles ?? a.files)} evidence files (${mb(a.bytes)}) + ${n(c.deliveries ?? a.orders)} delivery records, \`vship verify\`, fresh process | ${s(va)} | ${s(vb)} | ${(va / vb).toFixed(2)}× | ${Math.max(...verifies.map((r) => r.m.peakMB))} MB | ${Math.max(...bareVerifies.map((r) => r.peakMB))} MB | < 30 s | ok ${vo.ok}, ${vo.problems.length + vo.moreProblems} problems; ${Object.entries(c).map(([k, v]) => `${k} ${n(v)}`).join(', ')}; set-up matched ${n(a.matched)} of ${n(a.files)}; bare ${n(bv.files)} files (${mb(bv.bytes)}, ${bv.altered} altered) + ${n(bv.ledgerRows)} ledger rows (${bv.broken} broken); runs ${verifies.map((r) => r.m.ms).join('/')} ms |`);
     }
   } finally {

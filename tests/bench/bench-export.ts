@@ -17,6 +17,7 @@ import { ensureDefaultShop } from '../../main/core/services/shops';
 import { importStock } from '../../main/core/services/stock';
 import { generateOrders, toCsv } from '../fixtures/orders';
 import { codes } from '../helpers/code-shop';
+import { benchRow } from './row';
 
 const TSX = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 const ORDERS = Number(process.env.BENCH_EXPORT_ORDERS ?? 100_000);
@@ -75,6 +76,7 @@ function main(): void {
     });
     const a = median(ours.map((r) => r.ms));
     const b = median(bare.map((r) => r.ms));
+    benchRow({ work: 'export (shipment files, messages, records)', file: `files of ${MAX_ROWS} rows`, rows: ours[0].orders, ms: a, bareMs: b, peakMB: Math.max(...ours.map((r) => r.peakMB)), barePeakMB: Math.max(...bare.map((r) => r.peakMB)), note: `bare better-sqlite3 + exceljs; ${ours[0].items.toLocaleString('en')} items in ${ours[0].files} files; target < 5 s` });
     console.log(`| export ${ours[0].orders.toLocaleString('en')} ready orders (shipment files, messages, records), fresh process | ${s(a)} | ${s(b)} | ${(a / b).toFixed(2)}× | ${Math.max(...ours.map((r) => r.peakMB))} MB | ${Math.max(...bare.map((r) => r.peakMB))} MB | < 5 s, < 500 MB | ${ours[0].items.toLocaleString('en')} items in ${ours[0].files} files (${(ours[0].bytes / 1e6).toFixed(1)} MB); bare ${bare[0].rows.toLocaleString('en')} rows in ${bare[0].files} files; runs ${ours.map((r) => r.ms).join('/')} ms |`);
   } finally {
     if (process.env.BENCH_EXPORT_KEEP) console.log(`kept: ${made.join(' ')}`);
