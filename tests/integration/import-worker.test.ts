@@ -51,11 +51,15 @@ describe('the import job in its worker thread', () => {
     const inProcess = forbidInProcess();
     const csv = generateOrders({ count: 300, seed: 211, optional: true });
     const xlsx = generateOrders({ count: 120, seed: 212 });
-    const { result, events, orders } = await importThrough(WORKER, [
+    const files = [
       { name: 'orders.csv', bytes: toCsv(csv, { encoding: 'gbk' }) },
       { name: 'orders.xlsx', bytes: await toXlsx(xlsx) },
-    ]);
+    ];
+    const sent = files.map((f) => Buffer.from(f.bytes));
+    const { result, events, orders } = await importThrough(WORKER, files);
     expect(result.ok, JSON.stringify(result)).toBe(true);
+    // The worker's copy was moved to it, not the caller's bytes: those are as they were.
+    files.forEach((f, i) => expect(Buffer.from(f.bytes).equals(sent[i]), f.name).toBe(true));
     expect(inProcess).not.toHaveBeenCalled();
     const summary = (result as { ok: true; value: ImportSummary }).value;
     expect(summary).toMatchObject({ read: 420, new: 420, updated: 0 });

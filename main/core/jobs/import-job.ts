@@ -23,10 +23,13 @@ export const importJob: JobDef<ImportJobInput, ImportSummary> = {
     }
   },
   toWorker(input) {
-    // Structured clone copies a view's whole buffer: cut views into a larger buffer down to size.
-    // Nothing is transferred, so the caller's bytes stay usable for the in-process fallback.
-    const whole = (b: Uint8Array) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
-    return { ...input, files: input.files.map((f) => ({ name: f.name, bytes: whole(f.bytes) ? f.bytes : f.bytes.slice() })) };
+    // One copy of each file for the worker, moved there (transfer) rather than copied again by the
+    // structured clone: a million-order export (~0.4 GB) is then held twice, not three times. The
+    // caller's bytes stay usable for the in-process fallback.
+    return { ...input, files: input.files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })) };
+  },
+  transfer(input) {
+    return input.files.map((f) => f.bytes.buffer as ArrayBuffer);
   },
 };
 

@@ -35,8 +35,9 @@ export function runJob<K extends JobKind>(
   const inProcess = () => (JOBS[kind].run as (i: JobInput<K>, r: typeof report) => JobOutput<K>)(input, report);
   if (!workerPath || !existsSync(workerPath)) return new Promise((resolve) => resolve(inProcess()));
   return new Promise((resolve, reject) => {
-    const data = (JOBS[kind].toWorker as (i: JobInput<K>) => JobInput<K>)(input);
-    const worker = new Worker(workerPath, { workerData: { kind, input: data } satisfies WorkerData<K> });
+    const def = JOBS[kind] as { toWorker: (i: JobInput<K>) => JobInput<K>; transfer?: (i: JobInput<K>) => ArrayBuffer[] };
+    const data = def.toWorker(input);
+    const worker = new Worker(workerPath, { workerData: { kind, input: data } satisfies WorkerData<K>, transferList: def.transfer?.(data) ?? [] });
     let settled = false;
     let heard = false;
     worker.on('message', (m: WorkerMessage) => {
