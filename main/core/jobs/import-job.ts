@@ -26,7 +26,8 @@ export const importJob: JobDef<ImportJobInput, ImportSummary> = {
     // One copy of each file for the worker, moved there (transfer) rather than copied again by the
     // structured clone: a million-order export (~0.4 GB) is then held twice, not three times. The
     // caller's bytes stay usable for the in-process fallback.
-    return { ...input, files: input.files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })) };
+    // (new Uint8Array copies; a Buffer's slice() would be a view of the caller's memory.)
+    return { ...input, files: input.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })) };
   },
   transfer(input) {
     return input.files.map((f) => f.bytes.buffer as ArrayBuffer);
