@@ -538,8 +538,10 @@ describe('a data folder from before the rules (schema 5)', () => {
     const { dir, db, shopId, cases } = rulesShop();
     const lockedBefore = withRule(db, shopId, 'REGION_LOCK', 'block');
     db.close();
-    // Take migrations 9 to 6 back out, as VShip before the rules left the folder (9 wrote only data).
+    // Take migrations 10 to 6 back out, as VShip before the rules left the folder (9 wrote only data;
+    // 10's findings_order goes with the findings table).
     const raw = new Database(join(dir, DB_FILE));
+    raw.exec('DROP INDEX orders_waiting');
     raw.exec(`DROP INDEX allocations_recharge_ref; DROP INDEX orders_recharge_no; ALTER TABLE stock_items DROP COLUMN content_hash;
       DROP TABLE evidence; DROP TABLE evidence_files; DROP TABLE meta;`);
     raw.exec(`DROP INDEX orders_ship_state; ALTER TABLE orders DROP COLUMN ship_state; ALTER TABLE orders DROP COLUMN ship_note;
