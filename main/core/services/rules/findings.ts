@@ -65,9 +65,11 @@ export function findingsForProducts(db: Db, shopId: number, products: { id: numb
 }
 
 /** SQL: the finding `f` (of an order `o`, or a product) is not lifted by an active override. */
-export const ACTIVE_FINDING = `(f.severity = 'warn' OR NOT EXISTS (SELECT 1 FROM rule_overrides r WHERE r.shop_id = f.shop_id AND r.withdrawn_at IS NULL AND r.rule = f.rule
-  AND ((r.subject = 'order' AND f.order_id IS NOT NULL AND r.subject_key = (SELECT order_no FROM orders WHERE id = f.order_id))
-    OR (r.subject = 'product' AND r.subject_key = f.sku_key))))`;
+export const ACTIVE_FINDING = `(f.severity = 'warn' OR (
+  NOT EXISTS (SELECT 1 FROM rule_overrides r WHERE r.shop_id = f.shop_id AND r.subject = 'order' AND f.order_id IS NOT NULL
+    AND r.subject_key = (SELECT order_no FROM orders WHERE id = f.order_id) AND r.rule = f.rule AND r.withdrawn_at IS NULL)
+  AND NOT EXISTS (SELECT 1 FROM rule_overrides r WHERE r.shop_id = f.shop_id AND r.subject = 'product' AND r.subject_key = f.sku_key
+    AND r.rule = f.rule AND r.withdrawn_at IS NULL)))`;
 
 export function rulesSummary(db: Db, shopId: number): RulesSummary {
   const checkedAt = (db.prepare('SELECT checked_at FROM rule_checks WHERE shop_id = ?').pluck().get(shopId) as string | undefined) ?? null;
