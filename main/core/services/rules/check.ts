@@ -12,7 +12,8 @@ import type { Db } from '../../db/open';
 import { nowIso, nowMs } from '../clock';
 import { maskItem } from '../stock';
 import { provinceOfNumber } from './number-region';
-import { heldOrders } from './findings';
+import { inChunks } from './chunks';
+import { heldAmong } from './findings';
 import { getRuleParams } from './params';
 
 /**
@@ -21,7 +22,8 @@ import { getRuleParams } from './params';
  * Orders to ship (待发货, after-sale included) are checked; others carry no findings. Every
  * order carries its products' findings too (origin 'product'), so one index serves the grid.
  * OUT_OF_STOCK is a property of the whole queue (most urgent first, as a fill hands stock out),
- * so it is recomputed for the whole shop on every check: it is cheap, only unfilled orders count.
+ * so it is recomputed for the whole shop on every check: only the unfilled orders of stocked
+ * products are read (a filled order costs an index probe), so it grows with the queue, not the shop.
  */
 export interface CheckScope {
   /** Orders whose findings to recompute. */
@@ -182,18 +184,23 @@ function itemsWithExpiry(db: Db, orderIds: number[]): Map<number, { label: strin
  * `fresh`: orders whose hold state was just computed (`held`); the others' comes from the store.
  */
 function checkStock(db: Db, shopId: number, env: RuleEnv, products: Map<string, Loaded>, held: Set<number>, fresh: Set<number>): void {
-  const storedHeld = heldOrders(db, shopId);
-  const isHeld = (id: number) => (fresh.has(id) ? held.has(id) : storedHeld.has(id));
-
-  // The queue: unfilled orders to ship, most urgent first. A single-line order's product and units
-  // are on the order itself; only multi-line orders read their lines.
-  // Single-line orders come by product through the index orders_sku; multi-line ones through orders_multi_line.
+  // The queue: unfilled orders to ship of a stocked product, most urgent first. An order whose
+  // (first) product is not stocked takes nothing, so only the stocked products' orders are read.
+  // Through the index orders_sku and the active allocations alone: a filled order costs an index
+  // probe, not a row read; only the queued orders' rows are read. A single-line order's product and
+  // units are on the order itself; only multi-line orders read their lines.
   const stockedKeys = [...products.values()].filter((p) => p.rule.confirmed && p.rule.kind && STOCKED_KINDS.includes(p.rule.kind)).map((p) => p.skuKey);
-  const unfilled = 'o.shippable = 1 AND o.damaged = 0 AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)';
-  const byKey = db.prepare(`SELECT o.id, o.sku_key, o.quantity, o.line_count, o.ship_by FROM orders o WHERE o.shop_id = ? AND o.sku_key = ? AND o.line_count = 1 AND ${unfilled}`).raw();
-  const queue = db.prepare(`SELECT o.id, o.sku_key, o.quantity, o.line_count, o.ship_by FROM orders o WHERE o.shop_id = ? AND o.line_count > 1 AND ${unfilled}`).raw().all(shopId) as [number, string, number, number, string | null][];
-  for (const k of stockedKeys) for (const r of byKey.all(shopId, k) as typeof queue) queue.push(r);
+  const unfilledOf = db.prepare(`SELECT o.id FROM orders o INDEXED BY orders_sku WHERE o.shop_id = ? AND o.sku_key = ? AND o.shippable = 1
+    AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)`).pluck();
+  const ids: number[] = [];
+  for (const k of stockedKeys) for (const id of unfilledOf.all(shopId, k) as number[]) ids.push(id);
+  ids.sort((a, b) => a - b);
+  const queue = inChunks(db, (list) => `SELECT o.id, o.sku_key, o.quantity, o.line_count, o.ship_by FROM orders o WHERE o.id IN (${list}) AND o.damaged = 0`)(ids) as
+    [number, string, number, number, string | null][];
   queue.sort((a, b) => (a[4] === b[4] ? a[0] - b[0] : a[4] === null ? 1 : b[4] === null ? -1 : a[4] < b[4] ? -1 : 1));
+  // Whether a rule holds an order back: as just computed for `fresh` orders, as stored for the others.
+  const storedHeld = heldAmong(db, shopId, queue.filter((r) => !fresh.has(r[0])).map((r) => r[0]));
+  const isHeld = (id: number) => (fresh.has(id) ? held.has(id) : storedHeld.has(id));
   const linesOf = db.prepare(`SELECT ${skuKeySql('l')}, l.quantity FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no`).raw();
   const left = new Map<number, number>();
   const usable = (p: Loaded): number => {
