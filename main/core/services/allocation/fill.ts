@@ -38,6 +38,20 @@ function loadPool(db: Db, p: Profile, now: number): Pool {
   return { ids: dated.length ? dated.concat(undated) : undated, pos: 0, reusable: false, checked: 0, held: 0, holders: new Map(), fetched: 0 };
 }
 
+/** Rows per statement of the fill's writes. */
+const WRITE_ROWS = 100;
+
+/** A statement over `n` rows, `sql(rows)` with `rows(tuple)` the tuple `n` times; prepared once per `n`. */
+type RunStatement = { run(...params: unknown[]): { changes: number } };
+function rowsStatement(db: Db, sql: (rows: (tuple: string) => string) => string): (n: number) => RunStatement {
+  const statements = new Map<number, RunStatement>();
+  return (n) => {
+    let st = statements.get(n);
+    if (!st) { st = db.prepare(sql((tuple) => Array.from({ length: n }, () => tuple).join(', '))) as unknown as RunStatement; statements.set(n, st); }
+    return st;
+  };
+}
+
 interface QueuedOrder { id: number; order_no: string; lines: NeedLine[] }
 
 /**
@@ -100,9 +114,23 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
     const result: FillResult = { fillId: null, filled: 0, items: 0, short: [], shortByProduct: [], skipped: [], inconsistent: [], held: [] };
     if (orders.length === 0) { faultPoint('fill.beforeCommit'); return result; }
     const fillId = Number(db.prepare('INSERT INTO fills (shop_id, at, filled, items) VALUES (?, ?, 0, 0)').run(shopId, nowIso).lastInsertRowid);
-    const insAlloc = db.prepare(`INSERT INTO allocations (shop_id, order_id, item_id, kind, reusable, fill_id, source, rental_until, created_at)
-      VALUES (?, ?, ?, 'item', ?, ?, 'fill', ?, ?)`);
-    const reserve = db.prepare("UPDATE stock_items SET state = 'reserved' WHERE id = ? AND state = 'available'");
+    // The allocations and reservations are written WRITE_ROWS at a time (one statement each), in the
+    // order they are made; nothing the loop reads depends on the rows still waiting.
+    const insAlloc = rowsStatement(db, (rows) => `INSERT INTO allocations (shop_id, order_id, item_id, kind, reusable, fill_id, source, rental_until, created_at)
+      VALUES ${rows(`(${shopId}, ?, ?, 'item', ?, ${fillId}, 'fill', ?, ?)`)}`);
+    const reserve = rowsStatement(db, (rows) => `UPDATE stock_items SET state = 'reserved' WHERE id IN (${rows('?')}) AND state = 'available'`);
+    const allocRows: unknown[] = [];
+    const reserveIds: number[] = [];
+    const flush = (all: boolean) => {
+      while (allocRows.length >= (all ? 1 : WRITE_ROWS * 5)) {
+        const n = Math.min(WRITE_ROWS, allocRows.length / 5);
+        insAlloc(n).run(...allocRows.splice(0, n * 5));
+      }
+      while (reserveIds.length >= (all ? 1 : WRITE_ROWS)) {
+        const ids = reserveIds.splice(0, WRITE_ROWS);
+        if (reserve(ids.length).run(...ids).changes !== ids.length) throw new Error(`an item of ${ids.join(', ')} was not available`);
+      }
+    };
     const rent = db.prepare('UPDATE stock_items SET busy_until = ? WHERE id = ?');
     // Whether an item is held by an order already, asked for the pool's next items at once rather than item by item.
     const holdersOf = inChunks(db, (list) => `SELECT a.item_id, o.order_no FROM allocations a JOIN orders o ON o.id = a.order_id
@@ -170,15 +198,17 @@ export function fill(db: Db, shopId: number, opts: { cooldownHours: number }): F
         const rentalUntil = pool.reusable ? toBeijingIso(now + n.profile.terms.rentalDays! * DAY) : null;
         for (let i = 0; i < n.units; i++) {
           const itemId = pool.ids[pool.pos++];
-          insAlloc.run(shopId, o.id, itemId, pool.reusable ? 1 : 0, fillId, rentalUntil, nowIso);
+          allocRows.push(o.id, itemId, pool.reusable ? 1 : 0, rentalUntil, nowIso);
           if (pool.reusable) rent.run(toBeijingIso(now + n.profile.terms.rentalDays! * DAY + opts.cooldownHours * 3_600_000), itemId);
-          else if (reserve.run(itemId).changes !== 1) throw new Error(`item ${itemId} was not available`);
+          else reserveIds.push(itemId);
           result.items++;
         }
       }
       result.filled++;
       filledIds.push(o.id);
+      flush(false);
     }
+    flush(true);
     result.shortByProduct = shortProducts(db, shopId, shortBy, (key) => {
       const p = profiles.get(key);
       const pool = p && pools.get(p.id);

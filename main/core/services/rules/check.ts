@@ -132,11 +132,25 @@ function runCheck(db: Db, shopId: number, scope?: CheckScope): void {
   const overrides = activeOverrides(db, shopId);
   const held = new Set<number>();
   const linesOf = db.prepare(`SELECT ${skuKeySql('l')} FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no`).pluck();
+  // On a partial check only what changed is written, order by order: an order's findings are
+  // rewritten (in the order a full check writes them) when they differ from those stored, kept
+  // otherwise. OUT_OF_STOCK is checkStock's, and written as a diff there.
+  const storedRows = inChunks(db, (list) => `SELECT order_id, id, rule || '|' || severity || '|' || origin || '|' || coalesce(sku_key, '') || '|' || params FROM findings
+    WHERE order_id IN (${list}) AND rule <> 'OUT_OF_STOCK' ORDER BY order_id, id`);
+  const del = db.prepare('DELETE FROM findings WHERE id = ?');
+  const rowKey = (h: RuleHit, origin: 'order' | 'product', skuKey: string | null) =>
+    `${h.rule}|${h.severity}|${origin}|${skuKey ?? ''}|${JSON.stringify(h.spans ? { ...h.params, spans: h.spans } : h.params)}`;
   // In chunks: an import of 100,000 orders is checked without holding all of them as objects.
   for (let at = 0; at < ids.length; at += CHUNK) {
     const chunk = ids.slice(at, at + CHUNK);
     const list = chunk.map(() => '?').join(',');
-    if (!full) db.prepare(`DELETE FROM findings WHERE order_id IN (${list})`).run(...chunk);
+    const stored = new Map<number, { ids: number[]; keys: string[] }>();
+    if (!full) {
+      for (const [orderId, id, key] of storedRows(chunk) as [number, number, string][]) {
+        const s = stored.get(orderId);
+        if (s) { s.ids.push(id); s.keys.push(key); } else stored.set(orderId, { ids: [id], keys: [key] });
+      }
+    }
     const orders = db.prepare(`SELECT ${cols} FROM orders o WHERE o.id IN (${list}) AND ${TO_SHIP}`).all(...chunk) as OrderRow[];
     const items = itemsWithExpiry(db, chunk);
     for (const o of orders) {
@@ -147,17 +161,25 @@ function runCheck(db: Db, shopId: number, scope?: CheckScope): void {
         orderNo: o.order_no, reason: o.reason, afterSale: o.after_sale, province: o.province, rechargeNo: o.recharge_no,
         paidAt: o.paid_at, shipBy: o.ship_by, products: ps, items: items.get(o.id) ?? [], stockShort: null,
       } satisfies RuleOrder, env);
+      const rows: [RuleHit, 'order' | 'product', string | null][] = [];
       for (const h of hits) {
-        write(o.id, null, h, 'order', null);
+        rows.push([h, 'order', null]);
         if (h.severity === 'block' && RULES[h.rule].holdsFill && !overrides.has(`order|${o.order_no}|${h.rule}`)) held.add(o.id);
       }
       for (const k of new Set(keys)) {
         for (const h of productHits.get(k) ?? []) {
-          write(o.id, null, h, 'product', k);
+          rows.push([h, 'product', k]);
           if (h.severity === 'block' && RULES[h.rule].holdsFill && !overrides.has(`product|${k}|${h.rule}`) && !overrides.has(`order|${o.order_no}|${h.rule}`)) held.add(o.id);
         }
       }
+      const before = stored.get(o.id);
+      stored.delete(o.id);
+      if (before && before.keys.length === rows.length && rows.every(([h, origin, k], i) => rowKey(h, origin, k) === before.keys[i])) continue;
+      for (const id of before?.ids ?? []) del.run(id);
+      for (const [h, origin, k] of rows) write(o.id, null, h, origin, k);
     }
+    // Orders of the chunk no longer to ship carry no findings.
+    for (const s of stored.values()) for (const id of s.ids) del.run(id);
   }
   checkStock(db, shopId, env, products, held, new Set(ids));
   db.prepare('INSERT INTO rule_checks (shop_id, checked_at) VALUES (?, ?) ON CONFLICT(shop_id) DO UPDATE SET checked_at = excluded.checked_at').run(shopId, nowIso());
