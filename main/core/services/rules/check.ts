@@ -12,7 +12,8 @@ import type { Db } from '../../db/open';
 import { nowIso, nowMs } from '../clock';
 import { maskItem } from '../stock';
 import { provinceOfNumber } from './number-region';
-import { heldOrders } from './findings';
+import { inChunks } from './chunks';
+import { heldAmong } from './findings';
 import { getRuleParams } from './params';
 
 /**
@@ -21,7 +22,8 @@ import { getRuleParams } from './params';
  * Orders to ship (待发货, after-sale included) are checked; others carry no findings. Every
  * order carries its products' findings too (origin 'product'), so one index serves the grid.
  * OUT_OF_STOCK is a property of the whole queue (most urgent first, as a fill hands stock out),
- * so it is recomputed for the whole shop on every check: it is cheap, only unfilled orders count.
+ * so it is recomputed for the whole shop on every check: only the unfilled orders of stocked
+ * products are read (a filled order costs an index probe), so it grows with the queue, not the shop.
  */
 export interface CheckScope {
   /** Orders whose findings to recompute. */
@@ -124,17 +126,32 @@ function runCheck(db: Db, shopId: number, scope?: CheckScope): void {
         for (const oid of multi.all(shopId, p.skuKey) as number[]) touched.add(oid);
       }
     }
-    ids = [...touched];
+    // In rowid order: each chunk's rows, findings and items sit on few pages.
+    ids = [...touched].sort((a, b) => a - b);
   }
 
   const overrides = activeOverrides(db, shopId);
   const held = new Set<number>();
   const linesOf = db.prepare(`SELECT ${skuKeySql('l')} FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no`).pluck();
+  // On a partial check only what changed is written, order by order: an order's findings are
+  // rewritten (in the order a full check writes them) when they differ from those stored, kept
+  // otherwise. OUT_OF_STOCK is checkStock's, and written as a diff there.
+  const storedRows = inChunks(db, (list) => `SELECT order_id, id, rule || '|' || severity || '|' || origin || '|' || coalesce(sku_key, '') || '|' || params FROM findings
+    WHERE order_id IN (${list}) AND rule <> 'OUT_OF_STOCK' ORDER BY order_id, id`);
+  const del = db.prepare('DELETE FROM findings WHERE id = ?');
+  const rowKey = (h: RuleHit, origin: 'order' | 'product', skuKey: string | null) =>
+    `${h.rule}|${h.severity}|${origin}|${skuKey ?? ''}|${JSON.stringify(h.spans ? { ...h.params, spans: h.spans } : h.params)}`;
   // In chunks: an import of 100,000 orders is checked without holding all of them as objects.
   for (let at = 0; at < ids.length; at += CHUNK) {
     const chunk = ids.slice(at, at + CHUNK);
     const list = chunk.map(() => '?').join(',');
-    if (!full) db.prepare(`DELETE FROM findings WHERE order_id IN (${list})`).run(...chunk);
+    const stored = new Map<number, { ids: number[]; keys: string[] }>();
+    if (!full) {
+      for (const [orderId, id, key] of storedRows(chunk) as [number, number, string][]) {
+        const s = stored.get(orderId);
+        if (s) { s.ids.push(id); s.keys.push(key); } else stored.set(orderId, { ids: [id], keys: [key] });
+      }
+    }
     const orders = db.prepare(`SELECT ${cols} FROM orders o WHERE o.id IN (${list}) AND ${TO_SHIP}`).all(...chunk) as OrderRow[];
     const items = itemsWithExpiry(db, chunk);
     for (const o of orders) {
@@ -145,17 +162,25 @@ function runCheck(db: Db, shopId: number, scope?: CheckScope): void {
         orderNo: o.order_no, reason: o.reason, afterSale: o.after_sale, province: o.province, rechargeNo: o.recharge_no,
         paidAt: o.paid_at, shipBy: o.ship_by, products: ps, items: items.get(o.id) ?? [], stockShort: null,
       } satisfies RuleOrder, env);
+      const rows: [RuleHit, 'order' | 'product', string | null][] = [];
       for (const h of hits) {
-        write(o.id, null, h, 'order', null);
+        rows.push([h, 'order', null]);
         if (h.severity === 'block' && RULES[h.rule].holdsFill && !overrides.has(`order|${o.order_no}|${h.rule}`)) held.add(o.id);
       }
       for (const k of new Set(keys)) {
         for (const h of productHits.get(k) ?? []) {
-          write(o.id, null, h, 'product', k);
+          rows.push([h, 'product', k]);
           if (h.severity === 'block' && RULES[h.rule].holdsFill && !overrides.has(`product|${k}|${h.rule}`) && !overrides.has(`order|${o.order_no}|${h.rule}`)) held.add(o.id);
         }
       }
+      const before = stored.get(o.id);
+      stored.delete(o.id);
+      if (before && before.keys.length === rows.length && rows.every(([h, origin, k], i) => rowKey(h, origin, k) === before.keys[i])) continue;
+      for (const id of before?.ids ?? []) del.run(id);
+      for (const [h, origin, k] of rows) write(o.id, null, h, origin, k);
     }
+    // Orders of the chunk no longer to ship carry no findings.
+    for (const s of stored.values()) for (const id of s.ids) del.run(id);
   }
   checkStock(db, shopId, env, products, held, new Set(ids));
   db.prepare('INSERT INTO rule_checks (shop_id, checked_at) VALUES (?, ?) ON CONFLICT(shop_id) DO UPDATE SET checked_at = excluded.checked_at').run(shopId, nowIso());
@@ -182,18 +207,23 @@ function itemsWithExpiry(db: Db, orderIds: number[]): Map<number, { label: strin
  * `fresh`: orders whose hold state was just computed (`held`); the others' comes from the store.
  */
 function checkStock(db: Db, shopId: number, env: RuleEnv, products: Map<string, Loaded>, held: Set<number>, fresh: Set<number>): void {
-  const storedHeld = heldOrders(db, shopId);
-  const isHeld = (id: number) => (fresh.has(id) ? held.has(id) : storedHeld.has(id));
-
-  // The queue: unfilled orders to ship, most urgent first. A single-line order's product and units
-  // are on the order itself; only multi-line orders read their lines.
-  // Single-line orders come by product through the index orders_sku; multi-line ones through orders_multi_line.
+  // The queue: unfilled orders to ship of a stocked product, most urgent first. An order whose
+  // (first) product is not stocked takes nothing, so only the stocked products' orders are read.
+  // Through the index orders_sku and the active allocations alone: a filled order costs an index
+  // probe, not a row read; only the queued orders' rows are read. A single-line order's product and
+  // units are on the order itself; only multi-line orders read their lines.
   const stockedKeys = [...products.values()].filter((p) => p.rule.confirmed && p.rule.kind && STOCKED_KINDS.includes(p.rule.kind)).map((p) => p.skuKey);
-  const unfilled = 'o.shippable = 1 AND o.damaged = 0 AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)';
-  const byKey = db.prepare(`SELECT o.id, o.sku_key, o.quantity, o.line_count, o.ship_by FROM orders o WHERE o.shop_id = ? AND o.sku_key = ? AND o.line_count = 1 AND ${unfilled}`).raw();
-  const queue = db.prepare(`SELECT o.id, o.sku_key, o.quantity, o.line_count, o.ship_by FROM orders o WHERE o.shop_id = ? AND o.line_count > 1 AND ${unfilled}`).raw().all(shopId) as [number, string, number, number, string | null][];
-  for (const k of stockedKeys) for (const r of byKey.all(shopId, k) as typeof queue) queue.push(r);
+  const unfilledOf = db.prepare(`SELECT o.id FROM orders o INDEXED BY orders_sku WHERE o.shop_id = ? AND o.sku_key = ? AND o.shippable = 1
+    AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.order_id = o.id AND a.released_at IS NULL)`).pluck();
+  const ids: number[] = [];
+  for (const k of stockedKeys) for (const id of unfilledOf.all(shopId, k) as number[]) ids.push(id);
+  ids.sort((a, b) => a - b);
+  const queue = inChunks(db, (list) => `SELECT o.id, o.sku_key, o.quantity, o.line_count, o.ship_by FROM orders o WHERE o.id IN (${list}) AND o.damaged = 0`)(ids) as
+    [number, string, number, number, string | null][];
   queue.sort((a, b) => (a[4] === b[4] ? a[0] - b[0] : a[4] === null ? 1 : b[4] === null ? -1 : a[4] < b[4] ? -1 : 1));
+  // Whether a rule holds an order back: as just computed for `fresh` orders, as stored for the others.
+  const storedHeld = heldAmong(db, shopId, queue.filter((r) => !fresh.has(r[0])).map((r) => r[0]));
+  const isHeld = (id: number) => (fresh.has(id) ? held.has(id) : storedHeld.has(id));
   const linesOf = db.prepare(`SELECT ${skuKeySql('l')}, l.quantity FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no`).raw();
   const left = new Map<number, number>();
   const usable = (p: Loaded): number => {

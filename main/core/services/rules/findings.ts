@@ -3,6 +3,7 @@ import { RULE_IDS } from '../../../../shared/domain';
 import { RULES } from '../../../../shared/rules/platform/catalogue';
 import { findingText } from '../../../../shared/rules/platform/finding-text';
 import type { Db } from '../../db/open';
+import { inChunks } from './chunks';
 
 /** Reading what the checks stored: per order, per product, the flat list and the counts. */
 
@@ -121,11 +122,22 @@ export function overridable(rule: RuleId): boolean {
   return RULES[rule].overridable;
 }
 
+const HOLD_RULES = RULE_IDS.filter((r) => RULES[r].holdsFill);
+const HELD = `f.severity = 'block' AND f.rule IN (${HOLD_RULES.map(() => '?').join(',')}) AND ${ACTIVE_FINDING}`;
+
 /** Orders a rule holds back from a fill (an active block filling cannot cure), with the first such rule. */
 export function heldOrders(db: Db, shopId: number): Map<number, RuleId> {
-  const holdRules = RULE_IDS.filter((r) => RULES[r].holdsFill);
-  const rows = db.prepare(`SELECT f.order_id, f.rule FROM findings f WHERE f.shop_id = ? AND f.order_id IS NOT NULL AND f.severity = 'block'
-    AND f.rule IN (${holdRules.map(() => '?').join(',')}) AND ${ACTIVE_FINDING} ORDER BY f.order_id, f.id`).raw().all(shopId, ...holdRules) as [number, RuleId][];
+  const rows = db.prepare(`SELECT f.order_id, f.rule FROM findings f WHERE f.shop_id = ? AND f.order_id IS NOT NULL AND ${HELD}
+    ORDER BY f.order_id, f.id`).raw().all(shopId, ...HOLD_RULES) as [number, RuleId][];
+  const m = new Map<number, RuleId>();
+  for (const [id, rule] of rows) if (!m.has(id)) m.set(id, rule);
+  return m;
+}
+
+/** `heldOrders` of these orders only (index findings_order): what a fill or a stock check asks of its queue. */
+export function heldAmong(db: Db, shopId: number, orderIds: readonly number[]): Map<number, RuleId> {
+  const rows = inChunks(db, (list) => `SELECT f.order_id, f.rule FROM findings f INDEXED BY findings_order WHERE f.order_id IN (${list}) AND f.shop_id = ? AND ${HELD}
+    ORDER BY f.order_id, f.id`)(orderIds, [], [shopId, ...HOLD_RULES]) as [number, RuleId][];
   const m = new Map<number, RuleId>();
   for (const [id, rule] of rows) if (!m.has(id)) m.set(id, rule);
   return m;
