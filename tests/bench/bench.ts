@@ -4,13 +4,15 @@
  * drift), with peak memory. `npm run bench -- --big` adds the 1,000,000-order exports.
  *
  * Rows: import of 10,000 and 100,000 orders (and 1,000,000 with --big) as XLSX, UTF-8 CSV and
- * GB18030 CSV, each in a fresh process into a fresh database, beside exceljs's streaming read /
- * TextDecoder + papaparse; the re-import of the same file (nothing changed); then the other
+ * GB18030 CSV, each a whole process — the built CLI, `vship import` (its import runs in the job
+ * worker, as in the app) into a fresh data folder — beside the bare library read as a whole
+ * process in plain Node (tests/bench/bare-read.cjs: exceljs's streaming read / TextDecoder +
+ * papaparse); the re-import of the same file (nothing changed); then the other
  * benchmark scripts (stock, fill, rule check, grid, export, evidence), whose rows come back as
  * BENCHROW lines (tests/bench/row.ts). Targets are in issue 13 and the README; nothing is asserted.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateOrders, toCsv, toXlsx } from '../fixtures/orders';
@@ -18,6 +20,7 @@ import { ROW_MARK, type BenchRow } from './row';
 
 const DIR = join(__dirname, '..', '.tmp', 'bench');
 const TSX = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+if (!existsSync(join(__dirname, '..', '..', 'out', 'main', 'cli.cjs'))) throw new Error('build first: node build/scripts/build.mjs --node (npm run bench does)');
 const big = process.argv.includes('--big');
 const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [10_000, 100_000, ...(big ? [1_000_000] : [])];
 /** Runs per measurement; the median is shown (BENCH_RUNS, default 1; 1,000,000 orders run once). */
@@ -39,9 +42,27 @@ async function ensureFiles(n: number): Promise<string[]> {
 
 interface Measure { ms: number; rows: number; peakMB: number }
 
+const CLI = join(__dirname, '..', '..', 'out', 'main', 'cli.cjs');
+/** One whole process, timed from spawn to exit, its peak memory written by peak.cjs at exit. */
+function whole(args: string[], rowsOf: (out: string) => number): Measure {
+  const peakFile = join(tmpdir(), `vship-bench-peak-${process.pid}`);
+  const t = performance.now();
+  const out = execFileSync(process.execPath, args, {
+    encoding: 'utf8', maxBuffer: 16 << 20,
+    env: { ...process.env, NODE_OPTIONS: `--require ${join(__dirname, 'peak.cjs')}`, BENCH_PEAK_FILE: peakFile },
+  });
+  const ms = performance.now() - t;
+  const peakMB = Number(readFileSync(peakFile, 'utf8'));
+  rmSync(peakFile, { force: true });
+  return { ms: Math.round(ms), rows: rowsOf(out), peakMB };
+}
 function child(args: string[]): Measure {
-  const out = execFileSync(TSX, [join(__dirname, 'bench-child.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop()!) as Measure;
+  const [mode, file, dataDir] = args;
+  if (mode === 'bare') return whole([join(__dirname, 'bare-read.cjs'), file], (out) => (JSON.parse(out.trim().split('\n').pop()!) as { rows: number }).rows);
+  return whole([CLI, 'import', file, '--data-dir', dataDir, '--json'], (out) => {
+    const s = JSON.parse(out) as { files: { rows: number }[] };
+    return s.files[0].rows;
+  });
 }
 
 function median(ms: number[]): number {
