@@ -17,6 +17,7 @@ import { ensureDefaultShop } from '../../main/core/services/shops';
 import { importStock } from '../../main/core/services/stock';
 import { STOCKED_KINDS } from '../../shared/domain';
 import { generateOrders, toCsv } from '../fixtures/orders';
+import { benchRow } from './row';
 
 const TSX = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 const ORDERS = Number(process.env.BENCH_RULES_ORDERS ?? 100_000);
@@ -81,6 +82,7 @@ function main(): void {
     const bareFull = Array.from({ length: RUNS }, () => child<{ ms: number; peakMB: number }>(['bare-check', bareDir, String(full[0].findings)]));
     const a = median(full.map((r) => r.ms));
     const ab = median(bareFull.map((r) => r.ms));
+    benchRow({ work: 'rule check, all orders', file: 'fresh process (open + checkShop)', rows: full[0].orders, ms: a, bareMs: ab, peakMB: Math.max(...full.map((r) => r.peakMB)), barePeakMB: Math.max(...bareFull.map((r) => r.peakMB)), note: `bare better-sqlite3 same reads and writes; ${full[0].findings.toLocaleString('en')} findings; target < 2 s` });
     console.log(`| (a) full check, fresh process (open + checkShop) | ${s(a)} | ${s(ab)} | ${(a / ab).toFixed(2)}× | ${Math.max(...full.map((r) => r.peakMB))} MB | ${Math.max(...bareFull.map((r) => r.peakMB))} MB | < 2 s | ${ORDERS.toLocaleString('en')} orders, ${full[0].orders.toLocaleString('en')} to ship, ${full[0].findings.toLocaleString('en')} findings written; runs ${full.map((r) => r.ms).join('/')} ms (open ${full[0].openMs} ms) |`);
 
     // (b) fill, then its scoped check again on the filled orders, measured apart; undone between rounds.
@@ -89,6 +91,7 @@ function main(): void {
     writeFileSync(idsFile, JSON.stringify(f.ids));
     const bareScoped = Array.from({ length: RUNS }, () => child<{ ms: number; peakMB: number }>(['bare-scoped', bareDir, idsFile, String(f.findings)]));
     const bs = median(bareScoped.map((r) => r.ms));
+    benchRow({ work: 'rule check after a fill', file: 'checkShop({ orderIds })', rows: f.filled, ms: f.scopedMs, bareMs: bs, peakMB: f.peakMB, barePeakMB: Math.max(...bareScoped.map((r) => r.peakMB)), note: `${f.findings.toLocaleString('en')} findings on them; target < 0.5 s` });
     console.log(`| (b) re-check after a fill: checkShop({ orderIds }) | ${s(f.scopedMs)} | ${s(bs)} | ${(f.scopedMs / bs).toFixed(2)}× | ${f.peakMB} MB | ${Math.max(...bareScoped.map((r) => r.peakMB))} MB | < 0.5 s | ${f.filled.toLocaleString('en')} orders filled, ${f.findings.toLocaleString('en')} findings on them; runs ${f.scoped.join('/')} ms |`);
     console.log(`| (b) the whole fill (its scoped check included) | ${s(f.fillMs)} | — | — | ${f.peakMB} MB | — | — | runs ${f.fills.join('/')} ms |`);
   } finally {
