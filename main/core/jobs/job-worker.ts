@@ -8,11 +8,13 @@ const { kind, input } = workerData as WorkerData;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 try {
   let last = 0;
+  let phase = '';
   const output = JOBS[kind].run(input as never, (step) => {
-    // At most ~20 messages a second: progress is for eyes, not a log.
+    // At most ~20 messages a second: progress is for eyes, not a log; a new phase always goes.
     const t = Date.now();
-    if (step.phase === 'done' || t - last > 50) {
+    if (step.phase === 'done' || step.phase !== phase || t - last > 50) {
       last = t;
+      phase = step.phase;
       post({ type: 'progress', step });
     }
   });

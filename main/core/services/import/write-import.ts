@@ -168,7 +168,8 @@ export function writeImport(db: Db, shopId: number, files: ImportFile[], opts: I
       if (importId === 0) importId = Number(insImport.run(shopId, facts.name, JSON.stringify(facts.headers), now).lastInsertRowid);
       Object.assign(fs, { file: facts.name, format: facts.format, encoding: facts.encoding, rows: facts.rows, read: facts.orders, damaged: facts.damaged, warnings: facts.warnings, warningCodes: facts.warningCodes });
       finishImport.run(facts.name, facts.sha256, facts.format, facts.encoding, facts.rows, facts.damaged, fs.new, fs.updated, fs.unchanged, importId);
-      opts.onProgress?.({ file: facts.name, phase: 'done', done: facts.orders, total: facts.orders });
+      // Read and written as it went: what is left of the file is the shop's own work (products, checks, commit).
+      opts.onProgress?.({ file: facts.name, phase: 'write', done: facts.orders, total: facts.orders });
       summary.importIds.push(importId);
       summary.files.push(fs);
       for (const k of ['read', 'new', 'updated', 'unchanged', 'damaged', 'shippable', 'notShippable'] as const) summary[k] += fs[k];
@@ -176,6 +177,7 @@ export function writeImport(db: Db, shopId: number, files: ImportFile[], opts: I
     syncProducts(db, shopId, summary.importIds);
     // The orders this import wrote are checked against the rules in the same transaction.
     checkShop(db, shopId, { importIds: summary.importIds });
+    for (const fs of summary.files) opts.onProgress?.({ file: fs.file, phase: 'done', done: fs.read, total: fs.read });
     faultPoint('import.beforeCommit');
   }).immediate();
   faultPoint('import.committed');
