@@ -51,15 +51,24 @@ describe('the import job in its worker thread', () => {
     const inProcess = forbidInProcess();
     const csv = generateOrders({ count: 300, seed: 211, optional: true });
     const xlsx = generateOrders({ count: 120, seed: 212 });
-    const files = [
+    const files: { name: string; bytes: Uint8Array }[] = [
       { name: 'orders.csv', bytes: toCsv(csv, { encoding: 'gbk' }) },
       { name: 'orders.xlsx', bytes: await toXlsx(xlsx) },
     ];
-    const sent = files.map((f) => Buffer.from(f.bytes));
+    // One file is its buffer whole (as a file read from disk); the other a view into a larger one (as a request body).
+    const whole = new Uint8Array(files[0]!.bytes); // its own ArrayBuffer, exactly its bytes
+    const xBytes = files[1]!.bytes;
+    const host = new Uint8Array(xBytes.length + 10);
+    host.set(xBytes, 5);
+    const view = host.subarray(5, 5 + xBytes.length);
+    files[0] = { name: 'orders.csv', bytes: whole };
+    files[1] = { name: 'orders.xlsx', bytes: view };
     const { result, events, orders } = await importThrough(WORKER, files);
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    // The worker's copy was moved to it, not the caller's bytes: those are as they were.
-    files.forEach((f, i) => expect(Buffer.from(f.bytes).equals(sent[i]), f.name).toBe(true));
+    // The whole buffer was moved to the worker, not copied (the caller's view of it is empty);
+    // the view was copied and its buffer left as it was.
+    expect(whole.byteLength).toBe(0);
+    expect(Buffer.from(view).equals(Buffer.from(xBytes))).toBe(true);
     expect(inProcess).not.toHaveBeenCalled();
     const summary = (result as { ok: true; value: ImportSummary }).value;
     expect(summary).toMatchObject({ read: 420, new: 420, updated: 0 });

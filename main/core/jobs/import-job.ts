@@ -23,11 +23,13 @@ export const importJob: JobDef<ImportJobInput, ImportSummary> = {
     }
   },
   toWorker(input) {
-    // One copy of each file for the worker, moved there (transfer) rather than copied again by the
-    // structured clone: a million-order export (~0.4 GB) is then held twice, not three times. The
-    // caller's bytes stay usable for the in-process fallback.
+    // Each file's bytes are moved to the worker (transfer), not copied: a million-order export
+    // (~0.4 GB) is held once in the process, not twice. A file that is its buffer whole goes as it
+    // is, and the caller's view of it is emptied; a view into a larger buffer (a request body
+    // holding several files) is copied first, and only the copy moves.
     // (new Uint8Array copies; a Buffer's slice() would be a view of the caller's memory.)
-    return { ...input, files: input.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })) };
+    const whole = (b: Uint8Array) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
+    return { ...input, files: input.files.map((f) => ({ name: f.name, bytes: whole(f.bytes) ? f.bytes : new Uint8Array(f.bytes) })) };
   },
   transfer(input) {
     return input.files.map((f) => f.bytes.buffer as ArrayBuffer);

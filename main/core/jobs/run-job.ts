@@ -9,12 +9,15 @@ export type JobStep = Omit<JobProgress, 'jobId' | 'kind'>;
 
 /** Messages from a job worker to its host. */
 export type WorkerMessage =
+  | { type: 'ready' }
   | { type: 'progress'; step: JobStep }
   | { type: 'done'; output: unknown }
   | { type: 'error'; error: AppErrorData | { code: 'INTERNAL'; message: string } };
 
-/** What the worker entry receives as workerData. */
-export interface WorkerData<K extends JobKind = JobKind> { kind: K; input: JobInput<K> }
+/** What the worker entry receives as workerData: the kind of job; its input follows as the first message. */
+export interface WorkerData<K extends JobKind = JobKind> { kind: K }
+/** The first (and only) message to a job worker: the job's input, its large buffers moved (transferList). */
+export interface WorkerInput<K extends JobKind = JobKind> { input: JobInput<K> }
 
 let jobSeq = 0;
 
@@ -22,7 +25,8 @@ let jobSeq = 0;
  * Runs long work (an import now; export, checks and evidence next) off the calling thread: the
  * worker opens its own connection to the same database (WAL lets the UI keep reading meanwhile)
  * and reports `job.progress` as it goes. Without a built worker (tests run sources directly) the
- * job runs in-process; a worker that cannot even start has written nothing, so the job runs here.
+ * job runs in-process; a worker that cannot even start (it fails before saying it is ready, so it
+ * has neither the input nor written anything) leaves the job to run here.
  */
 export function runJob<K extends JobKind>(
   workerPath: string | undefined,
@@ -36,12 +40,19 @@ export function runJob<K extends JobKind>(
   if (!workerPath || !existsSync(workerPath)) return new Promise((resolve) => resolve(inProcess()));
   return new Promise((resolve, reject) => {
     const def = JOBS[kind] as { toWorker: (i: JobInput<K>) => JobInput<K>; transfer?: (i: JobInput<K>) => ArrayBuffer[] };
-    const data = def.toWorker(input);
-    const worker = new Worker(workerPath, { workerData: { kind, input: data } satisfies WorkerData<K>, transferList: def.transfer?.(data) ?? [] });
+    // The input goes once the worker says it is ready (its code loaded): until then a worker that
+    // cannot start leaves the caller's input whole for the in-process run; after, its buffers may
+    // have moved to the worker.
+    const worker = new Worker(workerPath, { workerData: { kind } satisfies WorkerData<K> });
+    let sent = false;
     let settled = false;
-    let heard = false;
     worker.on('message', (m: WorkerMessage) => {
-      heard = true;
+      if (m.type === 'ready') {
+        const data = def.toWorker(input);
+        worker.postMessage({ input: data } satisfies WorkerInput<K>, def.transfer?.(data) ?? []);
+        sent = true;
+        return;
+      }
       if (m.type === 'progress') report(m.step);
       else if (m.type === 'done') { settled = true; resolve(m.output as JobOutput<K>); }
       else {
@@ -53,7 +64,7 @@ export function runJob<K extends JobKind>(
     worker.on('error', (e) => {
       if (settled) return;
       settled = true;
-      if (!heard) {
+      if (!sent) {
         try { resolve(inProcess()); } catch (err) { reject(err); }
         return;
       }
