@@ -37,23 +37,11 @@ export interface DecodedText {
  * together turns to plausible-looking mojibake. Tells a file whose last character is cut off.
  */
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
-  const utf8: TextEncoding = bom ? 'utf-8-bom' : 'utf-8';
-  try {
-    return { encoding: utf8, text: new TextDecoder('utf-8', { fatal: true }).decode(body), cutAtEnd: false };
-  } catch {
-    // Not valid UTF-8 as a whole: look at it row by row (only GBK files and damaged ones get here).
-  }
-  const s = scanRows(body);
-  if (s.utf8.rows === 0) {
-    const text = new TextDecoder('gb18030').decode(body);
-    // GB18030 decodes every complete sequence; a lone lead byte at the very end is a cut character.
-    return { encoding: 'gb18030', text, cutAtEnd: text.endsWith('\uFFFD') && body[body.length - 1] >= 0x81 };
-  }
-  if (s.other.rows === 0) return { encoding: utf8, text: new TextDecoder('utf-8').decode(body), cutAtEnd: s.cutAtEnd };
-  const odd = s.other.rows <= s.utf8.rows ? s.other : s.utf8;
-  throw new AppError('MIXED_ENCODING', { file, row: odd.first, notes: [{ key: 'MIXED_ROWS', params: { first: odd.first, last: odd.last } }] });
+  const { encoding, body, cutAtEnd } = chooseEncoding(bytes, file);
+  if (encoding !== 'gb18030') return { encoding, text: new TextDecoder('utf-8').decode(body), cutAtEnd };
+  const text = new TextDecoder('gb18030').decode(body);
+  // GB18030 decodes every complete sequence; a lone lead byte at the very end is a cut character.
+  return { encoding, text, cutAtEnd: text.endsWith('\uFFFD') && body[body.length - 1] >= 0x81 };
 }
 
 /** A CSV's encoding, chosen from its bytes without decoding them: the body after any BOM, and whether its last character is cut off. */

@@ -121,19 +121,24 @@ export function checkEntryLimits(e: ZipEntry, file: string, limits: IoLimits, bu
   if (e.size > limits.ratioFloorBytes && e.size > e.packedSize * limits.maxRatio) throw tooLarge(Math.max(limits.ratioFloorBytes, e.packedSize * limits.maxRatio));
 }
 
-/**
- * One entry's bytes, checked: refused before inflating when its declared size breaks a limit,
- * inflated with its declared size as the bound, then held to that size and its CRC-32.
- */
-export function readZipEntry(bytes: Uint8Array, e: ZipEntry, file: string, kind: ZipKind, limits: IoLimits, budget: UnpackBudget): Uint8Array {
+/** An entry's packed bytes, after the checks that need no inflating: its limits, no encryption, its local header, its extent. */
+function packedEntry(bytes: Uint8Array, e: ZipEntry, file: string, kind: ZipKind, limits: IoLimits, budget: UnpackBudget) {
   const where = { file, notes: [{ key: 'ZIP_ENTRY' as const, params: { entry: e.name } }] };
   checkEntryLimits(e, file, limits, budget);
   if (e.flags & 1) throw new AppError(corrupt(kind), { ...where, detail: 'encrypted entry' });
   const lh = e.localOffset;
   if (lh + 30 > bytes.length || u32(bytes, lh) !== LOCAL) throw new AppError(corrupt(kind), { ...where, detail: 'bad local header' });
   const start = lh + 30 + u16(bytes, lh + 26) + u16(bytes, lh + 28);
-  const packed = bytes.subarray(start, start + e.packedSize);
   if (start + e.packedSize > bytes.length) throw new AppError(corrupt(kind), { ...where, detail: 'entry beyond the end of the file' });
+  return { where, packed: bytes.subarray(start, start + e.packedSize) };
+}
+
+/**
+ * One entry's bytes, checked: refused before inflating when its declared size breaks a limit,
+ * inflated with its declared size as the bound, then held to that size and its CRC-32.
+ */
+export function readZipEntry(bytes: Uint8Array, e: ZipEntry, file: string, kind: ZipKind, limits: IoLimits, budget: UnpackBudget): Uint8Array {
+  const { where, packed } = packedEntry(bytes, e, file, kind, limits, budget);
   let data: Uint8Array;
   if (e.method === 0) {
     data = packed;
@@ -165,14 +170,7 @@ const STREAM_PACKED = 64 * 1024;
  * caller must not keep what it made of them (an import rolls back).
  */
 export function readZipEntryChunks(bytes: Uint8Array, e: ZipEntry, file: string, kind: ZipKind, limits: IoLimits, budget: UnpackBudget, onChunk: (chunk: Uint8Array) => void): void {
-  const where = { file, notes: [{ key: 'ZIP_ENTRY' as const, params: { entry: e.name } }] };
-  checkEntryLimits(e, file, limits, budget);
-  if (e.flags & 1) throw new AppError(corrupt(kind), { ...where, detail: 'encrypted entry' });
-  const lh = e.localOffset;
-  if (lh + 30 > bytes.length || u32(bytes, lh) !== LOCAL) throw new AppError(corrupt(kind), { ...where, detail: 'bad local header' });
-  const start = lh + 30 + u16(bytes, lh + 26) + u16(bytes, lh + 28);
-  const packed = bytes.subarray(start, start + e.packedSize);
-  if (start + e.packedSize > bytes.length) throw new AppError(corrupt(kind), { ...where, detail: 'entry beyond the end of the file' });
+  const { where, packed } = packedEntry(bytes, e, file, kind, limits, budget);
   let size = 0;
   let crc = 0;
   const take = (chunk: Uint8Array): void => {
