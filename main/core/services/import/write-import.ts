@@ -25,7 +25,7 @@ interface OrderValues {
   province: string; city: string; district: string; fingerprint: string; lineCount: number;
 }
 
-export function toValues(o: ParsedOrder, promiseHours: number): OrderValues {
+function toValues(o: ParsedOrder, promiseHours: number): OrderValues {
   const first = o.lines[0];
   const c = classifyOrder(o.status, o.afterSale, o.damaged);
   const paid = o.paidAt ?? o.dealAt;
